@@ -1,0 +1,24 @@
+/**
+ * Masthead's Eleventy configuration only composes local plugins, one per concern.
+ * Templates live in layouts/pages/; articles are read by the content loader, not by
+ * Eleventy (see docs/architecture.md).
+ */
+import type UserConfig from '@11ty/eleventy/UserConfig';
+import { contentData } from './src/content-data.ts';
+import { photos } from './src/photos.ts';
+import { staticAssets } from './src/static-assets.ts';
+import { tsxTemplates } from './src/tsx-templates.ts';
+
+export default function masthead(config: UserConfig): void {
+  config.addPlugin(tsxTemplates);
+  config.addPlugin(contentData);
+  config.addPlugin(staticAssets);
+  config.addPlugin(photos);
+}
+
+export const config = {
+  dir: { input: 'layouts' },
+  templateFormats: ['11ty.tsx'],
+  markdownTemplateEngine: false as const,
+  htmlTemplateEngine: false as const,
+};

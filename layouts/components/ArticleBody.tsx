@@ -1,0 +1,35 @@
+import type { Article } from '../../src/article.ts';
+import { creditLine, formatList } from '../../src/credits.ts';
+import { formatDateTime, machineDateTime } from '../../src/dates.ts';
+import type { Edition } from '../../src/editions/edition.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { LeadPhoto } from './LeadPhoto.tsx';
+
+/** The story itself: headline, dateline, byline, lead photo, body, wire credits. */
+export function ArticleBody({ article, edition, site }: { article: Article; edition: Edition; site: SiteData }) {
+  const s = edition.strings;
+  return (
+    <article class="story">
+      {article.draft ? <p class="draft-marker">{s.draft}</p> : null}
+      <h1>{article.headline}</h1>
+      <p class="dateline">
+        <span class="published">
+          {s.published} <time datetime={machineDateTime(article.date, edition)}>{formatDateTime(article.date, edition)}</time>
+        </span>
+        {article.updated ? (
+          <span class="updated">
+            {s.updated} <time datetime={machineDateTime(article.updated, edition)}>{formatDateTime(article.updated, edition)}</time>
+          </span>
+        ) : null}
+      </p>
+      {article.byline.length ? (
+        <p class="byline">
+          {s.by} {formatList(article.byline, edition)}
+        </p>
+      ) : null}
+      {article.photo ? <LeadPhoto photo={article.photo} edition={edition} site={site} /> : null}
+      <div class="story-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      {article.credits.length ? <p class="wire-credits">{creditLine(article.credits, edition)}</p> : null}
+    </article>
+  );
+}

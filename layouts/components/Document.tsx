@@ -1,0 +1,61 @@
+import type { ComponentChildren } from 'preact';
+import { renderToStaticMarkup } from 'preact-render-to-string';
+import type { Edition } from '../../src/editions/edition.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { href } from '../../src/urls.ts';
+import { PublisherBox } from './PublisherBox.tsx';
+import { SiteFooter } from './SiteFooter.tsx';
+import { SiteHeader } from './SiteHeader.tsx';
+
+export interface DocumentProps {
+  site: SiteData;
+  edition: Edition;
+  title: string;
+  description?: string | undefined;
+  /** Extra elements for <head> (canonical, social metadata…). */
+  head?: ComponentChildren;
+  /** Everything inside <main>. */
+  children: ComponentChildren;
+}
+
+/**
+ * The frame of every page of an edition, top to bottom: skip links, site header with
+ * navigation and the breaking banner, main, publisher box, legal footer.
+ */
+export function Document({ site, edition, title, description, head, children }: DocumentProps) {
+  const s = edition.strings;
+  return (
+    <html lang={edition.lang} dir={edition.dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="stylesheet" href={href(site.options, '/assets/masthead.css')} />
+        {head}
+      </head>
+      <body class={`script-${edition.script.toLowerCase()}`}>
+        <nav class="skip-links" aria-label={s.skipLinksLabel}>
+          <ul>
+            <li>
+              <a href="#main">{s.skipToContent}</a>
+            </li>
+            <li>
+              <a href="#sections">{s.skipToNavigation}</a>
+            </li>
+          </ul>
+        </nav>
+        <SiteHeader site={site} edition={edition} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <PublisherBox site={site} edition={edition} />
+        <SiteFooter site={site} edition={edition} />
+      </body>
+    </html>
+  );
+}
+
+export function renderDocument(props: DocumentProps): string {
+  return `<!DOCTYPE html>\n${renderToStaticMarkup(<Document {...props} />)}\n`;
+}

@@ -1,0 +1,32 @@
+import type { Edition } from '../../src/editions/edition.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { href } from '../../src/urls.ts';
+
+export function SiteHeader({ site, edition }: { site: SiteData; edition: Edition }) {
+  const s = edition.strings;
+  const breaking = site.breaking[edition.code];
+  return (
+    <header class="site-header">
+      <div class="masthead">
+        <a class="brand" href={href(site.options, `/${edition.code}/`)}>
+          {edition.name}
+        </a>
+      </div>
+      <nav id="sections" class="sections" aria-label={s.mainNavigation} tabIndex={-1}>
+        <ul>
+          {edition.sections.map((section) => (
+            <li key={section.slug}>
+              <a href={href(site.options, `/${edition.code}/${section.slug}/`)}>{section.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {breaking ? (
+        <p class="breaking">
+          <strong class="breaking-label">{s.breakingNews}</strong>{' '}
+          <a href={href(site.options, breaking.url)}>{breaking.headline}</a>
+        </p>
+      ) : null}
+    </header>
+  );
+}

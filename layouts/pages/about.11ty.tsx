@@ -1,0 +1,38 @@
+import type { EditionCode } from '../../src/editions/edition.ts';
+import { editions } from '../../src/editions/registry.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { renderDocument } from '../components/Document.tsx';
+
+interface AboutData {
+  code: EditionCode;
+  masthead: SiteData;
+}
+
+export const data = {
+  pagination: { data: 'masthead.options.editions', size: 1, alias: 'code' },
+  permalink: (d: AboutData) => `/${d.code}/about/`,
+  eleventyExcludeFromCollections: true,
+};
+
+/** About the publisher, with the legal section the disclaimer links to (#legal). */
+export default function render({ code, masthead: site }: AboutData): string {
+  const edition = editions[code];
+  const about = edition.about;
+  return renderDocument({
+    site,
+    edition,
+    title: `${about.title} — ${edition.name}`,
+    children: (
+      <article class="page">
+        <h1>{about.title}</h1>
+        {about.paragraphs.map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+        <h2 id="legal">{about.legalHeading}</h2>
+        {about.legalParagraphs.map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+      </article>
+    ),
+  });
+}

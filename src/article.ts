@@ -1,0 +1,51 @@
+import type { EditionCode } from './editions/edition.ts';
+
+/**
+ * An article after validation and normalisation: what layouts receive. Plain data
+ * only (strings, numbers, arrays), so Eleventy can copy it freely and builds are
+ * deterministic. A layout reading a field that is not here fails the type check.
+ */
+export interface Photo {
+  /** Repo-relative path of the committed file, e.g. content/en/2026/market.jpg */
+  sourcePath: string;
+  /** Absolute path of the same file, for the image pipeline. */
+  file: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+  /** Crop focus, as written by the editor (default centre). */
+  focus: string;
+}
+
+export interface Correction {
+  date: string;
+  text: string;
+}
+
+export interface Article {
+  edition: EditionCode;
+  /** Repo-relative path of the Markdown file. */
+  sourcePath: string;
+  slug: string;
+  /** Site-relative URL without path prefix, e.g. /en/2026/11/27/budget-vote/ */
+  url: string;
+  headline: string;
+  /** ISO 8601 with offset. */
+  date: string;
+  updated?: string;
+  /** Milliseconds since the epoch, for sorting. */
+  timestamp: number;
+  byline: string[];
+  credits: string[];
+  photo?: Photo;
+  summary?: string;
+  section: string;
+  tags: string[];
+  breaking: boolean;
+  draft: boolean;
+  translationKey?: string;
+  aliases: string[];
+  corrections: Correction[];
+  /** Rendered body, from markdown-it with raw HTML disabled. */
+  bodyHtml: string;
+}

@@ -1,0 +1,44 @@
+/**
+ * Options of one build, from the environment. The CLI (src/cli/build.ts) turns flags
+ * into these variables so that the dev server, the programmatic builds in tests and
+ * the production build all read them the same way.
+ */
+import { DateTime } from 'luxon';
+import type { EditionCode } from './editions/edition.ts';
+import { editionCodes, isEditionCode } from './editions/registry.ts';
+
+export interface BuildOptions {
+  /** Content folder, relative to the repository root or absolute. */
+  contentDir: string;
+  /** "Now" for embargoes and the news sitemap: fixed for reproducible builds. */
+  now: string;
+  /** Production drops drafts; preview (the dev server) shows them marked. */
+  mode: 'production' | 'preview';
+  editions: EditionCode[];
+  /** Absolute origin of the deployed site, without trailing slash. */
+  baseUrl: string;
+  /** Sub-path the site is served under, "/" or e.g. "/news/". */
+  pathPrefix: string;
+}
+
+export function readBuildOptions(env: NodeJS.ProcessEnv = process.env): BuildOptions {
+  const now = env.MASTHEAD_NOW ? DateTime.fromISO(env.MASTHEAD_NOW, { setZone: true }) : DateTime.utc();
+  if (!now.isValid) throw new Error(`MASTHEAD_NOW / --now: "${env.MASTHEAD_NOW}" is not an ISO 8601 date-time, e.g. 2026-11-27T12:00Z`);
+  const wanted = (env.MASTHEAD_EDITIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = wanted.filter((c) => !isEditionCode(c));
+  if (unknown.length) throw new Error(`--edition: unknown edition ${unknown.join(', ')}; editions are ${editionCodes.join(', ')}`);
+  const runMode = env.ELEVENTY_RUN_MODE;
+  return {
+    contentDir: env.MASTHEAD_CONTENT ?? 'content',
+    now: now.toUTC().toISO({ suppressMilliseconds: true }) ?? '',
+    mode: env.MASTHEAD_MODE === 'preview' || runMode === 'serve' || runMode === 'watch' ? 'preview' : 'production',
+    editions: wanted.length ? (wanted as EditionCode[]) : editionCodes,
+    baseUrl: (env.MASTHEAD_BASE_URL ?? 'https://meridian.example').replace(/\/+$/, ''),
+    pathPrefix: normalisePrefix(env.MASTHEAD_PATH_PREFIX ?? '/'),
+  };
+}
+
+export function normalisePrefix(prefix: string): string {
+  const trimmed = prefix.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}

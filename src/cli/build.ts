@@ -1,0 +1,89 @@
+/**
+ * `npm run build`: the production build.
+ *
+ *   npm run build -- [--now 2026-11-27T12:00Z] [--edition ru] [--pathprefix /news/]
+ *                    [--base-url https://news.example] [--content content] [--out _site]
+ *
+ * Content is loaded and validated first: every problem is printed and the build stops
+ * before rendering anything. The site is rendered into a staging folder beside the
+ * output and swapped in only when everything succeeded, so a failed build leaves the
+ * previously published `_site/` exactly as it was.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Eleventy } from '@11ty/eleventy';
+import { readBuildOptions } from '../build-options.ts';
+import { loadSite, primeSite } from '../content-data.ts';
+import { formatProblem } from '../content-problems.ts';
+import { publishAtomically, stagingDirFor } from '../publish.ts';
+
+const USAGE = `Usage: npm run build -- [--now ISO] [--edition CODE] [--pathprefix /sub/] [--base-url URL] [--content DIR] [--out DIR]`;
+
+export interface BuildResult {
+  ok: boolean;
+  outDir: string;
+  pages: number;
+}
+
+export async function build(argv: string[], rootDir = process.cwd()): Promise<BuildResult> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      now: { type: 'string' },
+      edition: { type: 'string', multiple: true },
+      pathprefix: { type: 'string' },
+      'base-url': { type: 'string' },
+      content: { type: 'string' },
+      out: { type: 'string', default: '_site' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return { ok: true, outDir: '', pages: 0 };
+  }
+  const env = process.env;
+  if (values.now) env.MASTHEAD_NOW = values.now;
+  if (values.edition) env.MASTHEAD_EDITIONS = values.edition.join(',');
+  if (values.pathprefix) env.MASTHEAD_PATH_PREFIX = values.pathprefix;
+  if (values['base-url']) env.MASTHEAD_BASE_URL = values['base-url'];
+  if (values.content) env.MASTHEAD_CONTENT = values.content;
+  env.MASTHEAD_MODE ??= 'production';
+  const options = readBuildOptions(env);
+
+  const { site, problems } = loadSite(rootDir, options);
+  for (const p of problems) console.error(formatProblem(p));
+  if (!site) {
+    const count = problems.filter((p) => p.severity === 'error').length;
+    console.error(`\nBuild stopped: ${count} problem${count === 1 ? '' : 's'} in the content. Nothing was published; ${values.out}/ is unchanged.`);
+    return { ok: false, outDir: values.out, pages: 0 };
+  }
+  primeSite(site);
+
+  const outDir = path.resolve(rootDir, values.out);
+  const staging = stagingDirFor(outDir);
+  const ok = await publishAtomically(outDir, staging, async () => {
+    const eleventy = new Eleventy(path.join(rootDir, 'layouts'), staging, {
+      configPath: path.join(rootDir, '.eleventy.ts'),
+      quietMode: values.quiet,
+      pathPrefix: options.pathPrefix,
+    });
+    await eleventy.write();
+  });
+  const pages = site.articles.length;
+  if (ok && !values.quiet) console.log(`Published ${pages} articles to ${path.relative(rootDir, outDir) || '.'}/`);
+  return { ok, outDir, pages };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  build(process.argv.slice(2)).then(
+    (r) => process.exit(r.ok ? 0 : 1),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      console.error(USAGE);
+      process.exit(1);
+    },
+  );
+}

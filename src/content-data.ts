@@ -1,0 +1,54 @@
+/**
+ * Eleventy plugin: hands the loaded, validated content to the templates as the global
+ * `masthead` (typed as SiteData), and watches the content folder in the dev server.
+ * Loading happens once per build; the production CLI loads first (to report every
+ * problem before rendering) and primes this module with the result.
+ */
+import path from 'node:path';
+import type UserConfig from '@11ty/eleventy/UserConfig';
+import { readBuildOptions, type BuildOptions } from './build-options.ts';
+import { loadContent } from './content-loader.ts';
+import { ContentError, formatProblem, hasErrors, type ContentProblem } from './content-problems.ts';
+import { buildSiteData, type SiteData } from './site-data.ts';
+
+let primed: SiteData | undefined;
+
+export function primeSite(site: SiteData | undefined): void {
+  primed = site;
+}
+
+export interface LoadedSite {
+  site: SiteData | undefined;
+  problems: ContentProblem[];
+}
+
+/**
+ * Loads the site's content. The boundary no file may be read outside of is the
+ * repository, or, for a content folder kept elsewhere (benchmarks, test fixtures), the
+ * folder that holds it.
+ */
+export function loadSite(rootDir: string, options: BuildOptions): LoadedSite {
+  const contentAbs = path.resolve(rootDir, options.contentDir);
+  const inside = !path.relative(rootDir, contentAbs).startsWith('..');
+  const boundary = inside ? rootDir : path.dirname(contentAbs);
+  const contentDir = path.relative(boundary, contentAbs);
+  const { articles, problems } = loadContent({ rootDir: boundary, contentDir, only: options.editions });
+  if (hasErrors(problems)) return { site: undefined, problems };
+  return { site: buildSiteData(articles, options), problems };
+}
+
+export function contentData(config: UserConfig): void {
+  const rootDir = process.cwd();
+  const options = readBuildOptions();
+  const contentDir = path.relative(rootDir, path.resolve(rootDir, options.contentDir)) || '.';
+  config.addWatchTarget(`./${contentDir}/**/*`);
+
+  config.addGlobalData('masthead', () => {
+    if (primed) return primed;
+    // Dev server and plain `eleventy` runs: load now. Unchanged files come from the loader's cache.
+    const { site, problems } = loadSite(rootDir, readBuildOptions());
+    for (const p of problems.filter((p) => p.severity === 'warning')) console.warn(formatProblem(p));
+    if (!site) throw new ContentError(problems);
+    return site;
+  });
+}

@@ -1,0 +1,327 @@
+/**
+ * The content loader: reads every article once, validates it against the contract,
+ * renders its body and returns normalised `Article`s plus every problem found, in one
+ * pass. The build, `npm run check` and the dev server all start here; Eleventy never
+ * reads the Markdown itself (see docs/adr/001-content-loader.md).
+ */
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import type { Article } from './article.ts';
+import { closest, type ContentProblem } from './content-problems.ts';
+import { epochMillis, parseDateTime, urlDateParts } from './dates.ts';
+import type { Edition, EditionCode } from './editions/edition.ts';
+import { editionCodes, editions, isEditionCode } from './editions/registry.ts';
+import { Frontmatter, frontmatterKeys, photoKeys, SLUG_PATTERN, type FrontmatterData } from './frontmatter.ts';
+import type { MarkdownEnv } from './markdown/enhance-images.ts';
+import { createMarkdown } from './markdown/markdown.ts';
+import { checkPhoto } from './photo-source.ts';
+
+export interface LoadOptions {
+  /** Repository root; no file outside it is ever read. */
+  rootDir: string;
+  /** Content folder relative to rootDir. */
+  contentDir?: string;
+  /** Only these editions (sharded builds). Default: all. */
+  only?: readonly EditionCode[];
+}
+
+export interface LoadedContent {
+  articles: Article[];
+  problems: ContentProblem[];
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** Frontmatter YAML without the timestamp type: dates stay text until we parse them in the edition's zone. */
+const yamlEngine = (source: string): object => (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
+
+/** Parsed-and-rendered files, reused while a file's mtime and size are unchanged (dev server rebuilds). */
+const parseCache = new Map<string, { stamp: string; parsed: ParsedFile }>();
+
+interface ParsedFile {
+  data: unknown;
+  frontmatterLines: string[];
+  bodyHtml: string;
+  warnings: string[];
+  /** Problems that stop validation (unreadable, not UTF-8, broken YAML). */
+  fatal?: ContentProblem;
+}
+
+export function listArticleFiles(rootDir: string, contentDir = 'content'): string[] {
+  const base = path.join(rootDir, contentDir);
+  const entries = readdirSync(base, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.name.endsWith('.md') || entry.name.startsWith('.')) continue;
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    files.push(path.join(entry.parentPath, entry.name));
+  }
+  // Sorted so that problems, URLs and output are the same on every machine.
+  return files.sort();
+}
+
+export function loadContent(options: LoadOptions): LoadedContent {
+  const rootDir = path.resolve(options.rootDir);
+  const contentDir = options.contentDir ?? 'content';
+  const problems: ContentProblem[] = [];
+  const articles: Article[] = [];
+  const realRoot = realpathSync(rootDir);
+
+  for (const absolute of listArticleFiles(rootDir, contentDir)) {
+    const file = toPosix(path.relative(rootDir, absolute));
+    const segments = toPosix(path.relative(path.join(rootDir, contentDir), absolute)).split('/');
+    const code = segments[0] ?? '';
+    if (segments.length < 2 || !isEditionCode(code)) {
+      problems.push({
+        file,
+        severity: 'error',
+        message: `is not inside an edition folder: articles live in ${editionCodes.map((c) => `${contentDir}/${c}/`).join(', ')}`,
+      });
+      continue;
+    }
+    if (options.only && !options.only.includes(code)) continue;
+    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems });
+    if (article) articles.push(article);
+  }
+
+  reportDuplicateUrls(articles, problems);
+  return { articles, problems };
+}
+
+interface ArticleInput {
+  absolute: string;
+  file: string;
+  edition: Edition;
+  rootDir: string;
+  realRoot: string;
+  problems: ContentProblem[];
+}
+
+function loadArticle({ absolute, file, edition, rootDir, realRoot, problems }: ArticleInput): Article | undefined {
+  const report = (p: Omit<ContentProblem, 'file' | 'severity'> & { severity?: ContentProblem['severity'] }) =>
+    problems.push({ file, severity: 'error', ...p });
+
+  const real = realpathSync(absolute);
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+    report({ message: 'links to a file outside the repository: commit the article itself, not a link to it' });
+    return undefined;
+  }
+
+  const parsed = parseFile(absolute, edition);
+  if (parsed.fatal) {
+    problems.push({ ...parsed.fatal, file });
+    return undefined;
+  }
+  const lineOf = (field: string) => findLine(parsed.frontmatterLines, field);
+  for (const w of parsed.warnings) report({ severity: 'warning', message: `body: ${w}` });
+
+  const result = Frontmatter.safeParse(parsed.data);
+  const raw = (parsed.data ?? {}) as Record<string, unknown>;
+  let failed = !result.success;
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        const parent = issue.path.join('.');
+        for (const key of issue.keys) {
+          const field = parent ? `${parent}.${key}` : key;
+          const hint = closest(key, parent === 'photo' ? photoKeys : frontmatterKeys);
+          report({
+            field,
+            line: lineOf(key),
+            message: hint
+              ? `unknown field — did you mean ${hint}? Rename it to \`${hint}\`.`
+              : `unknown field: remove it, or use one of ${(parent === 'photo' ? photoKeys : frontmatterKeys).join(', ')}`,
+          });
+        }
+      } else {
+        const field = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+        report({ field, line: lineOf(String(issue.path[0] ?? '')), message: issue.message });
+      }
+    }
+  }
+
+  // Checks that need more than the shape of a field run even when other fields failed,
+  // so that one run reports every problem in the file.
+  const zone = edition.timeZone;
+  const date = typeof raw.date === 'string' ? parseDateTime(raw.date, zone) : undefined;
+  if (typeof raw.date === 'string' && !date) {
+    failed = true;
+    report({
+      field: 'date',
+      line: lineOf('date'),
+      message: `"${raw.date}" is not an ISO 8601 date-time: write it as 2026-11-27T09:30 (edition time, ${zone}) or 2026-11-27T09:30+03:00`,
+    });
+  }
+  const updated = typeof raw.updated === 'string' ? parseDateTime(raw.updated, zone) : undefined;
+  if (typeof raw.updated === 'string' && !updated) {
+    failed = true;
+    report({ field: 'updated', line: lineOf('updated'), message: `"${raw.updated}" is not an ISO 8601 date-time: write it as 2026-11-27T18:05` });
+  } else if (date && updated && epochMillis(updated) < epochMillis(date)) {
+    report({ field: 'updated', line: lineOf('updated'), message: 'is earlier than `date`: an update comes after publication; check both times' });
+    failed = true;
+  }
+
+  const section = typeof raw.section === 'string' ? raw.section.trim() : edition.defaultSection;
+  if (!edition.sections.some((s) => s.slug === section)) {
+    const hint = closest(section, edition.sections.map((s) => s.slug));
+    failed = true;
+    report({
+      field: 'section',
+      line: lineOf('section'),
+      message: `"${section}" is not a section of the ${edition.code} edition${hint ? ` — did you mean ${hint}?` : ''}; use one of ${edition.sections.map((s) => s.slug).join(', ')}`,
+    });
+  }
+
+  const photoRaw = raw.photo as Record<string, unknown> | undefined;
+  let photoPath: { path: string; file: string } | undefined;
+  if (photoRaw && typeof photoRaw === 'object' && typeof photoRaw.src === 'string') {
+    const checked = checkPhoto(photoRaw.src, absolute, rootDir);
+    if ('problem' in checked) {
+      failed = true;
+      report({ field: 'photo.src', line: lineOf('photo'), message: checked.problem });
+    } else photoPath = checked;
+  }
+
+  const stem = path.basename(absolute, '.md');
+  const slug = typeof raw.slug === 'string' ? raw.slug : stem.normalize('NFC');
+  if (typeof raw.slug !== 'string' && !SLUG_PATTERN.test(slug)) {
+    failed = true;
+    report({
+      field: 'slug',
+      message: `the file name "${stem}" is not a valid URL slug: rename the file to lowercase words joined by hyphens (e.g. budget-vote.md), or add \`slug: budget-vote\``,
+    });
+  }
+
+  if (failed || !result.success || !date) return undefined;
+  return normalise(result.data, { edition, file, date, updated, section, slug, photoPath, bodyHtml: parsed.bodyHtml });
+}
+
+interface Normalised {
+  edition: Edition;
+  file: string;
+  date: string;
+  updated: string | undefined;
+  section: string;
+  slug: string;
+  photoPath: { path: string; file: string } | undefined;
+  bodyHtml: string;
+}
+
+function normalise(fm: FrontmatterData, n: Normalised): Article {
+  const [yyyy, mm, dd] = urlDateParts(n.date, n.edition.timeZone);
+  const byline = fm.byline === undefined ? [] : Array.isArray(fm.byline) ? fm.byline : [fm.byline];
+  return {
+    edition: n.edition.code,
+    sourcePath: n.file,
+    slug: n.slug,
+    url: `/${n.edition.code}/${yyyy}/${mm}/${dd}/${n.slug}/`,
+    headline: fm.headline,
+    date: n.date,
+    ...(n.updated ? { updated: n.updated } : {}),
+    timestamp: epochMillis(n.date),
+    byline,
+    credits: fm.credits ?? [],
+    ...(fm.photo && n.photoPath
+      ? {
+          photo: {
+            sourcePath: n.photoPath.path,
+            file: n.photoPath.file,
+            alt: fm.photo.alt,
+            ...(fm.photo.caption ? { caption: fm.photo.caption } : {}),
+            ...(fm.photo.credit ? { credit: fm.photo.credit } : {}),
+            focus: fm.photo.focus ?? 'center',
+          },
+        }
+      : {}),
+    ...(fm.summary ? { summary: fm.summary } : {}),
+    section: n.section,
+    tags: [...new Set(fm.tags ?? [])],
+    breaking: fm.breaking ?? false,
+    draft: fm.draft ?? false,
+    ...(fm.translationKey ? { translationKey: fm.translationKey } : {}),
+    aliases: fm.aliases ?? [],
+    corrections: (fm.corrections ?? []).map((c) => ({ date: c.date, text: c.text })),
+    bodyHtml: n.bodyHtml,
+  };
+}
+
+const markdownByEdition = new Map<EditionCode, ReturnType<typeof createMarkdown>>();
+
+function parseFile(absolute: string, edition: Edition): ParsedFile {
+  const stat = statSync(absolute);
+  const stamp = `${stat.mtimeMs}:${stat.size}`;
+  const hit = parseCache.get(absolute);
+  if (hit && hit.stamp === stamp) return hit.parsed;
+  const parsed = parseSource(readFileSync(absolute), edition);
+  parseCache.set(absolute, { stamp, parsed });
+  return parsed;
+}
+
+export function parseSource(bytes: Buffer, edition: Edition): ParsedFile {
+  const empty: ParsedFile = { data: undefined, frontmatterLines: [], bodyHtml: '', warnings: [] };
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ...empty, fatal: { file: '', severity: 'error', message: 'is not valid UTF-8 text: save the file as UTF-8 in your editor' } };
+  }
+  if (source.trim() === '') {
+    return { ...empty, fatal: { file: '', severity: 'error', message: 'is empty: an article starts with frontmatter between --- lines (see README, "Writing an article")' } };
+  }
+  if (!/^\uFEFF?---\r?\n/.test(source)) {
+    return { ...empty, fatal: { file: '', severity: 'error', line: 1, message: 'has no frontmatter: start the file with a line `---`, the fields, and another `---`' } };
+  }
+  let file: matter.GrayMatterFile<string>;
+  try {
+    file = matter(source.replace(/^\uFEFF/, ''), { engines: { yaml: yamlEngine } });
+  } catch (error) {
+    const e = error as { reason?: string; mark?: { line: number }; message: string };
+    return {
+      ...empty,
+      fatal: {
+        file: '',
+        severity: 'error',
+        field: 'frontmatter',
+        ...(e.mark ? { line: e.mark.line + 2 } : {}),
+        message: `is not valid YAML (${e.reason ?? e.message.split('\n')[0]}): check indentation, and quote text that contains a colon`,
+      },
+    };
+  }
+  if (typeof file.data !== 'object' || file.data === null || Array.isArray(file.data)) {
+    return { ...empty, fatal: { file: '', severity: 'error', line: 2, field: 'frontmatter', message: 'must be a list of `field: value` lines' } };
+  }
+  let md = markdownByEdition.get(edition.code);
+  if (!md) markdownByEdition.set(edition.code, (md = createMarkdown(edition)));
+  const env: MarkdownEnv = {};
+  const bodyHtml = md.render(file.content, env);
+  return { data: file.data, frontmatterLines: file.matter.split(/\r?\n/), bodyHtml, warnings: env.warnings ?? [] };
+}
+
+/** 1-based file line of a top-level frontmatter key (line 1 is the opening ---). */
+function findLine(frontmatterLines: readonly string[], key: string): number | undefined {
+  if (!key) return undefined;
+  // gray-matter's `matter` starts with the newline after the opening ---.
+  const offset = frontmatterLines[0] === '' ? 1 : 2;
+  const index = frontmatterLines.findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`));
+  return index === -1 ? undefined : index + offset;
+}
+
+function reportDuplicateUrls(articles: Article[], problems: ContentProblem[]): void {
+  const byUrl = new Map<string, Article[]>();
+  for (const a of articles) byUrl.set(a.url, [...(byUrl.get(a.url) ?? []), a]);
+  for (const [url, same] of byUrl) {
+    if (same.length < 2) continue;
+    for (const a of same) {
+      problems.push({
+        file: a.sourcePath,
+        field: 'slug',
+        severity: 'error',
+        message: `has the same URL ${url} as ${same.filter((b) => b !== a).map((b) => b.sourcePath).join(', ')}: give one of them another \`slug:\``,
+      });
+    }
+  }
+  const dupes = new Set([...byUrl].filter(([, v]) => v.length > 1).map(([k]) => k));
+  if (dupes.size) articles.splice(0, articles.length, ...articles.filter((a) => !dupes.has(a.url)));
+}

@@ -1,0 +1,70 @@
+/**
+ * A problem found in the content. Every problem names the file, and where it can, the
+ * line and the field, and says how to fix it. The loader collects all of them in one
+ * pass so an editor sees every problem in one run.
+ */
+export interface ContentProblem {
+  /** Repo-relative path with forward slashes, e.g. content/en/2026/story.md */
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export function formatProblem(p: ContentProblem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  const field = p.field ? `${p.field}: ` : '';
+  const tag = p.severity === 'warning' ? 'warning: ' : '';
+  return `${where}: ${tag}${field}${p.message}`;
+}
+
+/** GitHub Actions workflow command, so problems show up on the pull request. */
+export function formatGithubAnnotation(p: ContentProblem): string {
+  const kind = p.severity === 'warning' ? 'warning' : 'error';
+  const line = p.line ? `,line=${p.line}` : '';
+  const text = `${p.field ? `${p.field}: ` : ''}${p.message}`.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return `::${kind} file=${p.file}${line}::${text}`;
+}
+
+export class ContentError extends Error {
+  readonly problems: readonly ContentProblem[];
+  constructor(problems: readonly ContentProblem[]) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    super(
+      `Masthead found ${errors.length} problem${errors.length === 1 ? '' : 's'} in the content:\n` +
+        errors.map(formatProblem).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}
+
+export function hasErrors(problems: readonly ContentProblem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+/** Optimal string alignment distance, for "did you mean" hints on misspelt keys. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const dist = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (dist < bestDistance) [best, bestDistance] = [c, dist];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}

@@ -1,0 +1,63 @@
+/**
+ * Dates as readers of each edition expect them: in the edition's time zone, locale,
+ * calendar and digits. Always through toLocaleString (Intl), never toFormat with
+ * month names, which mixes the Gregorian day and year with Persian month names.
+ */
+import { DateTime } from 'luxon';
+import type { Edition } from './editions/edition.ts';
+
+const HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+
+/**
+ * Parses a frontmatter date-time. Without an offset it means the edition's zone.
+ * Returns the instant as an ISO string that keeps the offset it was written with
+ * (or the edition's), or undefined when it is not an ISO 8601 date-time.
+ */
+export function parseDateTime(value: string, timeZone: string): string | undefined {
+  if (!HAS_TIME.test(value.trim())) return undefined;
+  const dt = DateTime.fromISO(value.trim().replace(' ', 'T'), { zone: timeZone, setZone: true });
+  return dt.isValid ? (dt.toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
+}
+
+function inEdition(iso: string, edition: Edition): DateTime {
+  return DateTime.fromISO(iso, { setZone: true })
+    .setZone(edition.timeZone)
+    .reconfigure({ locale: edition.locale, outputCalendar: edition.calendar, numberingSystem: edition.numberingSystem });
+}
+
+/** "November 27, 2026 at 9:30 AM GMT" / "27 ноября 2026 г. в 12:30 MSK"-style, in the edition's zone. */
+export function formatDateTime(iso: string, edition: Edition): string {
+  return inEdition(iso, edition).toLocaleString({
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+}
+
+/** Date only, for listings. */
+export function formatDate(iso: string, edition: Edition): string {
+  return inEdition(iso, edition).toLocaleString({ year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+/** Machine-readable value for `<time datetime>`, with the edition's offset. */
+export function machineDateTime(iso: string, edition: Edition): string {
+  return DateTime.fromISO(iso, { setZone: true }).setZone(edition.timeZone).toISO({ suppressMilliseconds: true }) ?? iso;
+}
+
+/** Year, month and day in the edition's zone (Gregorian, Latin digits), for URLs. */
+export function urlDateParts(iso: string, timeZone: string): [string, string, string] {
+  const dt = DateTime.fromISO(iso, { setZone: true }).setZone(timeZone);
+  return [dt.toFormat('yyyy'), dt.toFormat('MM'), dt.toFormat('dd')];
+}
+
+export function epochMillis(iso: string): number {
+  return DateTime.fromISO(iso, { setZone: true }).toMillis();
+}
+
+/** A number in the edition's digits (Persian digits for fa). */
+export function formatNumber(n: number, edition: Edition): string {
+  return new Intl.NumberFormat(edition.locale, { numberingSystem: edition.numberingSystem, useGrouping: false }).format(n);
+}

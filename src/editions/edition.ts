@@ -1,0 +1,86 @@
+/**
+ * Everything language-specific about one edition lives in one object of this type
+ * (src/editions/<code>.ts). Every field is required: an edition that forgets a UI
+ * string does not type-check.
+ */
+export type EditionCode = 'en' | 'ru' | 'fa';
+
+export interface Section {
+  /** URL segment and the value editors write in `section:`. ASCII, stable. */
+  slug: string;
+  /** Name shown to readers. */
+  label: string;
+}
+
+export interface UiStrings {
+  skipLinksLabel: string;
+  skipToContent: string;
+  skipToNavigation: string;
+  mainNavigation: string;
+  breakingNews: string;
+  published: string;
+  updated: string;
+  by: string;
+  photoCaption: string;
+  photoCredit: string;
+  withReportingBy: string;
+  aboutPublisher: string;
+  legalNotice: string;
+  draft: string;
+  editions: string;
+  homeLink: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  /** Headline prefix on pages that list stories, e.g. "Latest news". */
+  latest: string;
+}
+
+export interface PublisherBox {
+  heading: string;
+  text: string;
+  image: { src: string; alt: string };
+  linkText: string;
+  linkHref: string;
+}
+
+export interface Disclaimer {
+  /** The legal notice, without the link. */
+  text: string;
+  /** Link text that makes sense out of context (WCAG 2.4.4), not "click here". */
+  linkText: string;
+  linkHref: string;
+}
+
+export interface AboutPage {
+  title: string;
+  paragraphs: readonly string[];
+  /** Heading of the section the disclaimer links to (anchor #legal). */
+  legalHeading: string;
+  legalParagraphs: readonly string[];
+}
+
+export interface Edition {
+  code: EditionCode;
+  /** BCP 47 tag for `<html lang>`. */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** Unicode script of the edition's text (ISO 15924), used for fonts and metadata. */
+  script: 'Latn' | 'Cyrl' | 'Arab';
+  /** Locale handed to Intl/luxon. */
+  locale: string;
+  calendar: 'gregory' | 'persian';
+  numberingSystem: 'latn' | 'arabext';
+  /** IANA zone: dates without an offset mean this zone; dates are shown in it. */
+  timeZone: string;
+  /** og:locale style, e.g. en_US. */
+  ogLocale: string;
+  name: string;
+  /** markdown-it `quotes` option: double open, double close, single open, single close. */
+  quotes: string;
+  defaultSection: string;
+  sections: readonly Section[];
+  strings: UiStrings;
+  publisherBox: PublisherBox;
+  disclaimer: Disclaimer;
+  about: AboutPage;
+}

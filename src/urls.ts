@@ -1,0 +1,11 @@
+import type { BuildOptions } from './build-options.ts';
+
+/** A site-relative path ("/en/…") as it is linked in pages: under the path prefix. */
+export function href(options: Pick<BuildOptions, 'pathPrefix'>, sitePath: string): string {
+  return options.pathPrefix === '/' ? sitePath : options.pathPrefix + sitePath.replace(/^\//, '');
+}
+
+/** Absolute URL for feeds, sitemaps, canonical links and structured data. */
+export function absoluteUrl(options: Pick<BuildOptions, 'pathPrefix' | 'baseUrl'>, sitePath: string): string {
+  return options.baseUrl + href(options, sitePath);
+}
