@@ -33,6 +33,8 @@ export interface Article {
   /** ISO 8601 with offset. */
   date: string;
   updated?: string;
+  /** Latest of date, updated and every correction: what feeds and dateModified report. */
+  modified: string;
   /** Milliseconds since the epoch, for sorting. */
   timestamp: number;
   byline: string[];

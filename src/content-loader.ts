@@ -163,6 +163,16 @@ function loadArticle({ absolute, file, edition, rootDir, realRoot, problems }: A
     failed = true;
   }
 
+  if (Array.isArray(raw.corrections)) {
+    raw.corrections.forEach((c: unknown, i) => {
+      const d = (c as { date?: unknown } | null)?.date;
+      if (typeof d === 'string' && !parseDateTime(d, zone)) {
+        failed = true;
+        report({ field: `corrections[${i}].date`, line: lineOf('corrections'), message: `"${d}" is not an ISO 8601 date-time: write it as 2026-11-27T18:05` });
+      }
+    });
+  }
+
   const section = typeof raw.section === 'string' ? raw.section.trim() : edition.defaultSection;
   if (!edition.sections.some((s) => s.slug === section)) {
     const hint = closest(section, edition.sections.map((s) => s.slug));
@@ -212,6 +222,10 @@ interface Normalised {
 function normalise(fm: FrontmatterData, n: Normalised): Article {
   const [yyyy, mm, dd] = urlDateParts(n.date, n.edition.timeZone);
   const byline = fm.byline === undefined ? [] : Array.isArray(fm.byline) ? fm.byline : [fm.byline];
+  const corrections = (fm.corrections ?? []).map((c) => ({ date: parseDateTime(c.date, n.edition.timeZone) ?? c.date, text: c.text }));
+  const modified = [n.date, n.updated, ...corrections.map((c) => c.date)]
+    .filter((d): d is string => d !== undefined)
+    .reduce((a, b) => (epochMillis(b) > epochMillis(a) ? b : a));
   return {
     edition: n.edition.code,
     sourcePath: n.file,
@@ -220,6 +234,7 @@ function normalise(fm: FrontmatterData, n: Normalised): Article {
     headline: fm.headline,
     date: n.date,
     ...(n.updated ? { updated: n.updated } : {}),
+    modified,
     timestamp: epochMillis(n.date),
     byline,
     credits: fm.credits ?? [],
@@ -242,7 +257,7 @@ function normalise(fm: FrontmatterData, n: Normalised): Article {
     draft: fm.draft ?? false,
     ...(fm.translationKey ? { translationKey: fm.translationKey } : {}),
     aliases: fm.aliases ?? [],
-    corrections: (fm.corrections ?? []).map((c) => ({ date: c.date, text: c.text })),
+    corrections,
     bodyHtml: n.bodyHtml,
   };
 }
