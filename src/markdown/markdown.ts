@@ -4,7 +4,7 @@
  * edition's quotation marks. Transforms run in this order, each a small plugin with
  * a sibling test:
  *   1. enhance-links    — only http(s)/mailto/tel/relative URLs; others stay plain text
- *   2. enhance-headings — body headings start at h2 (the headline is the only h1)
+ *   2. enhance-headings — the body outline starts at h2 (the headline is the only h1)
  *   3. enhance-images   — inline images become their alt text, with a warning
  */
 import markdownit, { type MarkdownIt } from 'markdown-it';
