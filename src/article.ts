@@ -41,6 +41,8 @@ export interface Article {
   credits: string[];
   photo?: Photo;
   summary?: string;
+  /** Summary, or else the first paragraph as plain text: meta description, feeds, social cards. */
+  description: string;
   section: string;
   tags: string[];
   breaking: boolean;

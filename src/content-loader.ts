@@ -11,6 +11,7 @@ import yaml from 'js-yaml';
 import type { Article } from './article.ts';
 import { closest, type ContentProblem } from './content-problems.ts';
 import { epochMillis, parseDateTime, urlDateParts } from './dates.ts';
+import { describe } from './description.ts';
 import type { Edition, EditionCode } from './editions/edition.ts';
 import { editionCodes, editions, isEditionCode } from './editions/registry.ts';
 import { Frontmatter, frontmatterKeys, photoKeys, SLUG_PATTERN, type FrontmatterData } from './frontmatter.ts';
@@ -251,6 +252,7 @@ function normalise(fm: FrontmatterData, n: Normalised): Article {
         }
       : {}),
     ...(fm.summary ? { summary: fm.summary } : {}),
+    description: describe(fm.summary, n.bodyHtml),
     section: n.section,
     tags: [...new Set(fm.tags ?? [])],
     breaking: fm.breaking ?? false,
