@@ -19,6 +19,8 @@ export interface BuildOptions {
   baseUrl: string;
   /** Sub-path the site is served under, "/" or e.g. "/news/". */
   pathPrefix: string;
+  /** Stories per page of section, tag and author listings (MASTHEAD_PAGE_SIZE, --page-size). */
+  pageSize: number;
 }
 
 export function readBuildOptions(env: NodeJS.ProcessEnv = process.env): BuildOptions {
@@ -35,7 +37,15 @@ export function readBuildOptions(env: NodeJS.ProcessEnv = process.env): BuildOpt
     editions: wanted.length ? (wanted as EditionCode[]) : editionCodes,
     baseUrl: (env.MASTHEAD_BASE_URL ?? 'https://meridian.example').replace(/\/+$/, ''),
     pathPrefix: normalisePrefix(env.MASTHEAD_PATH_PREFIX ?? '/'),
+    pageSize: readPageSize(env.MASTHEAD_PAGE_SIZE),
   };
+}
+
+function readPageSize(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 20;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`MASTHEAD_PAGE_SIZE / --page-size: "${value}" is not a whole number of stories per page, e.g. 20`);
+  return n;
 }
 
 export function normalisePrefix(prefix: string): string {

@@ -6,6 +6,7 @@
 import type { Article } from './article.ts';
 import type { BuildOptions } from './build-options.ts';
 import type { EditionCode } from './editions/edition.ts';
+import { buildListings, type Listings } from './listings.ts';
 
 export interface ArticleRef {
   headline: string;
@@ -17,6 +18,8 @@ export interface SiteData {
   /** Articles that get a page in this build, newest first. */
   articles: Article[];
   breaking: Partial<Record<EditionCode, ArticleRef>>;
+  /** Front page, section, tag and author listings, paginated (src/listings.ts). */
+  listings: Listings;
 }
 
 /** Drafts only in preview; embargoed (future-dated) stories only after their time. */
@@ -35,5 +38,5 @@ export function buildSiteData(all: readonly Article[], options: BuildOptions): S
   for (const a of articles) {
     if (a.breaking && !a.draft && !breaking[a.edition]) breaking[a.edition] = { headline: a.headline, url: a.url };
   }
-  return { options, articles, breaking };
+  return { options, articles, breaking, listings: buildListings(articles, options) };
 }

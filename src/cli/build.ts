@@ -17,7 +17,7 @@ import { loadSite, primeSite } from '../content-data.ts';
 import { formatProblem } from '../content-problems.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
 
-const USAGE = `Usage: npm run build -- [--now ISO] [--edition CODE] [--pathprefix /sub/] [--base-url URL] [--content DIR] [--out DIR]`;
+const USAGE = `Usage: npm run build -- [--now ISO] [--edition CODE] [--pathprefix /sub/] [--base-url URL] [--content DIR] [--out DIR] [--page-size N]`;
 
 export interface BuildResult {
   ok: boolean;
@@ -34,6 +34,7 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
       pathprefix: { type: 'string' },
       'base-url': { type: 'string' },
       content: { type: 'string' },
+      'page-size': { type: 'string' },
       out: { type: 'string', default: '_site' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -50,6 +51,7 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   if (values.pathprefix) env.MASTHEAD_PATH_PREFIX = values.pathprefix;
   if (values['base-url']) env.MASTHEAD_BASE_URL = values['base-url'];
   if (values.content) env.MASTHEAD_CONTENT = values.content;
+  if (values['page-size']) env.MASTHEAD_PAGE_SIZE = values['page-size'];
   env.MASTHEAD_MODE ??= 'production';
   const options = readBuildOptions(env);
 
