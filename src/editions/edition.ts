@@ -33,6 +33,27 @@ export interface UiStrings {
   notFoundText: string;
   /** Headline prefix on pages that list stories, e.g. "Latest news". */
   latest: string;
+  /** Listings. Placeholders in braces are filled by src/placeholders.ts; numbers arrive in the edition's digits. */
+  pageOf: string;
+  paginationLabel: string;
+  newerStories: string;
+  olderStories: string;
+  noStories: string;
+  /** Small label above a tag page's heading ("Topic"). */
+  tagKicker: string;
+  /** Small label above an author page's heading ("Author"). */
+  authorKicker: string;
+  /** Heading of the tag list under an article. */
+  topics: string;
+  /** Link from a front-page section block to the section page: {section}. */
+  moreIn: string;
+  search: string;
+  searchLabel: string;
+  searchButton: string;
+  /** {count} results for {query}. */
+  searchResults: string;
+  searchNone: string;
+  searchNoScript: string;
 }
 
 export interface PublisherBox {
@@ -75,6 +96,8 @@ export interface Edition {
   /** og:locale style, e.g. en_US. */
   ogLocale: string;
   name: string;
+  /** The language's own name for itself (endonym), e.g. Русский, on the root page. */
+  languageName: string;
   /** markdown-it `quotes` option: double open, double close, single open, single close. */
   quotes: string;
   defaultSection: string;
