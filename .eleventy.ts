@@ -4,16 +4,18 @@
  * Eleventy (see docs/architecture.md).
  */
 import type UserConfig from '@11ty/eleventy/UserConfig';
+import { assets } from './src/assets.ts';
 import { contentData } from './src/content-data.ts';
+import { headers } from './src/headers.ts';
 import { photos } from './src/photos.ts';
-import { staticAssets } from './src/static-assets.ts';
 import { tsxTemplates } from './src/tsx-templates.ts';
 
 export default function masthead(config: UserConfig): void {
   config.addPlugin(tsxTemplates);
   config.addPlugin(contentData);
-  config.addPlugin(staticAssets);
+  config.addPlugin(assets);
   config.addPlugin(photos);
+  config.addPlugin(headers);
 }
 
 export const config = {

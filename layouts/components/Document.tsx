@@ -1,8 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { renderToStaticMarkup } from 'preact-render-to-string';
+import { assetUrl } from '../../src/assets.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import type { SiteData } from '../../src/site-data.ts';
 import { href } from '../../src/urls.ts';
+import { FeedLinks } from './FeedLinks.tsx';
 import { PublisherBox } from './PublisherBox.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
@@ -14,6 +16,8 @@ export interface DocumentProps {
   description?: string | undefined;
   /** Extra elements for <head> (canonical, social metadata…). */
   head?: ComponentChildren;
+  /** A section listing also advertises the section's own feeds. */
+  feedSection?: string | undefined;
   /** Everything inside <main>. */
   children: ComponentChildren;
 }
@@ -22,7 +26,7 @@ export interface DocumentProps {
  * The frame of every page of an edition, top to bottom: skip links, site header with
  * navigation and the breaking banner, main, publisher box, legal footer.
  */
-export function Document({ site, edition, title, description, head, children }: DocumentProps) {
+export function Document({ site, edition, title, description, head, feedSection, children }: DocumentProps) {
   const s = edition.strings;
   return (
     <html lang={edition.lang} dir={edition.dir}>
@@ -31,7 +35,8 @@ export function Document({ site, edition, title, description, head, children }: 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         {description ? <meta name="description" content={description} /> : null}
-        <link rel="stylesheet" href={href(site.options, '/assets/masthead.css')} />
+        <link rel="stylesheet" href={assetUrl(site.options, 'masthead.css')} />
+        <FeedLinks site={site} edition={edition} section={feedSection} />
         {head}
       </head>
       <body class={`script-${edition.script.toLowerCase()}`}>

@@ -1,3 +1,4 @@
+import { assetUrl } from '../../src/assets.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import type { SiteData } from '../../src/site-data.ts';
 import { href } from '../../src/urls.ts';
@@ -7,7 +8,7 @@ export function PublisherBox({ site, edition }: { site: SiteData; edition: Editi
   return (
     <aside class="publisher-box" aria-labelledby="publisher-box-heading">
       <div class="frame-16x9">
-        <img src={href(site.options, box.image.src)} alt={box.image.alt} width={640} height={360} loading="lazy" decoding="async" />
+        <img src={assetUrl(site.options, box.image.src)} alt={box.image.alt} width={640} height={360} loading="lazy" decoding="async" />
       </div>
       <div class="publisher-box-text">
         <h2 id="publisher-box-heading">{box.heading}</h2>
