@@ -33,6 +33,8 @@ export interface UiStrings {
   notFoundText: string;
   /** Headline prefix on pages that list stories, e.g. "Latest news". */
   latest: string;
+  /** Label of the list of links to the same story in other editions. */
+  readIn: string;
   /** Listings. Placeholders in braces are filled by src/placeholders.ts; numbers arrive in the edition's digits. */
   pageOf: string;
   paginationLabel: string;

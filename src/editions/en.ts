@@ -40,6 +40,7 @@ export const en: Edition = {
     notFoundTitle: 'Page not found',
     notFoundText: 'We could not find that page. It may have moved, or the address may be mistyped.',
     latest: 'Latest news',
+    readIn: 'Read in',
     pageOf: 'Page {n} of {count}',
     paginationLabel: 'Pages',
     newerStories: 'Newer stories',

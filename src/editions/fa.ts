@@ -40,6 +40,7 @@ export const fa: Edition = {
     notFoundTitle: 'صفحه پیدا نشد',
     notFoundText: 'این صفحه را پیدا نکردیم. ممکن است جابه‌جا شده باشد یا نشانی آن اشتباه نوشته شده باشد.',
     latest: 'تازه‌ترین خبرها',
+    readIn: 'خواندن به زبان دیگر',
     pageOf: 'صفحهٔ {n} از {count}',
     paginationLabel: 'صفحه‌ها',
     newerStories: 'خبرهای تازه‌تر',

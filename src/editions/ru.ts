@@ -40,6 +40,7 @@ export const ru: Edition = {
     notFoundTitle: 'Страница не найдена',
     notFoundText: 'Мы не нашли эту страницу. Возможно, она переехала или в адресе есть опечатка.',
     latest: 'Последние новости',
+    readIn: 'Читать на другом языке',
     pageOf: 'Страница {n} из {count}',
     paginationLabel: 'Страницы',
     newerStories: 'Более новые материалы',
