@@ -4,13 +4,14 @@
  * pass. The build, `npm run check` and the dev server all start here; Eleventy never
  * reads the Markdown itself (see docs/adr/001-content-loader.md).
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
+import { aliasProblem, normaliseAlias, reportAliasCollisions } from './aliases.ts';
 import type { Article } from './article.ts';
 import { closest, type ContentProblem } from './content-problems.ts';
-import { epochMillis, parseDateTime, urlDateParts } from './dates.ts';
+import { epochMillis, parseDateTime, resolveDateTime, type ResolvedDateTime } from './dates.ts';
 import { describe } from './description.ts';
 import type { Edition, EditionCode } from './editions/edition.ts';
 import { editionCodes, editions, isEditionCode } from './editions/registry.ts';
@@ -18,6 +19,7 @@ import { Frontmatter, frontmatterKeys, photoKeys, SLUG_PATTERN, type Frontmatter
 import type { MarkdownEnv } from './markdown/enhance-images.ts';
 import { createMarkdown } from './markdown/markdown.ts';
 import { checkPhoto } from './photo-source.ts';
+import { reportTranslationClashes } from './translations.ts';
 
 export interface LoadOptions {
   /** Repository root; no file outside it is ever read. */
@@ -88,6 +90,8 @@ export function loadContent(options: LoadOptions): LoadedContent {
   }
 
   reportDuplicateUrls(articles, problems);
+  reportAliasCollisions(articles, problems);
+  reportTranslationClashes(articles, problems);
   return { articles, problems };
 }
 
@@ -104,8 +108,8 @@ function loadArticle({ absolute, file, edition, rootDir, realRoot, problems }: A
   const report = (p: Omit<ContentProblem, 'file' | 'severity'> & { severity?: ContentProblem['severity'] }) =>
     problems.push({ file, severity: 'error', ...p });
 
-  const real = realpathSync(absolute);
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+  // Only a symbolic link can lead out of the listed tree (directory links are not followed).
+  if (lstatSync(absolute).isSymbolicLink() && !realpathSync(absolute).startsWith(realRoot + path.sep)) {
     report({ message: 'links to a file outside the repository: commit the article itself, not a link to it' });
     return undefined;
   }
@@ -146,7 +150,7 @@ function loadArticle({ absolute, file, edition, rootDir, realRoot, problems }: A
   // Checks that need more than the shape of a field run even when other fields failed,
   // so that one run reports every problem in the file.
   const zone = edition.timeZone;
-  const date = typeof raw.date === 'string' ? parseDateTime(raw.date, zone) : undefined;
+  const date = typeof raw.date === 'string' ? resolveDateTime(raw.date, zone) : undefined;
   if (typeof raw.date === 'string' && !date) {
     failed = true;
     report({
@@ -155,11 +159,11 @@ function loadArticle({ absolute, file, edition, rootDir, realRoot, problems }: A
       message: `"${raw.date}" is not an ISO 8601 date-time: write it as 2026-11-27T09:30 (edition time, ${zone}) or 2026-11-27T09:30+03:00`,
     });
   }
-  const updated = typeof raw.updated === 'string' ? parseDateTime(raw.updated, zone) : undefined;
+  const updated = typeof raw.updated === 'string' ? resolveDateTime(raw.updated, zone) : undefined;
   if (typeof raw.updated === 'string' && !updated) {
     failed = true;
     report({ field: 'updated', line: lineOf('updated'), message: `"${raw.updated}" is not an ISO 8601 date-time: write it as 2026-11-27T18:05` });
-  } else if (date && updated && epochMillis(updated) < epochMillis(date)) {
+  } else if (date && updated && updated.millis < date.millis) {
     report({ field: 'updated', line: lineOf('updated'), message: 'is earlier than `date`: an update comes after publication; check both times' });
     failed = true;
   }
@@ -195,6 +199,16 @@ function loadArticle({ absolute, file, edition, rootDir, realRoot, problems }: A
     } else photoPath = checked;
   }
 
+  if (Array.isArray(raw.aliases)) {
+    raw.aliases.forEach((alias: unknown, i) => {
+      const problem = typeof alias === 'string' ? aliasProblem(alias.trim()) : undefined;
+      if (problem) {
+        failed = true;
+        report({ field: `aliases[${i}]`, line: lineOf('aliases'), message: problem });
+      }
+    });
+  }
+
   const stem = path.basename(absolute, '.md');
   const slug = typeof raw.slug === 'string' ? raw.slug : stem.normalize('NFC');
   if (typeof raw.slug !== 'string' && !SLUG_PATTERN.test(slug)) {
@@ -206,13 +220,13 @@ function loadArticle({ absolute, file, edition, rootDir, realRoot, problems }: A
   }
 
   if (failed || !result.success || !date) return undefined;
-  return normalise(result.data, { edition, file, date, updated, section, slug, photoPath, bodyHtml: parsed.bodyHtml });
+  return normalise(result.data, { edition, file, date, updated: updated?.iso, section, slug, photoPath, bodyHtml: parsed.bodyHtml });
 }
 
 interface Normalised {
   edition: Edition;
   file: string;
-  date: string;
+  date: ResolvedDateTime;
   updated: string | undefined;
   section: string;
   slug: string;
@@ -221,22 +235,21 @@ interface Normalised {
 }
 
 function normalise(fm: FrontmatterData, n: Normalised): Article {
-  const [yyyy, mm, dd] = urlDateParts(n.date, n.edition.timeZone);
+  const [yyyy, mm, dd] = n.date.ymd;
   const byline = fm.byline === undefined ? [] : Array.isArray(fm.byline) ? fm.byline : [fm.byline];
   const corrections = (fm.corrections ?? []).map((c) => ({ date: parseDateTime(c.date, n.edition.timeZone) ?? c.date, text: c.text }));
-  const modified = [n.date, n.updated, ...corrections.map((c) => c.date)]
-    .filter((d): d is string => d !== undefined)
-    .reduce((a, b) => (epochMillis(b) > epochMillis(a) ? b : a));
+  const later = [n.updated, ...corrections.map((c) => c.date)].filter((d): d is string => d !== undefined);
+  const modified = later.reduce((a, b) => (epochMillis(b) > epochMillis(a) ? b : a), n.date.iso);
   return {
     edition: n.edition.code,
     sourcePath: n.file,
     slug: n.slug,
     url: `/${n.edition.code}/${yyyy}/${mm}/${dd}/${n.slug}/`,
     headline: fm.headline,
-    date: n.date,
+    date: n.date.iso,
     ...(n.updated ? { updated: n.updated } : {}),
     modified,
-    timestamp: epochMillis(n.date),
+    timestamp: n.date.millis,
     byline,
     credits: fm.credits ?? [],
     ...(fm.photo && n.photoPath
@@ -258,7 +271,7 @@ function normalise(fm: FrontmatterData, n: Normalised): Article {
     breaking: fm.breaking ?? false,
     draft: fm.draft ?? false,
     ...(fm.translationKey ? { translationKey: fm.translationKey } : {}),
-    aliases: fm.aliases ?? [],
+    aliases: [...new Set((fm.aliases ?? []).map(normaliseAlias))],
     corrections,
     bodyHtml: n.bodyHtml,
   };

@@ -14,9 +14,33 @@ const HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}
  * (or the edition's), or undefined when it is not an ISO 8601 date-time.
  */
 export function parseDateTime(value: string, timeZone: string): string | undefined {
-  if (!HAS_TIME.test(value.trim())) return undefined;
-  const dt = DateTime.fromISO(value.trim().replace(' ', 'T'), { zone: timeZone, setZone: true });
-  return dt.isValid ? (dt.toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
+  return resolveDateTime(value, timeZone)?.iso;
+}
+
+export interface ResolvedDateTime {
+  /** ISO 8601 with the offset it was written with, or the edition's. */
+  iso: string;
+  millis: number;
+  /** Year, month, day in the edition's zone, for URLs. */
+  ymd: [string, string, string];
+}
+
+/**
+ * Everything the loader needs from one frontmatter date, from a single parse: zone
+ * offset lookups (Intl) are the costly part, so each date is resolved exactly once.
+ */
+export function resolveDateTime(value: string, timeZone: string): ResolvedDateTime | undefined {
+  const text = value.trim();
+  if (!HAS_TIME.test(text)) return undefined;
+  const dt = DateTime.fromISO(text.replace(' ', 'T'), { zone: timeZone, setZone: true });
+  if (!dt.isValid) return undefined;
+  const local = dt.zoneName === timeZone ? dt : dt.setZone(timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    iso: dt.toISO({ suppressMilliseconds: true }) ?? text,
+    millis: dt.toMillis(),
+    ymd: [String(local.year), pad(local.month), pad(local.day)],
+  };
 }
 
 function inEdition(iso: string, edition: Edition): DateTime {

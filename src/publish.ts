@@ -3,6 +3,7 @@
  * build succeeded, by renaming (atomic on one file system), so readers and deploys never
  * see a half-written or failed site.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
@@ -23,6 +24,18 @@ export async function publishAtomically(outDir: string, staging: string, render:
   const previous = `${staging}.previous`;
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(staging, outDir);
-  rmSync(previous, { recursive: true, force: true });
+  discardInBackground(previous);
   return true;
+}
+
+/**
+ * Deleting the previous site (thousands of folders) takes longer than writing the new
+ * one; the new site is already in place, so a detached `rm` does it without holding up
+ * the build. Names are unique per process, so it never races a later build.
+ */
+function discardInBackground(dir: string): void {
+  if (!existsSync(dir)) return;
+  const child = spawn('rm', ['-rf', '--', dir], { detached: true, stdio: 'ignore' });
+  child.on('error', () => rmSync(dir, { recursive: true, force: true }));
+  child.unref();
 }
