@@ -1,0 +1,30 @@
+import type { Edition } from '../../src/editions/edition.ts';
+import { feedMediaTypes, feedPath, type FeedFormat } from '../../src/feeds.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { machineUrl } from '../../src/urls.ts';
+
+const autodiscovered: readonly FeedFormat[] = ['atom', 'json', 'rss'];
+
+/**
+ * Feed autodiscovery for the <head>: the edition's feeds on every page, plus a
+ * section's own feeds when `section` is given (section listing pages).
+ */
+export function FeedLinks({ site, edition, section }: { site: SiteData; edition: Edition; section?: string | undefined }) {
+  const label = section ? edition.sections.find((s) => s.slug === section)?.label : undefined;
+  const scopes = label && section ? [undefined, { slug: section, title: `${label} — ${edition.name}` }] : [undefined];
+  return (
+    <>
+      {scopes.flatMap((scope) =>
+        autodiscovered.map((format) => (
+          <link
+            key={`${scope?.slug ?? ''}-${format}`}
+            rel="alternate"
+            type={feedMediaTypes[format]}
+            title={scope?.title ?? edition.name}
+            href={machineUrl(site.options, feedPath(edition.code, scope?.slug, format))}
+          />
+        )),
+      )}
+    </>
+  );
+}

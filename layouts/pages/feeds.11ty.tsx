@@ -1,0 +1,32 @@
+import { atomFeed, jsonFeed, rssFeed } from '../../src/feed-formats.ts';
+import { feedFormats, feedPath, feedsOf, type Feed, type FeedFormat } from '../../src/feeds.ts';
+import type { SiteData } from '../../src/site-data.ts';
+
+/** Atom, RSS and JSON Feed for every edition and every section; contents computed once per build. */
+interface FeedPage {
+  feed: Feed;
+  format: FeedFormat;
+}
+
+interface FeedTemplateData {
+  item: FeedPage;
+  masthead: SiteData;
+}
+
+export const data = {
+  pagination: {
+    data: 'masthead',
+    size: 1,
+    alias: 'item',
+    before: (_keys: unknown, full: { masthead: SiteData }): FeedPage[] =>
+      feedsOf(full.masthead).flatMap((feed) => feedFormats.map((format) => ({ feed, format }))),
+  },
+  permalink: ({ item }: FeedTemplateData) => feedPath(item.feed.edition.code, item.feed.section, item.format),
+  eleventyExcludeFromCollections: true,
+};
+
+const render: Record<FeedFormat, (feed: Feed) => string> = { atom: atomFeed, rss: rssFeed, json: jsonFeed };
+
+export default function feed({ item }: FeedTemplateData): string {
+  return render[item.format](item.feed);
+}
