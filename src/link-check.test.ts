@@ -1,0 +1,108 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkBuiltLinks, formatBrokenLink, srcsetUrls, type LinkCheckOptions } from './link-check.ts';
+
+/** A built site: the files that exist, and one page per case holding only that case's markup. */
+const existing = [
+  'index.html',
+  'en/index.html',
+  'en/2026/11/26/budget-vote/index.html',
+  'ru/2026/11/26/выборы/index.html',
+  'assets/masthead.abc123.css',
+  'media/abc.jpg',
+  'media/abc-640.jpg',
+  'feed.xml',
+];
+
+// [case, markup on /en/2026/11/26/page/, broken URLs expected]
+const cases: [string, string, string[]][] = [
+  ['root-relative page', '<a href="/en/2026/11/26/budget-vote/">x</a>', []],
+  ['missing page', '<a href="/en/2026/11/26/gone/">x</a>', ['/en/2026/11/26/gone/']],
+  ['relative page', '<a href="../budget-vote/">x</a>', []],
+  ['relative, broken', '<a href="../gone/">x</a>', ['../gone/']],
+  ['directory without a trailing slash', '<a href="/en/2026/11/26/budget-vote">x</a>', []],
+  ['fragment and query are ignored', '<a href="/en/2026/11/26/budget-vote/?utm=1#comments">x</a>', []],
+  ['fragment on the page itself', '<a href="#main">x</a>', []],
+  ['Unicode path, percent-encoded', '<a href="/ru/2026/11/26/%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B/">x</a>', []],
+  ['Unicode path, as an IRI', '<a href="/ru/2026/11/26/выборы/">x</a>', []],
+  ['same origin, absolute', '<link rel="canonical" href="https://meridian.example/en/">', []],
+  ['same origin, absolute, broken', '<link rel="canonical" href="https://meridian.example/en/nope/">', ['https://meridian.example/en/nope/']],
+  ['other origins, mailto, tel, data', '<a href="https://example.org/x">a</a><a href="mailto:a@b.c">b</a><a href="tel:+1">c</a><img src="data:image/gif;base64,R0lGOD" alt="">', []],
+  ['stylesheet and image', '<link rel="stylesheet" href="/assets/masthead.abc123.css"><img src="/media/abc.jpg" alt="">', []],
+  ['missing stylesheet', '<link rel="stylesheet" href="/assets/masthead.css">', ['/assets/masthead.css']],
+  ['srcset, one candidate missing', '<img srcset="/media/abc.jpg 320w, /media/abc-640.jpg 640w, /media/abc-960.jpg 960w" alt="">', ['/media/abc-960.jpg']],
+  ['single quotes, unquoted, entities', `<a href='/en/'>a</a><a href=/en/>b</a><a href="/en/2026/11/26/budget-vote/?a=1&amp;b=2">c</a>`, []],
+  ['a URL in text is not a link', '<p>Set href="/nope/" in your config, or src=/nope.js</p>', []],
+  ['a URL inside a script is not a link', '<script type="application/ld+json">{"url":"/nope/","x":"<a href=\\"/nope/\\">"}</script>', []],
+  ['a script src is checked', '<script src="/pagefind/pagefind.js"></script>', ['/pagefind/pagefind.js']],
+  ['a URL inside a comment is not a link', '<!-- <a href="/nope/">x</a> -->', []],
+  ['an attribute value with ">" in it', '<a title="a > b" href="/nope/">x</a>', ['/nope/']],
+  ['the feed', '<link rel="alternate" type="application/atom+xml" href="/feed.xml">', []],
+];
+
+const options: LinkCheckOptions = { baseUrl: 'https://meridian.example', pathPrefix: '/' };
+
+function site(prefix = ''): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'masthead-links-'));
+  const write = (rel: string, body: string) => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), body);
+  };
+  for (const rel of existing) write(rel, '<!DOCTYPE html><title>x</title>');
+  cases.forEach(([, markup], i) => write(`en/2026/11/26/case-${i}/index.html`, `<!DOCTYPE html><title>${prefix}</title>${markup}`));
+  return dir;
+}
+
+describe('checkBuiltLinks', () => {
+  let result: ReturnType<typeof checkBuiltLinks>;
+  beforeAll(() => {
+    result = checkBuiltLinks(site(), options);
+  });
+
+  it.each(cases.map((c, i) => [...c, i] as const))('%s', (_name, _markup, expected, i) => {
+    const onPage = result.broken.filter((b) => b.page === `/en/2026/11/26/case-${i}/`).map((b) => b.url);
+    expect(onPage).toEqual(expected);
+  });
+
+  it('counts the pages and names the page, the URL and the attribute of a broken link', () => {
+    expect(result.pages).toBe(cases.length + existing.filter((f) => f.endsWith('.html')).length);
+    const line = formatBrokenLink(result.broken.find((b) => b.url === '/assets/masthead.css')!);
+    expect(line).toMatch(/^\/en\/2026\/11\/26\/case-\d+\/: broken link \/assets\/masthead\.css \(href\) leads to no file$/);
+  });
+});
+
+describe('checkBuiltLinks under a path prefix', () => {
+  it('resolves links under the prefix and reports links that leave it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'masthead-links-'));
+    mkdirSync(path.join(dir, 'en'), { recursive: true });
+    writeFileSync(path.join(dir, 'en/index.html'), '<a href="/news/en/">ok</a><a href="/en/">outside</a><a href="https://meridian.example/news/">missing</a>');
+    const { broken } = checkBuiltLinks(dir, { ...options, pathPrefix: '/news/' });
+    expect(broken.map((b) => [b.url, b.reason])).toEqual([
+      ['/en/', "is outside the site's path prefix /news/"],
+      ['https://meridian.example/news/', 'leads to no page'],
+    ]);
+  });
+
+  it('leaves paths published by another build alone', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'masthead-links-'));
+    mkdirSync(path.join(dir, 'ru'), { recursive: true });
+    writeFileSync(path.join(dir, 'ru/index.html'), '<a href="/en/2026/11/26/x/">en</a><a href="/ru/nope/">ru</a>');
+    const { broken } = checkBuiltLinks(dir, { ...options, elsewhere: (p) => p.startsWith('/en/') });
+    expect(broken.map((b) => b.url)).toEqual(['/ru/nope/']);
+  });
+});
+
+describe('srcsetUrls', () => {
+  it.each([
+    ['a.jpg 320w, b.jpg 640w', ['a.jpg', 'b.jpg']],
+    ['a.jpg', ['a.jpg']],
+    ['a.jpg 1x,b.jpg 2x', ['a.jpg', 'b.jpg']],
+    ['  /m/a,b.jpg 1x , c.jpg 2x ', ['/m/a,b.jpg', 'c.jpg']],
+    ['a.jpg,b.jpg', ['a.jpg,b.jpg']],
+    ['a.jpg, b.jpg', ['a.jpg', 'b.jpg']],
+  ])('%s', (srcset, urls) => {
+    expect(srcsetUrls(srcset)).toEqual(urls);
+  });
+});
