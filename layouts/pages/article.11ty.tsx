@@ -1,9 +1,10 @@
 import type { Article } from '../../src/article.ts';
 import { editions } from '../../src/editions/registry.ts';
 import type { SiteData } from '../../src/site-data.ts';
-import { absoluteUrl } from '../../src/urls.ts';
 import { ArticleBody } from '../components/ArticleBody.tsx';
+import { ArticleMeta } from '../components/ArticleMeta.tsx';
 import { renderDocument } from '../components/Document.tsx';
+import { TranslationLinks } from '../components/TranslationLinks.tsx';
 
 /** One page per published article, from the loaded content (not one template per file). */
 interface ArticleTemplateData {
@@ -23,8 +24,13 @@ export default function render({ article, masthead: site }: ArticleTemplateData)
     site,
     edition,
     title: `${article.headline} — ${edition.name}`,
-    description: article.summary,
-    head: <link rel="canonical" href={absoluteUrl(site.options, article.url)} />,
-    children: <ArticleBody article={article} edition={edition} site={site} />,
+    description: article.description,
+    head: <ArticleMeta article={article} edition={edition} site={site} />,
+    children: (
+      <>
+        <ArticleBody article={article} edition={edition} site={site} />
+        <TranslationLinks article={article} edition={edition} site={site} />
+      </>
+    ),
   });
 }

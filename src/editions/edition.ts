@@ -35,6 +35,8 @@ export interface UiStrings {
   latest: string;
   /** Label of the list of links to the same story in other editions. */
   readIn: string;
+  /** Shown on the redirect page left at a moved story's old address, before the link. */
+  storyMoved: string;
   /** Listings. Placeholders in braces are filled by src/placeholders.ts; numbers arrive in the edition's digits. */
   pageOf: string;
   paginationLabel: string;

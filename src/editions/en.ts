@@ -41,6 +41,7 @@ export const en: Edition = {
     notFoundText: 'We could not find that page. It may have moved, or the address may be mistyped.',
     latest: 'Latest news',
     readIn: 'Read in',
+    storyMoved: 'This story has moved to a new address:',
     pageOf: 'Page {n} of {count}',
     paginationLabel: 'Pages',
     newerStories: 'Newer stories',

@@ -41,6 +41,7 @@ export const fa: Edition = {
     notFoundText: 'این صفحه را پیدا نکردیم. ممکن است جابه‌جا شده باشد یا نشانی آن اشتباه نوشته شده باشد.',
     latest: 'تازه‌ترین خبرها',
     readIn: 'خواندن به زبان دیگر',
+    storyMoved: 'این مطلب به نشانی تازه‌ای منتقل شده است:',
     pageOf: 'صفحهٔ {n} از {count}',
     paginationLabel: 'صفحه‌ها',
     newerStories: 'خبرهای تازه‌تر',

@@ -1,0 +1,29 @@
+import type { Article } from '../../src/article.ts';
+import type { Edition } from '../../src/editions/edition.ts';
+import { editions } from '../../src/editions/registry.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { translationsOf } from '../../src/translations.ts';
+import { href } from '../../src/urls.ts';
+
+/** "Read in …": the story's other language versions, each named in its own language. */
+export function TranslationLinks({ article, edition, site }: { article: Article; edition: Edition; site: SiteData }) {
+  const others = translationsOf(site, article).filter((t) => t !== article);
+  if (!others.length) return null;
+  return (
+    <nav class="translations" aria-labelledby="translations-heading">
+      <h2 id="translations-heading">{edition.strings.readIn}</h2>
+      <ul>
+        {others.map((t) => {
+          const other = editions[t.edition];
+          return (
+            <li key={t.url} lang={other.lang} dir={other.dir}>
+              <a href={href(site.options, t.url)} hreflang={other.lang} lang={other.lang}>
+                {other.languageName}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

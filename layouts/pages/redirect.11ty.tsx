@@ -1,0 +1,51 @@
+import { redirectPagePath, redirectsOf, type Redirect } from '../../src/aliases.ts';
+import { editions } from '../../src/editions/registry.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { href, machineUrl } from '../../src/urls.ts';
+import { renderDocument } from '../components/Document.tsx';
+
+/**
+ * A page at every old address of a moved story (frontmatter `aliases`): hosts without
+ * `_redirects` still send readers on (meta refresh), search engines to the new URL
+ * (canonical, noindex), and anyone whose browser does not refresh sees the link.
+ */
+interface RedirectData {
+  redirect: Redirect;
+  masthead: SiteData;
+}
+
+export const data = {
+  pagination: {
+    data: 'masthead',
+    size: 1,
+    alias: 'redirect',
+    before: (_keys: unknown, { masthead }: { masthead: SiteData }): Redirect[] => redirectsOf(masthead),
+  },
+  permalink: ({ redirect }: RedirectData) => redirectPagePath(redirect.from),
+  eleventyExcludeFromCollections: true,
+};
+
+export default function render({ redirect: { article }, masthead: site }: RedirectData): string {
+  const edition = editions[article.edition];
+  const target = machineUrl(site.options, article.url);
+  return renderDocument({
+    site,
+    edition,
+    title: `${article.headline} — ${edition.name}`,
+    head: (
+      <>
+        <meta http-equiv="refresh" content={`0; url=${target}`} />
+        <meta name="robots" content="noindex" />
+        <link rel="canonical" href={target} />
+      </>
+    ),
+    children: (
+      <article class="page redirect">
+        <h1>{article.headline}</h1>
+        <p>
+          {edition.strings.storyMoved} <a href={href(site.options, article.url)}>{target}</a>
+        </p>
+      </article>
+    ),
+  });
+}

@@ -1,0 +1,19 @@
+import { redirectsOf } from '../../src/aliases.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { href } from '../../src/urls.ts';
+
+/**
+ * `_redirects` (Netlify, Cloudflare Pages): one permanent redirect per old address of a
+ * moved story. Paths are as requested (path prefix included, percent-encoded); aliases
+ * were validated by the loader to hold no spaces, so every line has three fields.
+ */
+export const data = {
+  permalink: '/_redirects',
+  eleventyExcludeFromCollections: true,
+};
+
+export default function redirectsFile({ masthead: site }: { masthead: SiteData }): string {
+  const path = (sitePath: string) => encodeURI(href(site.options, sitePath));
+  const lines = redirectsOf(site).map((r) => `${path(r.from)} ${path(r.article.url)} 301\n`);
+  return `# Old addresses of moved stories (frontmatter \`aliases\`), written by the build.\n${lines.join('')}`;
+}
