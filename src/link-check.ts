@@ -6,6 +6,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BuildOptions } from './build-options.ts';
+import { editionCodes } from './editions/registry.ts';
+import { BuildStopped } from './publish.ts';
 
 export interface LinkCheckOptions {
   /** Absolute origin the site is deployed at: absolute links to it are internal too. */
@@ -135,4 +138,22 @@ export function checkBuiltLinks(outDir: string, options: LinkCheckOptions): Link
 
 export function formatBrokenLink(b: BrokenLink): string {
   return `${b.page}: broken link ${b.url} (${b.attribute}) ${b.reason}`;
+}
+
+/**
+ * The check as the build runs it, on the staging folder: throws BuildStopped listing
+ * every broken link, so nothing is published. Editions left out of a sharded build
+ * (`--edition ru`) are published by their own build, so links into them are not checked.
+ */
+export function verifyBuiltLinks(dir: string, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'editions'>): LinkCheckResult {
+  const others = editionCodes.filter((c) => !options.editions.includes(c)).map((c) => `/${c}/`);
+  const result = checkBuiltLinks(dir, { ...options, elsewhere: (p) => others.some((o) => p.startsWith(o)) });
+  if (result.broken.length) {
+    const n = result.broken.length;
+    throw new BuildStopped(
+      `${result.broken.map(formatBrokenLink).join('\n')}\n\nBuild stopped: ${n} broken link${n === 1 ? '' : 's'} inside the site (checked ${result.links} links on ${result.pages} pages). ` +
+        'A link in an article body is reported with its file and line by `npm run check`.',
+    );
+  }
+  return result;
 }

@@ -11,13 +11,21 @@ export function stagingDirFor(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.staging-${process.pid}`);
 }
 
+/**
+ * A failure the build has already explained to the editor (e.g. broken links, each
+ * listed): printed as its message alone, without a stack trace.
+ */
+export class BuildStopped extends Error {
+  override name = 'BuildStopped';
+}
+
 export async function publishAtomically(outDir: string, staging: string, render: () => Promise<void>): Promise<boolean> {
   rmSync(staging, { recursive: true, force: true });
   try {
     await render();
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    console.error(error instanceof BuildStopped ? error.message : error instanceof Error ? (error.stack ?? error.message) : error);
     console.error(`\nBuild failed. Nothing was published; ${path.basename(outDir)}/ is unchanged.`);
     return false;
   }
