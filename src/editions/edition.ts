@@ -27,6 +27,11 @@ export interface UiStrings {
   aboutPublisher: string;
   legalNotice: string;
   draft: string;
+  /** Heading of the box of corrections at the end of a corrected story: one correction, several. */
+  correction: string;
+  corrections: string;
+  /** Label of a corrected story in listings. */
+  corrected: string;
   editions: string;
   homeLink: string;
   notFoundTitle: string;
