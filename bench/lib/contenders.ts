@@ -1,0 +1,103 @@
+/**
+ * The full builds being compared. Each knows how to run against the corpus and why it
+ * cannot (file missing, tool not installed), so the table can say "n/a" instead of failing.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { CommandSpec } from './measure.ts';
+import type { HugoSite } from './hugo-site.ts';
+
+export interface BenchContext {
+  repoDir: string;
+  benchDir: string;
+  /** Absolute path of the corpus's content/ folder. */
+  contentDir: string;
+  /** Scratch space for outputs, Hugo's site and dev-server copies. */
+  workDir: string;
+  hugo?: HugoSite & { version: string };
+}
+
+export interface Contender {
+  id: string;
+  label: string;
+  /** Set when it cannot run: shown in the table instead of numbers. */
+  unavailable?: string;
+  /** A ready-to-run command; clears its output folder first so every run starts cold. */
+  prepare(): CommandSpec;
+  /** Run once, untimed, before the first round (to fill a cache the timed runs then reuse). */
+  warmup?: boolean;
+}
+
+/** A fixed "now" so embargo decisions are the same on every run (all corpus dates are earlier). */
+const NOW = '2026-11-27T12:00Z';
+
+/**
+ * Masthead reads nothing outside the repository, or for a content folder kept elsewhere
+ * (this corpus, by default), outside the folder that holds it. A corpus inside the repo
+ * is passed repo-relative, the way an editor would write it.
+ */
+export function contentArg(ctx: BenchContext, dir = ctx.contentDir): string {
+  const rel = path.relative(ctx.repoDir, dir);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? dir : rel;
+}
+
+const fresh = (dir: string) => {
+  rmSync(dir, { recursive: true, force: true });
+  return dir;
+};
+
+export function contenders(ctx: BenchContext): Contender[] {
+  const src = (file: string) => path.join(ctx.repoDir, 'src', 'cli', file);
+  const missing = (file: string) => (existsSync(src(file)) ? undefined : `n/a: src/cli/${file} does not exist yet`);
+  const eleventyCli = path.join(ctx.repoDir, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+  // Masthead keeps encoded photos between builds (MASTHEAD_IMAGE_CACHE, default .cache/images).
+  // "cold" = a fresh cache every run, like CI without a restored cache; "warm" = an editor's
+  // second build. Both use a cache of our own, never the repo's .cache/.
+  const masthead = (cache: string, clear: boolean): CommandSpec => ({
+    command: process.execPath,
+    args: ['--import', 'tsx', src('build.ts'), '--content', contentArg(ctx), '--out', fresh(path.join(ctx.workDir, 'out-masthead')), '--now', NOW, '--quiet'],
+    cwd: ctx.repoDir,
+    env: { MASTHEAD_IMAGE_CACHE: clear ? fresh(cache) : cache },
+  });
+  return [
+    {
+      id: 'masthead-build',
+      label: 'Masthead build, cold caches',
+      unavailable: missing('build.ts'),
+      prepare: () => masthead(path.join(ctx.workDir, 'cache-cold'), true),
+    },
+    {
+      id: 'masthead-build-warm',
+      label: 'Masthead build, warm caches',
+      unavailable: missing('build.ts'),
+      warmup: true,
+      prepare: () => masthead(path.join(ctx.workDir, 'cache-warm'), false),
+    },
+    {
+      id: 'masthead-check',
+      label: 'Masthead check (npm run check)',
+      unavailable: missing('check.ts'),
+      prepare: () => ({ command: process.execPath, args: ['--import', 'tsx', src('check.ts'), '--content', contentArg(ctx)], cwd: ctx.repoDir }),
+    },
+    {
+      id: 'baseline',
+      label: 'Baseline: plain Eleventy 3',
+      prepare: () => ({
+        command: process.execPath,
+        args: [eleventyCli, `--config=${path.join(ctx.benchDir, 'baseline', 'eleventy.config.cjs')}`, `--input=${ctx.contentDir}`,
+          `--output=${fresh(path.join(ctx.workDir, 'out-baseline'))}`, '--quiet'],
+        cwd: ctx.repoDir,
+      }),
+    },
+    {
+      id: 'hugo',
+      label: ctx.hugo ? `Hugo ${ctx.hugo.version}` : 'Hugo',
+      unavailable: ctx.hugo ? undefined : 'n/a: hugo is not installed (apt-get install -y hugo)',
+      prepare: () => ({
+        command: 'hugo',
+        args: ['--source', ctx.hugo?.siteDir ?? '', '--destination', fresh(path.join(ctx.workDir, 'out-hugo')), '--quiet'],
+        cwd: ctx.workDir,
+      }),
+    },
+  ];
+}
