@@ -6,18 +6,16 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
-import yaml from 'js-yaml';
 import { aliasProblem, normaliseAlias, reportAliasCollisions } from './aliases.ts';
 import type { Article } from './article.ts';
+import { findLine, readArticleFile } from './article-file.ts';
+import type { BodyCache } from './body-cache.ts';
 import { closest, type ContentProblem } from './content-problems.ts';
 import { epochMillis, parseDateTime, resolveDateTime, type ResolvedDateTime } from './dates.ts';
 import { describe } from './description.ts';
 import type { Edition, EditionCode } from './editions/edition.ts';
 import { editionCodes, editions, isEditionCode } from './editions/registry.ts';
 import { Frontmatter, frontmatterKeys, photoKeys, SLUG_PATTERN, type FrontmatterData } from './frontmatter.ts';
-import type { MarkdownEnv } from './markdown/enhance-images.ts';
-import { createMarkdown } from './markdown/markdown.ts';
 import { checkPhoto } from './photo-source.ts';
 import { reportTranslationClashes } from './translations.ts';
 
@@ -28,6 +26,8 @@ export interface LoadOptions {
   contentDir?: string;
   /** Only these editions (sharded builds). Default: all. */
   only?: readonly EditionCode[];
+  /** Rendered bodies kept across builds (production builds); none: render every body. */
+  bodies?: BodyCache;
 }
 
 export interface LoadedContent {
@@ -36,21 +36,6 @@ export interface LoadedContent {
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
-
-/** Frontmatter YAML without the timestamp type: dates stay text until we parse them in the edition's zone. */
-const yamlEngine = (source: string): object => (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
-
-/** Parsed-and-rendered files, reused while a file's mtime and size are unchanged (dev server rebuilds). */
-const parseCache = new Map<string, { stamp: string; parsed: ParsedFile }>();
-
-interface ParsedFile {
-  data: unknown;
-  frontmatterLines: string[];
-  bodyHtml: string;
-  warnings: string[];
-  /** Problems that stop validation (unreadable, not UTF-8, broken YAML). */
-  fatal?: ContentProblem;
-}
 
 export function listArticleFiles(rootDir: string, contentDir = 'content'): string[] {
   const base = path.join(rootDir, contentDir);
@@ -85,7 +70,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
       continue;
     }
     if (options.only && !options.only.includes(code)) continue;
-    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems });
+    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems, bodies: options.bodies });
     if (article) articles.push(article);
   }
 
@@ -102,9 +87,10 @@ interface ArticleInput {
   rootDir: string;
   realRoot: string;
   problems: ContentProblem[];
+  bodies: BodyCache | undefined;
 }
 
-function loadArticle({ absolute, file, edition, rootDir, realRoot, problems }: ArticleInput): Article | undefined {
+function loadArticle({ absolute, file, edition, rootDir, realRoot, problems, bodies }: ArticleInput): Article | undefined {
   const report = (p: Omit<ContentProblem, 'file' | 'severity'> & { severity?: ContentProblem['severity'] }) =>
     problems.push({ file, severity: 'error', ...p });
 
@@ -114,7 +100,7 @@ function loadArticle({ absolute, file, edition, rootDir, realRoot, problems }: A
     return undefined;
   }
 
-  const parsed = parseFile(absolute, edition);
+  const parsed = readArticleFile(absolute, edition, bodies);
   if (parsed.fatal) {
     problems.push({ ...parsed.fatal, file });
     return undefined;
@@ -277,66 +263,6 @@ function normalise(fm: FrontmatterData, n: Normalised): Article {
   };
 }
 
-const markdownByEdition = new Map<EditionCode, ReturnType<typeof createMarkdown>>();
-
-function parseFile(absolute: string, edition: Edition): ParsedFile {
-  const stat = statSync(absolute);
-  const stamp = `${stat.mtimeMs}:${stat.size}`;
-  const hit = parseCache.get(absolute);
-  if (hit && hit.stamp === stamp) return hit.parsed;
-  const parsed = parseSource(readFileSync(absolute), edition);
-  parseCache.set(absolute, { stamp, parsed });
-  return parsed;
-}
-
-export function parseSource(bytes: Buffer, edition: Edition): ParsedFile {
-  const empty: ParsedFile = { data: undefined, frontmatterLines: [], bodyHtml: '', warnings: [] };
-  let source: string;
-  try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ...empty, fatal: { file: '', severity: 'error', message: 'is not valid UTF-8 text: save the file as UTF-8 in your editor' } };
-  }
-  if (source.trim() === '') {
-    return { ...empty, fatal: { file: '', severity: 'error', message: 'is empty: an article starts with frontmatter between --- lines (see README, "Writing an article")' } };
-  }
-  if (!/^\uFEFF?---\r?\n/.test(source)) {
-    return { ...empty, fatal: { file: '', severity: 'error', line: 1, message: 'has no frontmatter: start the file with a line `---`, the fields, and another `---`' } };
-  }
-  let file: matter.GrayMatterFile<string>;
-  try {
-    file = matter(source.replace(/^\uFEFF/, ''), { engines: { yaml: yamlEngine } });
-  } catch (error) {
-    const e = error as { reason?: string; mark?: { line: number }; message: string };
-    return {
-      ...empty,
-      fatal: {
-        file: '',
-        severity: 'error',
-        field: 'frontmatter',
-        ...(e.mark ? { line: e.mark.line + 2 } : {}),
-        message: `is not valid YAML (${e.reason ?? e.message.split('\n')[0]}): check indentation, and quote text that contains a colon`,
-      },
-    };
-  }
-  if (typeof file.data !== 'object' || file.data === null || Array.isArray(file.data)) {
-    return { ...empty, fatal: { file: '', severity: 'error', line: 2, field: 'frontmatter', message: 'must be a list of `field: value` lines' } };
-  }
-  let md = markdownByEdition.get(edition.code);
-  if (!md) markdownByEdition.set(edition.code, (md = createMarkdown(edition)));
-  const env: MarkdownEnv = {};
-  const bodyHtml = md.render(file.content, env);
-  return { data: file.data, frontmatterLines: file.matter.split(/\r?\n/), bodyHtml, warnings: env.warnings ?? [] };
-}
-
-/** 1-based file line of a top-level frontmatter key (line 1 is the opening ---). */
-function findLine(frontmatterLines: readonly string[], key: string): number | undefined {
-  if (!key) return undefined;
-  // gray-matter's `matter` starts with the newline after the opening ---.
-  const offset = frontmatterLines[0] === '' ? 1 : 2;
-  const index = frontmatterLines.findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`));
-  return index === -1 ? undefined : index + offset;
-}
 
 function reportDuplicateUrls(articles: Article[], problems: ContentProblem[]): void {
   const byUrl = new Map<string, Article[]>();
