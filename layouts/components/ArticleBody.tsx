@@ -1,20 +1,24 @@
 import type { Article } from '../../src/article.ts';
-import { creditLine, formatList } from '../../src/credits.ts';
+import { creditLine } from '../../src/credits.ts';
 import { formatDateTime, machineDateTime } from '../../src/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import type { SiteData } from '../../src/site-data.ts';
 import { LeadPhoto } from './LeadPhoto.tsx';
+import { BylineLinks, TopicList } from './StoryLinks.tsx';
 
 /** The story itself: headline, dateline, byline, lead photo, body, wire credits. */
 export function ArticleBody({ article, edition, site }: { article: Article; edition: Edition; site: SiteData }) {
   const s = edition.strings;
   return (
-    <article class="story">
+    <article class="story" data-pagefind-body>
       {article.draft ? <p class="draft-marker">{s.draft}</p> : null}
       <h1>{article.headline}</h1>
       <p class="dateline">
         <span class="published">
-          {s.published} <time datetime={machineDateTime(article.date, edition)}>{formatDateTime(article.date, edition)}</time>
+          {s.published}{' '}
+          <time datetime={machineDateTime(article.date, edition)} data-pagefind-meta="date">
+            {formatDateTime(article.date, edition)}
+          </time>
         </span>
         {article.updated ? (
           <span class="updated">
@@ -24,12 +28,13 @@ export function ArticleBody({ article, edition, site }: { article: Article; edit
       </p>
       {article.byline.length ? (
         <p class="byline">
-          {s.by} {formatList(article.byline, edition)}
+          {s.by} <BylineLinks names={article.byline} edition={edition} site={site} />
         </p>
       ) : null}
       {article.photo ? <LeadPhoto photo={article.photo} edition={edition} site={site} /> : null}
       <div class="story-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
       {article.credits.length ? <p class="wire-credits">{creditLine(article.credits, edition)}</p> : null}
+      <TopicList tags={article.tags} edition={edition} site={site} />
     </article>
   );
 }

@@ -11,6 +11,9 @@ export function SiteHeader({ site, edition }: { site: SiteData; edition: Edition
         <a class="brand" href={href(site.options, `/${edition.code}/`)}>
           {edition.name}
         </a>
+        <a class="search-link" href={href(site.options, `/${edition.code}/search/`)}>
+          {s.search}
+        </a>
       </div>
       <nav id="sections" class="sections" aria-label={s.mainNavigation} tabIndex={-1}>
         <ul>

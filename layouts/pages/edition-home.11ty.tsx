@@ -1,31 +1,79 @@
-import type { Edition } from '../../src/editions/edition.ts';
+import type { Article } from '../../src/article.ts';
+import type { Edition, EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
+import { fill } from '../../src/placeholders.ts';
 import type { SiteData } from '../../src/site-data.ts';
+import { href } from '../../src/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
-import { StoryList } from '../components/StoryList.tsx';
+import { StoryCard, StoryCards } from '../components/StoryCard.tsx';
 
+/**
+ * Each edition's front page: the newest story large with its photo, the next ones as
+ * cards, then every section with its newest stories not already shown above.
+ */
 interface HomeData {
-  edition: Edition;
+  code: EditionCode;
   masthead: SiteData;
 }
 
+/** Headlines per section block; the section page has the rest. */
+const PER_SECTION = 3;
+
 export const data = {
   pagination: { data: 'masthead.options.editions', size: 1, alias: 'code' },
-  eleventyComputed: { edition: (d: { code: keyof typeof editions }) => editions[d.code] },
-  permalink: (d: { code: string }) => `/${d.code}/`,
+  permalink: (d: HomeData) => `/${d.code}/`,
   eleventyExcludeFromCollections: true,
 };
 
-export default function render({ edition, masthead: site }: HomeData): string {
-  const stories = site.articles.filter((a) => a.edition === edition.code).slice(0, 30);
+function SectionBlocks({ edition, site, shown }: { edition: Edition; site: SiteData; shown: ReadonlySet<string> }) {
+  const s = edition.strings;
+  return (
+    <section class="front-sections" aria-labelledby="front-sections-heading">
+      <h2 id="front-sections-heading">{s.mainNavigation}</h2>
+      {(site.listings.sections[edition.code] ?? []).map((section) => {
+        const more: Article[] = [];
+        for (const a of section.articles) {
+          if (more.length === PER_SECTION) break;
+          if (!shown.has(a.url)) more.push(a);
+        }
+        return (
+          <section key={section.slug} class="front-section" aria-labelledby={`front-section-${section.slug}`}>
+            <h3 id={`front-section-${section.slug}`}>{section.label}</h3>
+            {more.length ? (
+              <ul>
+                {more.map((a) => (
+                  <li key={a.url}>
+                    <a href={href(site.options, a.url)}>{a.headline}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {section.articles.length ? (
+              <p class="more-link">
+                <a href={href(site.options, section.url)}>{fill(s.moreIn, { section: section.label })}</a>
+              </p>
+            ) : null}
+          </section>
+        );
+      })}
+    </section>
+  );
+}
+
+export default function render({ code, masthead: site }: HomeData): string {
+  const edition = editions[code];
+  const top = (site.listings.byEdition[code] ?? []).slice(0, site.options.pageSize);
+  const [lead, ...rest] = top;
   return renderDocument({
     site,
     edition,
     title: edition.name,
     children: (
       <>
-        <h1>{edition.strings.latest}</h1>
-        <StoryList articles={stories} edition={edition} site={site} />
+        <h1 class="front-heading">{edition.strings.latest}</h1>
+        {lead ? <StoryCard article={lead} edition={edition} site={site} lead /> : <p class="empty-listing">{edition.strings.noStories}</p>}
+        {rest.length ? <StoryCards articles={rest} edition={edition} site={site} /> : null}
+        <SectionBlocks edition={edition} site={site} shown={new Set(top.map((a) => a.url))} />
       </>
     ),
   });

@@ -16,6 +16,7 @@ import { readBuildOptions } from '../build-options.ts';
 import { loadSite, primeSite } from '../content-data.ts';
 import { formatProblem } from '../content-problems.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
+import { writeSearchIndex } from '../search-index.ts';
 
 const USAGE = `Usage: npm run build -- [--now ISO] [--edition CODE] [--pathprefix /sub/] [--base-url URL] [--content DIR] [--out DIR] [--page-size N]`;
 
@@ -73,6 +74,11 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
       pathPrefix: options.pathPrefix,
     });
     await eleventy.write();
+    const search = await writeSearchIndex(staging);
+    if (!values.quiet) {
+      const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
+      console.log(`Search index: ${counts || 'no pages'} (read ${search.pages} pages in ${(search.ms / 1000).toFixed(1)} s)`);
+    }
   });
   const pages = site.articles.length;
   if (ok && !values.quiet) console.log(`Published ${pages} articles to ${path.relative(rootDir, outDir) || '.'}/`);

@@ -1,0 +1,50 @@
+import { formatNumber } from '../../src/dates.ts';
+import type { Edition } from '../../src/editions/edition.ts';
+import type { ListingPage } from '../../src/listings.ts';
+import { fill } from '../../src/placeholders.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { href } from '../../src/urls.ts';
+
+/** "Page 2 of 3" in the edition's words and digits. */
+export function pageOfText(page: Pick<ListingPage, 'pageNumber' | 'pageCount'>, edition: Edition): string {
+  return fill(edition.strings.pageOf, { n: formatNumber(page.pageNumber, edition), count: formatNumber(page.pageCount, edition) });
+}
+
+/** `<link rel="prev|next">` for the page head. */
+export function PaginationLinks({ page, site }: { page: ListingPage; site: SiteData }) {
+  return (
+    <>
+      {page.newerUrl ? <link rel="prev" href={href(site.options, page.newerUrl)} /> : null}
+      {page.olderUrl ? <link rel="next" href={href(site.options, page.olderUrl)} /> : null}
+    </>
+  );
+}
+
+/** Newer/older navigation under a listing; nothing when the listing fits on one page. */
+export function Pagination({ page, edition, site }: { page: ListingPage; edition: Edition; site: SiteData }) {
+  if (page.pageCount < 2) return null;
+  const s = edition.strings;
+  return (
+    <nav class="pagination" aria-label={s.paginationLabel}>
+      <p class="pagination-status">
+        {pageOfText(page, edition)}
+      </p>
+      <ul>
+        {page.newerUrl ? (
+          <li class="pagination-newer">
+            <a rel="prev" href={href(site.options, page.newerUrl)}>
+              {s.newerStories}
+            </a>
+          </li>
+        ) : null}
+        {page.olderUrl ? (
+          <li class="pagination-older">
+            <a rel="next" href={href(site.options, page.olderUrl)}>
+              {s.olderStories}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ComponentChildren } from 'preact';
+import { renderToStaticMarkup } from 'preact-render-to-string';
+import { assetUrl } from '../../src/assets.ts';
+import type { Edition } from '../../src/editions/edition.ts';
+import type { SiteData } from '../../src/site-data.ts';
+
+/**
+ * The frame of the pages above the editions (the root page, the root 404): no edition
+ * header or footer, since they belong to no one edition. `edition` only sets the
+ * document's language; each block inside carries its own lang and dir.
+ */
+export function renderRootDocument({ site, edition, title, children }: { site: SiteData; edition: Edition; title: string; children: ComponentChildren }): string {
+  const html = renderToStaticMarkup(
+    <html lang={edition.lang} dir={edition.dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <link rel="stylesheet" href={assetUrl(site.options, 'masthead.css')} />
+      </head>
+      <body class="root-page">
+        <main id="main">{children}</main>
+      </body>
+    </html>,
+  );
+  return `<!DOCTYPE html>\n${html}\n`;
+}

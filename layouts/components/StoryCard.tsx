@@ -1,0 +1,63 @@
+import type { Article, Photo } from '../../src/article.ts';
+import { formatDate, machineDateTime } from '../../src/dates.ts';
+import type { Edition } from '../../src/editions/edition.ts';
+import { photoUrl } from '../../src/photos.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { href } from '../../src/urls.ts';
+
+/**
+ * A story in a listing: headline, summary, date and thumbnail. Every listing image goes
+ * through `StoryImage`, the one place to switch to responsive images.
+ */
+export function StoryImage({ photo, site, lead }: { photo: Photo; site: SiteData; lead: boolean }) {
+  // The headline next to a thumbnail says what the story is; repeating the photo's
+  // description for each of 20 cards only adds noise for screen-reader users.
+  return (
+    <div class="frame-16x9 story-card-image">
+      <img
+        src={href(site.options, photoUrl(photo))}
+        alt={lead ? photo.alt : ''}
+        width={lead ? 1280 : 320}
+        height={lead ? 720 : 180}
+        decoding="async"
+        {...(lead ? { fetchpriority: 'high' as const } : { loading: 'lazy' as const })}
+      />
+    </div>
+  );
+}
+
+interface CardProps {
+  article: Article;
+  edition: Edition;
+  site: SiteData;
+  /** The front page's lead story: large, with its photo described. */
+  lead?: boolean;
+}
+
+export function StoryCard({ article, edition, site, lead = false }: CardProps) {
+  return (
+    <article class={lead ? 'story-card story-card-lead' : 'story-card'}>
+      <h2 class="story-card-headline">
+        <a href={href(site.options, article.url)}>{article.headline}</a>
+      </h2>
+      {article.description ? <p class="story-card-summary">{article.description}</p> : null}
+      <p class="meta">
+        <time datetime={machineDateTime(article.date, edition)}>{formatDate(article.date, edition)}</time>
+      </p>
+      {article.photo ? <StoryImage photo={article.photo} site={site} lead={lead} /> : null}
+    </article>
+  );
+}
+
+/** Cards in a list, each headline an h2 under the page's h1. */
+export function StoryCards({ articles, edition, site }: { articles: readonly Article[]; edition: Edition; site: SiteData }) {
+  return (
+    <ol class="story-cards">
+      {articles.map((a) => (
+        <li key={a.url}>
+          <StoryCard article={a} edition={edition} site={site} />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,45 @@
+import { editions } from '../../src/editions/registry.ts';
+import type { ListingPage } from '../../src/listings.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { renderDocument } from '../components/Document.tsx';
+import { Pagination, PaginationLinks, pageOfText } from '../components/Pagination.tsx';
+import { StoryCards } from '../components/StoryCard.tsx';
+
+/** Every page of every section, tag and author listing (src/listings.ts), from one template. */
+interface ListingData {
+  listing: ListingPage;
+  masthead: SiteData;
+}
+
+export const data = {
+  pagination: { data: 'masthead.listings.pages', size: 1, alias: 'listing' },
+  permalink: (d: ListingData) => d.listing.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export default function render({ listing, masthead: site }: ListingData): string {
+  const edition = editions[listing.edition];
+  const s = edition.strings;
+  const kicker = listing.kind === 'tag' ? s.tagKicker : listing.kind === 'author' ? s.authorKicker : undefined;
+  const pageOf = listing.pageCount > 1 ? ` — ${pageOfText(listing, edition)}` : '';
+  return renderDocument({
+    site,
+    edition,
+    title: `${listing.label}${pageOf} — ${edition.name}`,
+    head: <PaginationLinks page={listing} site={site} />,
+    children: (
+      <section class={`listing listing-${listing.kind}`} aria-labelledby="listing-heading">
+        <header class="listing-header">
+          {kicker ? <p class="kicker">{kicker}</p> : null}
+          <h1 id="listing-heading">{listing.label}</h1>
+        </header>
+        {listing.articles.length ? (
+          <StoryCards articles={listing.articles} edition={edition} site={site} />
+        ) : (
+          <p class="empty-listing">{s.noStories}</p>
+        )}
+        <Pagination page={listing} edition={edition} site={site} />
+      </section>
+    ),
+  });
+}

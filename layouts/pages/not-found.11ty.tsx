@@ -1,0 +1,42 @@
+import type { EditionCode } from '../../src/editions/edition.ts';
+import { editions } from '../../src/editions/registry.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { href } from '../../src/urls.ts';
+import { renderDocument } from '../components/Document.tsx';
+
+/** `/<edition>/404.html`, in the edition's language; hosts serve it for missing paths below the edition. */
+interface NotFoundData {
+  code: EditionCode;
+  masthead: SiteData;
+}
+
+export const data = {
+  pagination: { data: 'masthead.options.editions', size: 1, alias: 'code' },
+  permalink: (d: NotFoundData) => `/${d.code}/404.html`,
+  eleventyExcludeFromCollections: true,
+};
+
+export default function render({ code, masthead: site }: NotFoundData): string {
+  const edition = editions[code];
+  const s = edition.strings;
+  return renderDocument({
+    site,
+    edition,
+    title: `${s.notFoundTitle} — ${edition.name}`,
+    head: <meta name="robots" content="noindex" />,
+    children: (
+      <div class="page not-found">
+        <h1>{s.notFoundTitle}</h1>
+        <p>{s.notFoundText}</p>
+        <ul>
+          <li>
+            <a href={href(site.options, `/${code}/`)}>{s.homeLink}</a>
+          </li>
+          <li>
+            <a href={href(site.options, `/${code}/search/`)}>{s.search}</a>
+          </li>
+        </ul>
+      </div>
+    ),
+  });
+}

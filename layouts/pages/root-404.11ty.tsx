@@ -1,0 +1,41 @@
+import { editions } from '../../src/editions/registry.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { href } from '../../src/urls.ts';
+import { renderRootDocument } from '../components/RootDocument.tsx';
+
+/**
+ * `/404.html`, served by hosts for any missing path outside an edition: "not found" in
+ * every edition's language, each block with its own lang and dir, linking home.
+ */
+interface RootNotFoundData {
+  masthead: SiteData;
+}
+
+export const data = {
+  permalink: '/404.html',
+  eleventyExcludeFromCollections: true,
+};
+
+export default function render({ masthead: site }: RootNotFoundData): string {
+  const list = site.options.editions.map((code) => editions[code]);
+  const first = list[0] ?? editions.en;
+  return renderRootDocument({
+    site,
+    edition: first,
+    title: list.map((e) => e.strings.notFoundTitle).join(' · '),
+    children: (
+      <>
+        <h1>{first.strings.notFoundTitle}</h1>
+        {list.map((e) => (
+          <section key={e.code} class="not-found-edition" lang={e.lang} dir={e.dir} aria-labelledby={`not-found-${e.code}`}>
+            <h2 id={`not-found-${e.code}`}>{e.name}</h2>
+            <p>{e.strings.notFoundText}</p>
+            <p>
+              <a href={href(site.options, `/${e.code}/`)}>{e.strings.homeLink}</a>
+            </p>
+          </section>
+        ))}
+      </>
+    ),
+  });
+}

@@ -1,0 +1,40 @@
+import { editions } from '../../src/editions/registry.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { href } from '../../src/urls.ts';
+import { renderRootDocument } from '../components/RootDocument.tsx';
+
+/** `/`: the list of editions, each named in its own language and script. */
+interface RootData {
+  masthead: SiteData;
+}
+
+export const data = {
+  permalink: '/',
+  eleventyExcludeFromCollections: true,
+};
+
+export default function render({ masthead: site }: RootData): string {
+  const list = site.options.editions.map((code) => editions[code]);
+  const first = list[0] ?? editions.en;
+  return renderRootDocument({
+    site,
+    edition: first,
+    title: list.map((e) => e.name).join(' · '),
+    children: (
+      <>
+        <h1>{first.name}</h1>
+        <nav class="edition-list" aria-label={first.strings.editions}>
+          <ul>
+            {list.map((e) => (
+              <li key={e.code}>
+                <a href={href(site.options, `/${e.code}/`)} hreflang={e.lang} lang={e.lang} dir={e.dir}>
+                  <span class="edition-language">{e.languageName}</span> <span class="edition-name">{e.name}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </>
+    ),
+  });
+}

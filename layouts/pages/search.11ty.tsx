@@ -1,0 +1,67 @@
+import { assetUrl } from '../../src/assets.ts';
+import type { EditionCode } from '../../src/editions/edition.ts';
+import { editions } from '../../src/editions/registry.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { href } from '../../src/urls.ts';
+import { renderDocument } from '../components/Document.tsx';
+
+/**
+ * `/<edition>/search/`: the only page with JavaScript (assets/search.js, an external
+ * module, so a strict CSP needs no inline script). The index is Pagefind's, written by
+ * the build CLI (src/search-index.ts); its language follows this page's <html lang>.
+ */
+interface SearchData {
+  code: EditionCode;
+  masthead: SiteData;
+}
+
+export const data = {
+  pagination: { data: 'masthead.options.editions', size: 1, alias: 'code' },
+  permalink: (d: SearchData) => `/${d.code}/search/`,
+  eleventyExcludeFromCollections: true,
+};
+
+export default function render({ code, masthead: site }: SearchData): string {
+  const edition = editions[code];
+  const s = edition.strings;
+  const self = href(site.options, `/${code}/search/`);
+  return renderDocument({
+    site,
+    edition,
+    title: `${s.search} — ${edition.name}`,
+    head: (
+      <>
+        <meta name="robots" content="noindex" />
+        <script type="module" src={assetUrl(site.options, 'search.js')} />
+      </>
+    ),
+    children: (
+      <div class="page search-page">
+        <h1>{s.search}</h1>
+        <form
+          class="search-form"
+          role="search"
+          action={self}
+          method="get"
+          data-pagefind-bundle={href(site.options, '/pagefind/pagefind.js')}
+          data-base-url={href(site.options, '/')}
+          data-locale={edition.locale}
+          data-numbering-system={edition.numberingSystem}
+          data-results-text={s.searchResults}
+          data-none-text={s.searchNone}
+        >
+          <label for="search-input">{s.searchLabel}</label>
+          <div class="search-row">
+            <input id="search-input" type="search" name="q" autocomplete="off" spellcheck={false} />
+            <button type="submit">{s.searchButton}</button>
+          </div>
+        </form>
+        <noscript>
+          <p>{s.searchNoScript}</p>
+        </noscript>
+        <p id="search-status" class="search-status" role="status" aria-live="polite" />
+        <ol id="search-results" class="search-results" />
+      </div>
+    ),
+  });
+}
