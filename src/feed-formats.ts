@@ -2,8 +2,9 @@
  * The three feed formats, printed from the same computed Feed (src/feeds.ts): Atom 1.0
  * (RFC 4287), RSS 2.0 and JSON Feed 1.1. XML goes through the escaping `xml`
  * template; JSON through JSON.stringify. The lead image travels as Media RSS
- * `media:content` (RSS's own `<enclosure>` demands a byte length) and, in Atom, also
- * as an enclosure link.
+ * `media:content` in RSS (RSS's own `<enclosure>` demands a byte length) and as an
+ * enclosure link in Atom (lenient parsers read Atom's `media:content` as the entry's
+ * `content`, showing the alt text as the story).
  */
 import { DateTime } from 'luxon';
 import type { Feed, FeedEntry, FeedPerson } from './feeds.ts';
@@ -34,13 +35,12 @@ function atomEntry(e: FeedEntry): XmlFragment {
     ${e.authors.map(atomPerson)}
     ${e.categories.map((c) => xml`<category term="${c}"/>`)}
     ${e.summary ? xml`<summary type="text">${e.summary}</summary>` : ''}
-    ${e.image ? xml`<link rel="enclosure" type="${e.image.type}" href="${e.image.url}"/>` : ''}
-    ${mediaContent(e)}
+    ${e.image ? xml`<link rel="enclosure" type="${e.image.type}" href="${e.image.url}" title="${e.image.alt}"/>` : ''}
   </entry>`;
 }
 
 export function atomFeed(feed: Feed): string {
-  return xmlDocument(xml`<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="${feed.edition.lang}">
+  return xmlDocument(xml`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${feed.edition.lang}">
   <id>${feed.selfUrls.atom}</id>
   <title type="text">${feed.title}</title>
   <subtitle type="text">${feed.description}</subtitle>
