@@ -10,12 +10,14 @@ import { aliasProblem, normaliseAlias, reportAliasCollisions } from './aliases.t
 import type { Article } from './article.ts';
 import { findLine, readArticleFile } from './article-file.ts';
 import type { BodyCache } from './body-cache.ts';
+import type { ArticleLink } from './content-check.ts';
 import { closest, type ContentProblem } from './content-problems.ts';
 import { epochMillis, parseDateTime, resolveDateTime, type ResolvedDateTime } from './dates.ts';
 import { describe } from './description.ts';
 import type { Edition, EditionCode } from './editions/edition.ts';
 import { editionCodes, editions, isEditionCode } from './editions/registry.ts';
 import { Frontmatter, frontmatterKeys, photoKeys, SLUG_PATTERN, type FrontmatterData } from './frontmatter.ts';
+import type { LinkEnv } from './markdown/collect-links.ts';
 import { checkPhoto } from './photo-source.ts';
 import { reportTranslationClashes } from './translations.ts';
 
@@ -33,6 +35,8 @@ export interface LoadOptions {
 export interface LoadedContent {
   articles: Article[];
   problems: ContentProblem[];
+  /** Links written in the bodies of the loaded articles, for the checks across articles (src/content-check.ts). */
+  links: ArticleLink[];
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
@@ -55,6 +59,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
   const contentDir = options.contentDir ?? 'content';
   const problems: ContentProblem[] = [];
   const articles: Article[] = [];
+  const links: ArticleLink[] = [];
   const realRoot = realpathSync(rootDir);
 
   for (const absolute of listArticleFiles(rootDir, contentDir)) {
@@ -70,14 +75,14 @@ export function loadContent(options: LoadOptions): LoadedContent {
       continue;
     }
     if (options.only && !options.only.includes(code)) continue;
-    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems, bodies: options.bodies });
+    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies });
     if (article) articles.push(article);
   }
 
   reportDuplicateUrls(articles, problems);
   reportAliasCollisions(articles, problems);
   reportTranslationClashes(articles, problems);
-  return { articles, problems };
+  return { articles, problems, links };
 }
 
 interface ArticleInput {
@@ -87,10 +92,11 @@ interface ArticleInput {
   rootDir: string;
   realRoot: string;
   problems: ContentProblem[];
+  links: ArticleLink[];
   bodies: BodyCache | undefined;
 }
 
-function loadArticle({ absolute, file, edition, rootDir, realRoot, problems, bodies }: ArticleInput): Article | undefined {
+function loadArticle({ absolute, file, edition, rootDir, realRoot, problems, links, bodies }: ArticleInput): Article | undefined {
   const report = (p: Omit<ContentProblem, 'file' | 'severity'> & { severity?: ContentProblem['severity'] }) =>
     problems.push({ file, severity: 'error', ...p });
 
@@ -206,7 +212,11 @@ function loadArticle({ absolute, file, edition, rootDir, realRoot, problems, bod
   }
 
   if (failed || !result.success || !date) return undefined;
-  return normalise(result.data, { edition, file, date, updated: updated?.iso, section, slug, photoPath, bodyHtml: parsed.bodyHtml });
+  const article = normalise(result.data, { edition, file, date, updated: updated?.iso, section, slug, photoPath, bodyHtml: parsed.bodyHtml });
+  // Body lines count from the line after the closing ---, which is frontmatterLines.length + 1.
+  const bodyStart = parsed.frontmatterLines.length + 1;
+  for (const l of (parsed.env as LinkEnv).links ?? []) links.push({ file, url: article.url, line: bodyStart + l.line, href: l.href });
+  return article;
 }
 
 interface Normalised {
