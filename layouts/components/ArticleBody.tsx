@@ -1,4 +1,5 @@
 import type { Article } from '../../src/article.ts';
+import { prefixBodyLinks } from '../../src/body-links.ts';
 import { creditLine } from '../../src/credits.ts';
 import { formatDateTime, machineDateTime } from '../../src/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
@@ -32,7 +33,7 @@ export function ArticleBody({ article, edition, site }: { article: Article; edit
         </p>
       ) : null}
       {article.photo ? <LeadPhoto photo={article.photo} edition={edition} site={site} /> : null}
-      <div class="story-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      <div class="story-body" dangerouslySetInnerHTML={{ __html: prefixBodyLinks(article.bodyHtml, site.options) }} />
       {article.credits.length ? <p class="wire-credits">{creditLine(article.credits, edition)}</p> : null}
       <TopicList tags={article.tags} edition={edition} site={site} />
     </article>
