@@ -1,7 +1,14 @@
 import type { Article } from '../../src/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 
-/** "Corrected", next to a corrected story's date in listings; nothing for other stories. */
+/** "Corrected", after a corrected story's date in listings; nothing for other stories. */
 export function CorrectedMark({ article, edition }: { article: Pick<Article, 'corrections'>; edition: Edition }) {
-  return article.corrections.length ? <span class="corrected-mark">{edition.strings.corrected}</span> : null;
+  if (!article.corrections.length) return null;
+  // The space keeps "26 November 2026 Corrected" two words in text and screen readers.
+  return (
+    <>
+      {' '}
+      <span class="corrected-mark">{edition.strings.corrected}</span>
+    </>
+  );
 }

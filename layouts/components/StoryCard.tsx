@@ -4,6 +4,7 @@ import type { Edition } from '../../src/editions/edition.ts';
 import { photoUrl } from '../../src/photos.ts';
 import type { SiteData } from '../../src/site-data.ts';
 import { href } from '../../src/urls.ts';
+import { CorrectedMark } from './CorrectedMark.tsx';
 
 /**
  * A story in a listing: headline, summary, date and thumbnail. Every listing image goes
@@ -43,6 +44,7 @@ export function StoryCard({ article, edition, site, lead = false }: CardProps) {
       {article.description ? <p class="story-card-summary">{article.description}</p> : null}
       <p class="meta">
         <time datetime={machineDateTime(article.date, edition)}>{formatDate(article.date, edition)}</time>
+        <CorrectedMark article={article} edition={edition} />
       </p>
       {article.photo ? <StoryImage photo={article.photo} site={site} lead={lead} /> : null}
     </article>
