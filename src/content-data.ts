@@ -9,6 +9,7 @@ import type UserConfig from '@11ty/eleventy/UserConfig';
 import { readBuildOptions, type BuildOptions } from './build-options.ts';
 import { loadContent } from './content-loader.ts';
 import { ContentError, formatProblem, hasErrors, type ContentProblem } from './content-problems.ts';
+import { preparePhotos } from './photos.ts';
 import { buildSiteData, type SiteData } from './site-data.ts';
 
 let primed: SiteData | undefined;
@@ -43,12 +44,13 @@ export function contentData(config: UserConfig): void {
   const contentDir = path.relative(rootDir, path.resolve(rootDir, options.contentDir)) || '.';
   config.addWatchTarget(`./${contentDir}/**/*`);
 
-  config.addGlobalData('masthead', () => {
+  config.addGlobalData('masthead', async () => {
     if (primed) return primed;
     // Dev server and plain `eleventy` runs: load now. Unchanged files come from the loader's cache.
     const { site, problems } = loadSite(rootDir, readBuildOptions());
+    if (site) problems.push(...(await preparePhotos(site, rootDir)).problems);
     for (const p of problems.filter((p) => p.severity === 'warning')) console.warn(formatProblem(p));
-    if (!site) throw new ContentError(problems);
+    if (!site || hasErrors(problems)) throw new ContentError(problems);
     return site;
   });
 }

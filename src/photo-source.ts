@@ -1,5 +1,11 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
+import type { Article } from './article.ts';
+import type { ContentProblem } from './content-problems.ts';
+import { cropBox, MIN_FRAME_WIDTH, PAGE_FRAME, parseFocus } from './photo-frames.ts';
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff']);
 
@@ -32,5 +38,152 @@ export function checkPhoto(src: string, articleFile: string, rootDir: string): {
   if (!IMAGE_EXTENSIONS.has(path.extname(real).toLowerCase())) {
     return { problem: `"${src}" is not a photo: use a JPEG, PNG, WebP or AVIF file` };
   }
+  const sniffed = sniff(real);
+  if (sniffed) return { problem: failureMessage(src, sniffed) };
   return { path: path.relative(rootDir, absolute).split(path.sep).join('/'), file: absolute };
+}
+
+/** What the pipeline needs to know about a photo file, read once per file content. */
+export interface PhotoInfo {
+  /** sha256 of the bytes: the image cache is keyed by it, never by name or date. */
+  hash: string;
+  /** Dimensions as displayed, i.e. after the EXIF orientation is applied. */
+  width: number;
+  height: number;
+  format: string;
+}
+
+export type Inspection = PhotoInfo | { failure: 'unreadable' | 'text' | 'damaged'; detail: string };
+
+const inspections = new Map<string, { stamp: string; result: Promise<Inspection> }>();
+
+/**
+ * Reads a photo's header with sharp, once per file while its mtime and size are
+ * unchanged (the dev server rebuilds often). sharp looks at the bytes, not the name:
+ * a text file or random bytes called .jpg are caught here, not halfway through a build.
+ */
+export async function inspectPhotoFile(file: string): Promise<Inspection> {
+  let stamp: string;
+  try {
+    const s = await stat(file);
+    stamp = `${s.mtimeMs}:${s.size}`;
+  } catch (error) {
+    return { failure: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+  const hit = inspections.get(file);
+  if (hit?.stamp === stamp) return hit.result;
+  const result = withReadSlot(() => readInspection(file));
+  inspections.set(file, { stamp, result });
+  return result;
+}
+
+/** A few photos in memory at a time: a newsroom has thousands, each several megabytes. */
+const READ_SLOTS = 8;
+let reading = 0;
+const waiting: (() => void)[] = [];
+
+async function withReadSlot<T>(task: () => Promise<T>): Promise<T> {
+  // A finished task hands its slot straight to the next waiting one.
+  if (reading >= READ_SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else reading++;
+  try {
+    return await task();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else reading--;
+  }
+}
+
+async function readInspection(file: string): Promise<Inspection> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return { failure: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+  try {
+    const meta = await sharp(bytes).metadata();
+    const { width, height } = meta.autoOrient;
+    if (!width || !height) return { failure: 'damaged', detail: 'no dimensions in its header' };
+    return { hash: createHash('sha256').update(bytes).digest('hex'), width, height, format: meta.format };
+  } catch (error) {
+    const head = bytes.subarray(0, 512);
+    const looksLikeText = head.length > 0 && !head.includes(0) && isUtf8(head);
+    return { failure: looksLikeText ? 'text' : 'damaged', detail: String((error as Error).message).split('\n')[0]! };
+  }
+}
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    // A cut at 512 bytes may split a character, so a trailing partial one is allowed.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.max(0, bytes.length - 3)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Failure = Extract<Inspection, { failure: string }>;
+
+/** The first bytes of every format sharp reads for us, so the loader catches a wrong file in its one pass. */
+const SIGNATURES: readonly (readonly (number | undefined)[])[] = [
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+  [0x52, 0x49, 0x46, 0x46, , , , , 0x57, 0x45, 0x42, 0x50], // RIFF....WEBP
+  [, , , , 0x66, 0x74, 0x79, 0x70], // ....ftyp (AVIF, HEIF)
+  [0x49, 0x49, 0x2a, 0x00], // TIFF, little-endian
+  [0x4d, 0x4d, 0x00, 0x2a], // TIFF, big-endian
+];
+
+function sniff(file: string): Failure | undefined {
+  const head = Buffer.alloc(512);
+  let length: number;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      length = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return { failure: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+  const bytes = head.subarray(0, length);
+  if (SIGNATURES.some((sig) => sig.every((b, i) => b === undefined || bytes[i] === b))) return undefined;
+  const looksLikeText = length > 0 && !bytes.includes(0) && isUtf8(bytes);
+  return looksLikeText ? { failure: 'text', detail: '' } : { failure: 'damaged', detail: 'its first bytes are not those of a JPEG, PNG, WebP, AVIF, GIF or TIFF file' };
+}
+
+function failureMessage(src: string, f: Failure): string {
+  return {
+    unreadable: `"${src}" cannot be read (${f.detail}): check that the file is committed and readable`,
+    text: `"${src}" is a text file, not a photo, although its name says it is an image: commit the photo itself`,
+    damaged: `"${src}" is damaged or not an image (${f.detail}): export the photo again as JPEG and commit it`,
+  }[f.failure];
+}
+
+/** An error for a file sharp cannot read, or a warning for a photo too small for the 16:9 frame. */
+export function photoProblem(src: string, result: Inspection): Pick<ContentProblem, 'message' | 'severity'> | undefined {
+  if ('failure' in result) return { severity: 'error', message: failureMessage(src, result) };
+  const crop = cropBox(result.width, result.height, PAGE_FRAME.ratio, parseFocus('center'));
+  if (crop.width >= MIN_FRAME_WIDTH) return undefined;
+  return {
+    severity: 'warning',
+    message: `"${src}" is only ${result.width}×${result.height} pixels: cropped to 16:9 it is ${crop.width} pixels wide and will look blurred; use a photo at least ${MIN_FRAME_WIDTH} (better 1600) pixels wide`,
+  };
+}
+
+/**
+ * Reads every article photo's header (what `npm run check` does without encoding):
+ * unreadable, not an image, damaged, or too small for the 16:9 frame (a warning).
+ */
+export async function inspectArticlePhotos(articles: readonly Article[]): Promise<ContentProblem[]> {
+  const withPhoto = articles.flatMap((a) => (a.photo ? [{ file: a.sourcePath, photo: a.photo }] : []));
+  const results = await Promise.all(withPhoto.map((a) => inspectPhotoFile(a.photo.file)));
+  return withPhoto.flatMap(({ file, photo }, i) => {
+    const problem = photoProblem(photo.sourcePath, results[i]!);
+    return problem ? [{ file, field: 'photo.src', ...problem }] : [];
+  });
 }

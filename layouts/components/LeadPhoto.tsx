@@ -1,12 +1,13 @@
 import type { Photo } from '../../src/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import { photoUrl } from '../../src/photos.ts';
+import { photoPicture } from '../../src/photos.ts';
 import type { SiteData } from '../../src/site-data.ts';
-import { href } from '../../src/urls.ts';
+import { Picture, PICTURE_SIZES } from './Picture.tsx';
 
 /**
- * The lead photo in a 16:9 frame. Caption and credit are independent and each
- * optional; the credit is announced as a credit, never folded into the alt text.
+ * The lead photo, cropped to 16:9 around its focus and fetched before anything else.
+ * Caption and credit are independent and each optional; the credit is announced as a
+ * credit, never folded into the alt text.
  */
 export function LeadPhoto({ photo, edition, site }: { photo: Photo; edition: Edition; site: SiteData }) {
   const s = edition.strings;
@@ -14,7 +15,7 @@ export function LeadPhoto({ photo, edition, site }: { photo: Photo; edition: Edi
   return (
     <figure class="lead-photo">
       <div class="frame-16x9">
-        <img src={href(site.options, photoUrl(photo))} alt={photo.alt} width={1280} height={720} fetchpriority="high" decoding="async" />
+        <Picture set={photoPicture(photo)} alt={photo.alt} sizes={PICTURE_SIZES.lead} site={site} priority />
       </div>
       {hasCaption ? (
         <figcaption>

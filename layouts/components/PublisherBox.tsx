@@ -1,14 +1,15 @@
-import { assetUrl } from '../../src/assets.ts';
 import type { Edition } from '../../src/editions/edition.ts';
+import { publisherPicture } from '../../src/photos.ts';
 import type { SiteData } from '../../src/site-data.ts';
 import { href } from '../../src/urls.ts';
+import { Picture, PICTURE_SIZES } from './Picture.tsx';
 
 export function PublisherBox({ site, edition }: { site: SiteData; edition: Edition }) {
   const box = edition.publisherBox;
   return (
     <aside class="publisher-box" aria-labelledby="publisher-box-heading">
       <div class="frame-16x9">
-        <img src={assetUrl(site.options, box.image.src)} alt={box.image.alt} width={640} height={360} loading="lazy" decoding="async" />
+        <Picture set={publisherPicture(edition)} alt={box.image.alt} sizes={PICTURE_SIZES.publisher} site={site} />
       </div>
       <div class="publisher-box-text">
         <h2 id="publisher-box-heading">{box.heading}</h2>

@@ -15,6 +15,7 @@ import { Eleventy } from '@11ty/eleventy';
 import { readBuildOptions } from '../build-options.ts';
 import { loadSite, primeSite } from '../content-data.ts';
 import { formatProblem } from '../content-problems.ts';
+import { preparePhotos } from '../photos.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
 import { writeSearchIndex } from '../search-index.ts';
 
@@ -63,6 +64,14 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
     console.error(`\nBuild stopped: ${count} problem${count === 1 ? '' : 's'} in the content. Nothing was published; ${values.out}/ is unchanged.`);
     return { ok: false, outDir: values.out, pages: 0 };
   }
+  const photos = await preparePhotos(site, rootDir);
+  for (const p of photos.problems) console.error(formatProblem(p));
+  const photoErrors = photos.problems.filter((p) => p.severity === 'error').length;
+  if (photoErrors) {
+    console.error(`\nBuild stopped: ${photoErrors} problem${photoErrors === 1 ? '' : 's'} with photos. Nothing was published; ${values.out}/ is unchanged.`);
+    return { ok: false, outDir: values.out, pages: 0 };
+  }
+  if (!values.quiet) console.log(`Photos: ${photos.encoded} renditions encoded, ${photos.reused} reused from ${path.relative(rootDir, photos.cacheDir) || '.'}/`);
   primeSite(site);
 
   const outDir = path.resolve(rootDir, values.out);

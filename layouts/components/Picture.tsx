@@ -1,0 +1,48 @@
+import type { PictureSet } from '../../src/photos.ts';
+import type { SiteData } from '../../src/site-data.ts';
+import { href } from '../../src/urls.ts';
+
+/**
+ * `sizes` per place a picture appears, from the stylesheet's layout (main column
+ * 42rem; the page gutter is at most 1rem per side on narrow screens; the publisher box
+ * column 20rem from 40rem up). A wrong value makes browsers fetch the wrong width.
+ */
+export const PICTURE_SIZES = {
+  lead: '(min-width: 46rem) 42rem, calc(100vw - 2rem)',
+  publisher: '(min-width: 40rem) 20rem, calc(100vw - 2rem)',
+} as const;
+
+interface PictureProps {
+  set: PictureSet;
+  /** Empty only when the text beside the image already says what it shows. */
+  alt: string;
+  sizes: string;
+  site: SiteData;
+  /** The page's main image: fetched first instead of lazily. */
+  priority?: boolean;
+}
+
+/**
+ * The one way a photo reaches a page: AVIF, then WebP, then JPEG, each with every
+ * width, and width/height of the frame so the page never shifts while it loads.
+ */
+export function Picture({ set, alt, sizes, site, priority = false }: PictureProps) {
+  const srcset = (format: keyof PictureSet['sources']) =>
+    set.sources[format].map((r) => `${href(site.options, r.url)} ${r.width}w`).join(', ');
+  const jpeg = set.sources.jpeg;
+  return (
+    <picture>
+      <source type="image/avif" srcset={srcset('avif')} sizes={sizes} />
+      <source type="image/webp" srcset={srcset('webp')} sizes={sizes} />
+      <img
+        src={href(site.options, jpeg[jpeg.length - 1]!.url)}
+        srcset={srcset('jpeg')}
+        sizes={sizes}
+        width={set.width}
+        height={set.height}
+        alt={alt}
+        {...(priority ? { fetchpriority: 'high' as const } : { loading: 'lazy' as const, decoding: 'async' as const })}
+      />
+    </picture>
+  );
+}
