@@ -1,21 +1,26 @@
 /**
  * The one place that decides which image represents an article outside its page: in
- * feeds, Open Graph / Twitter cards and JSON-LD. Today it is the lead photo as
- * published; when the image pipeline offers a social-card rendition, only this file
- * changes.
+ * feeds, Open Graph / Twitter cards and JSON-LD. It is the lead photo's social card
+ * from the image pipeline (src/photos.ts): 1200 px wide JPEGs cropped around the
+ * editor's focus, 16:9 for cards and feeds, plus 4:3 and 1:1 for JSON-LD, as Google
+ * asks for several aspect ratios.
  */
 import path from 'node:path';
 import type { Article } from './article.ts';
 import type { BuildOptions } from './build-options.ts';
-import { photoUrl } from './photos.ts';
+import { socialImages } from './photos.ts';
 import { machineUrl } from './urls.ts';
 
 export interface SocialImage {
-  /** Absolute, percent-encoded URL. */
+  /** Absolute, percent-encoded URL of the 16:9 card. */
   url: string;
   alt: string;
   /** MIME type, for feed enclosures and og:image:type. */
   type: string;
+  width: number;
+  height: number;
+  /** Absolute URLs of the 16:9, 4:3 and 1:1 crops, for JSON-LD `image`. */
+  crops: string[];
 }
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -24,17 +29,17 @@ const TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.webp': 'image/webp',
   '.avif': 'image/avif',
-  '.gif': 'image/gif',
-  '.tif': 'image/tiff',
-  '.tiff': 'image/tiff',
 };
 
 export function socialImage(article: Pick<Article, 'photo'>, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix'>): SocialImage | undefined {
   if (!article.photo) return undefined;
-  const sitePath = photoUrl(article.photo);
+  const { w16x9, w4x3, w1x1 } = socialImages(article.photo);
   return {
-    url: machineUrl(options, sitePath),
+    url: machineUrl(options, w16x9.url),
     alt: article.photo.alt,
-    type: TYPES[path.extname(sitePath).toLowerCase()] ?? 'application/octet-stream',
+    type: TYPES[path.extname(w16x9.url).toLowerCase()] ?? 'application/octet-stream',
+    width: w16x9.width,
+    height: w16x9.height,
+    crops: [w16x9, w4x3, w1x1].map((r) => machineUrl(options, r.url)),
   };
 }

@@ -30,7 +30,8 @@ function story(overrides: Partial<Article> = {}): Article {
   };
 }
 
-const image = { url: 'https://news.example/sub/media/abc.jpg', alt: 'Lawmakers', type: 'image/jpeg' };
+const crops = ['16x9', '4x3', '1x1'].map((r) => `https://news.example/sub/media/abc-${r}.jpg`);
+const image = { url: crops[0]!, alt: 'Lawmakers', type: 'image/jpeg', width: 1200, height: 675, crops };
 
 describe('newsArticleJsonLd', () => {
   it('has every field Google documents for a news article', () => {
@@ -42,7 +43,7 @@ describe('newsArticleJsonLd', () => {
       url: 'https://news.example/sub/en/2026/11/26/budget/',
       headline: 'Parliament passes the budget',
       description: 'The vote ended a standoff.',
-      image: ['https://news.example/sub/media/abc.jpg'],
+      image: crops,
       datePublished: '2026-11-26T09:30:00+00:00',
       dateModified: '2026-11-26T14:05:00+00:00',
       author: [

@@ -56,7 +56,7 @@ export function newsArticleJsonLd({ article, edition, options, image, logo }: Ar
     url,
     headline: article.headline,
     ...(article.description ? { description: article.description } : {}),
-    ...(image ? { image: [image.url] } : {}),
+    ...(image ? { image: image.crops } : {}),
     datePublished: article.date,
     dateModified: article.modified,
     // No byline: Google wants an author, and the newsroom itself is the honest one.

@@ -103,7 +103,12 @@ describe('JSON-LD NewsArticle', () => {
       { '@type': 'Organization', name: 'AFP' },
     ]);
     expect(ld.publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'Meridian Radio', url: `${BASE}/en/` });
-    expect(ld.image).toHaveLength(1);
+    // Google asks for 16:9, 4:3 and 1:1 crops.
+    const ratios = await Promise.all(ld.image.map(async (u: string) => {
+      const { width = 0, height = 0 } = await sharp(fileFor(u)).metadata();
+      return Math.round((width / height) * 100) / 100;
+    }));
+    expect(ratios).toEqual([1.78, 1.33, 1]);
     for (const u of [url, ...ld.image, ...ld.author.map((a: Json) => a.url), ld.publisher.url, ld.publisher.logo.url]) {
       expect(resolves(u), u).toBe(true);
     }
@@ -160,6 +165,7 @@ describe('Open Graph, Twitter card, description and canonical', () => {
     expect(one('og:description')).toEqual(['The vote ended a three-week standoff.']);
     expect(one('og:image:alt')).toEqual(['Lawmakers in the chamber']);
     expect(resolves(one('og:image')?.[0] ?? '')).toBe(true);
+    expect([one('og:image:width'), one('og:image:height'), one('og:image:type')]).toEqual([['1200'], ['675'], ['image/jpeg']]);
     expect(one('article:published_time')).toEqual(['2026-11-26T09:30:00+00:00']);
     expect(one('article:modified_time')).toEqual(['2026-11-26T14:05:00+00:00']);
     expect(one('article:section')).toEqual(['Economy']);

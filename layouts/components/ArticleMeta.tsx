@@ -34,7 +34,15 @@ export function ArticleMeta({ article, edition, site }: { article: Article; edit
       {og('og:locale', edition.ogLocale)}
       {translations.filter((t) => t !== article).map((t) => og('og:locale:alternate', editions[t.edition].ogLocale))}
       {article.description ? og('og:description', article.description) : null}
-      {image ? [og('og:image', image.url), og('og:image:type', image.type), og('og:image:alt', image.alt)] : null}
+      {image
+        ? [
+            og('og:image', image.url),
+            og('og:image:type', image.type),
+            og('og:image:width', String(image.width)),
+            og('og:image:height', String(image.height)),
+            og('og:image:alt', image.alt),
+          ]
+        : null}
       {og('article:published_time', article.date)}
       {og('article:modified_time', article.modified)}
       {section ? og('article:section', section.label) : null}

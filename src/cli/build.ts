@@ -83,10 +83,10 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
       pathPrefix: options.pathPrefix,
     });
     await eleventy.write();
-    const search = await writeSearchIndex(staging);
+    const search = await writeSearchIndex(staging, options.editions);
     if (!values.quiet) {
       const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
-      console.log(`Search index: ${counts || 'no pages'} (read ${search.pages} pages in ${(search.ms / 1000).toFixed(1)} s)`);
+      console.log(`Search index: ${counts || 'no pages'} (${search.pages} article pages in ${(search.ms / 1000).toFixed(1)} s)`);
     }
   });
   const pages = site.articles.length;
