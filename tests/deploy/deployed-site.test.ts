@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type RunningPreview } from '../../src/cli/preview.ts';
-import { headersFor, parseHeadersFile, type ParsedHeaderRule } from '../../src/host-rules.ts';
+import { headersFor, parseHeadersFile, parseRedirectsFile, type ParsedHeaderRule } from '../../src/host-rules.ts';
 import { launchChromium, skipBrowser } from '../browser/chromium.ts';
 import { article, buildFixture, jpeg, type FixtureSite } from '../helpers/fixture-site.ts';
 import { checkSiteLinks } from './site-links.ts';
@@ -33,6 +33,7 @@ headline: Harbour lights return
 date: 2026-11-26T09:30
 byline: [Petra Lind]
 breaking: true
+aliases: [/en/old/harbour-lights/]
 section: culture
 tags: [harbour, heritage]
 summary: The lighthouse is lit again.
@@ -70,6 +71,12 @@ describe('under a path prefix', () => {
     expect(report.counts.html).toBeGreaterThan(pages.length * 5);
     expect(report.counts.absolute).toBeGreaterThan(pages.length);
     expect(report.counts.fragments).toBeGreaterThanOrEqual(pages.length);
+  });
+
+  it('every _redirects rule is under the prefix and leads to a built page', () => {
+    const redirects = parseRedirectsFile(readFileSync(path.join(site.outDir, '_redirects'), 'utf8'));
+    expect(redirects.map((r) => [r.from, r.to, r.status])).toEqual([['/news/en/old/harbour-lights/', '/news/en/2026/11/26/harbour-lights/', 301]]);
+    for (const r of redirects) expect(links.files).toContain(`${r.to.slice(PREFIX.length)}index.html`);
   });
 
   it('links an editor wrote as site paths in a story get the prefix', () => {
@@ -160,13 +167,26 @@ describe.skipIf(skipBrowser)('Content-Security-Policy in Chromium', () => {
   const LOAD_EVERYTHING = `Promise.all([...document.images].map((img) => { img.loading = 'eager'; return img.decode().catch(() => undefined); }))
     .then(() => window.__violations)`;
 
-  /** Loads a page under the preview server's headers; returns every CSP complaint seen. */
+  /**
+   * Loads a page under the preview server's headers and returns every complaint: CSP
+   * violation events, and any console error or uncaught exception, because a blocked
+   * script, style or WebAssembly module often shows only as the error it causes (a
+   * Pagefind worker refused WebAssembly logs "Failed to load the Pagefind WASM", and
+   * the document sees no violation event). The browser's own /favicon.ico request and
+   * the 404 status of a not-found page are not complaints.
+   */
   async function visit(url: string): Promise<{ status: number; csp: string; complaints: string[] }> {
     const complaints: string[] = [];
+    const origin = new URL(url).origin;
     const onConsole = (m: ConsoleMessage) => {
-      if (/Content[- ]Security[- ]Policy|Refused to/i.test(m.text())) complaints.push(`console: ${m.text()}`);
+      if (m.type() !== 'error') return;
+      const at = m.location().url;
+      if (at === `${origin}/favicon.ico` || (at === url && /status of 404/.test(m.text()))) return;
+      complaints.push(`console: ${m.text()} (${at})`);
     };
+    const onError = (e: Error) => complaints.push(`uncaught: ${e.message}`);
     page.on('console', onConsole);
+    page.on('pageerror', onError);
     const response = await page.goto(url, { waitUntil: 'load' });
     complaints.push(...((await page.evaluate(LOAD_EVERYTHING)) as string[]));
     const search = page.locator('input[type="search"]').first();
@@ -177,6 +197,7 @@ describe.skipIf(skipBrowser)('Content-Security-Policy in Chromium', () => {
       complaints.push(...((await page.evaluate('window.__violations')) as string[]));
     }
     page.off('console', onConsole);
+    page.off('pageerror', onError);
     return { status: response?.status() ?? 0, csp: response?.headers()['content-security-policy'] ?? '', complaints: [...new Set(complaints)] };
   }
 
