@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { builtPrefix } from './cli/preview.ts';
 import { headerRules, renderHeadersFile } from './headers.ts';
 import { headersFor, parseHeadersFile, parseRedirectsFile, pathPattern, redirectFor } from './host-rules.ts';
 
@@ -51,5 +52,6 @@ describe("the build's _headers", () => {
       expect(headers.get('Content-Security-Policy'), p).toContain("default-src 'self'");
     }
     expect(rules.map((r) => r.path)).not.toContain(`${prefix}_redirects`);
+    expect(builtPrefix(renderHeadersFile(headerRules(prefix, entries)))).toBe(prefix);
   });
 });

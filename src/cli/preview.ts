@@ -1,15 +1,17 @@
 /**
  * `npm run preview`: serves the built site on this machine exactly as production
  * would (headers from `_headers`, redirects from `_redirects`, 404 pages), for a last
- * look before merging. Build first: `npm run build`, with the same --pathprefix.
+ * look before merging. Build first: `npm run build`. The site is mounted at the path
+ * prefix it was built with (read from its `_headers`) unless --pathprefix says otherwise.
  *
  *   npm run preview -- [--port 8080] [--dir _site] [--pathprefix /news/]
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalisePrefix } from '../build-options.ts';
+import { parseHeadersFile } from '../host-rules.ts';
 import { createPreviewHandler } from '../preview-server.ts';
 
 const USAGE = 'Usage: npm run preview -- [--port 8080] [--dir _site] [--pathprefix /news/]';
@@ -32,13 +34,19 @@ export function startPreview(root: string, pathPrefix: string, port: number): Pr
   });
 }
 
+/** The prefix the site was built with: the build's first `_headers` rule is `<prefix>*`. */
+export function builtPrefix(headersFile: string): string {
+  const first = parseHeadersFile(headersFile)[0]?.path ?? '/*';
+  return first.endsWith('/*') ? first.slice(0, -1) : '/';
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
       port: { type: 'string', default: '8080' },
       dir: { type: 'string', default: '_site' },
-      pathprefix: { type: 'string', default: process.env.MASTHEAD_PATH_PREFIX ?? '/' },
+      pathprefix: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -48,8 +56,10 @@ async function main(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: "${values.port}" is not a port number`);
   const root = path.resolve(values.dir);
   if (!existsSync(root)) throw new Error(`${values.dir}/ does not exist: run \`npm run build\` first`);
-  if (!existsSync(path.join(root, '_headers'))) console.warn(`${values.dir}/_headers is missing: pages are served without the production headers.`);
-  const { url } = await startPreview(root, normalisePrefix(values.pathprefix), port);
+  const headersFile = path.join(root, '_headers');
+  if (!existsSync(headersFile)) console.warn(`${values.dir}/_headers is missing: pages are served without the production headers.`);
+  const prefix = values.pathprefix ?? process.env.MASTHEAD_PATH_PREFIX ?? (existsSync(headersFile) ? builtPrefix(readFileSync(headersFile, 'utf8')) : '/');
+  const { url } = await startPreview(root, normalisePrefix(prefix), port);
   console.log(`Previewing ${values.dir}/ as production serves it: ${url}\n(Ctrl+C to stop)`);
 }
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview, type RunningPreview } from '../../src/cli/preview.ts';
+import { builtPrefix, startPreview, type RunningPreview } from '../../src/cli/preview.ts';
 import { headersFor, parseHeadersFile, parseRedirectsFile, type ParsedHeaderRule } from '../../src/host-rules.ts';
 import { launchChromium, skipBrowser } from '../browser/chromium.ts';
 import { article, buildFixture, jpeg, type FixtureSite } from '../helpers/fixture-site.ts';
@@ -141,6 +141,10 @@ describe('_headers', () => {
     ['the search index entry', 'pagefind/pagefind.js', 'public, max-age=300'],
   ])('caches %s with %s', (_name, file, expected) => {
     expect(headersFor(rules, PREFIX + file).headers.get('Cache-Control')).toBe(expected);
+  });
+
+  it('tells `npm run preview` the prefix the site was built with', () => {
+    expect(builtPrefix(readFileSync(path.join(site.outDir, '_headers'), 'utf8'))).toBe(PREFIX);
   });
 
   it('has a strict Content-Security-Policy: same origin only, no inline script or style', () => {
