@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import Image from '@11ty/eleventy-img';
 import sharp, { type Sharp } from 'sharp';
-import type { PhotoInfo } from './photo-source.ts';
+import type { PhotoInfo } from './photo-inspect.ts';
 import { cropBox, ENCODING, frameHeight, renditionWidths, SOCIAL_JPEG, type Focus, type Frame, type ImageFormat } from './photo-frames.ts';
 
 /** Bump when the way renditions are made changes, so old cache entries are not reused. */

@@ -14,7 +14,8 @@ import type { Edition } from './editions/edition.ts';
 import { editions } from './editions/registry.ts';
 import { ImageCache, imageCacheDir, type Rendition } from './photo-cache.ts';
 import { PAGE_FRAME, parseFocus, SOCIAL_FRAMES, type Frame, type ImageFormat } from './photo-frames.ts';
-import { inspectPhotoFile, photoProblem } from './photo-source.ts';
+import { inspectPhotoFile } from './photo-inspect.ts';
+import { photoProblem } from './photo-source.ts';
 import type { SiteData } from './site-data.ts';
 
 export interface ImageRef {
@@ -157,12 +158,6 @@ export function publisherPicture(edition: Edition, rootDir = process.cwd()): Pic
 /** Social card (og:image, JSON-LD 16:9) and the 4:3 and 1:1 crops for JSON-LD: 1200 px wide JPEGs. */
 export function socialImages(photo: Pick<Photo, 'file' | 'focus'>): SocialImages {
   return lookup(socials, photo.file, photo.focus);
-}
-
-/** @deprecated Use photoPicture() (pages) or socialImages() (metadata). Kept until every caller has moved. */
-export function photoUrl(photo: Pick<Photo, 'file' | 'focus'>): string {
-  const { jpeg } = photoPicture(photo).sources;
-  return jpeg[jpeg.length - 1]!.url;
 }
 
 /** Hard links are instant and take no space; a cache on another disk (CI) is copied. */

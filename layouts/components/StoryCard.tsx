@@ -1,28 +1,22 @@
 import type { Article, Photo } from '../../src/article.ts';
 import { formatDate, machineDateTime } from '../../src/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import { photoUrl } from '../../src/photos.ts';
+import { photoPicture } from '../../src/photos.ts';
 import type { SiteData } from '../../src/site-data.ts';
 import { href } from '../../src/urls.ts';
 import { CorrectedMark } from './CorrectedMark.tsx';
+import { Picture, PICTURE_SIZES } from './Picture.tsx';
 
 /**
  * A story in a listing: headline, summary, date and thumbnail. Every listing image goes
- * through `StoryImage`, the one place to switch to responsive images.
+ * through `StoryImage`: the photo's 16:9 renditions (src/photos.ts) with the card's `sizes`.
  */
 export function StoryImage({ photo, site, lead }: { photo: Photo; site: SiteData; lead: boolean }) {
   // The headline next to a thumbnail says what the story is; repeating the photo's
   // description for each of 20 cards only adds noise for screen-reader users.
   return (
     <div class="frame-16x9 story-card-image">
-      <img
-        src={href(site.options, photoUrl(photo))}
-        alt={lead ? photo.alt : ''}
-        width={lead ? 1280 : 320}
-        height={lead ? 720 : 180}
-        decoding="async"
-        {...(lead ? { fetchpriority: 'high' as const } : { loading: 'lazy' as const })}
-      />
+      <Picture set={photoPicture(photo)} alt={lead ? photo.alt : ''} sizes={lead ? PICTURE_SIZES.cardLead : PICTURE_SIZES.card} site={site} priority={lead} />
     </div>
   );
 }
