@@ -50,7 +50,9 @@ export async function generateCorpus(options: { count: number; seed: number; out
     writeFileSync(file, story.text);
     perEdition[story.edition]++;
     markdownBytes += Buffer.byteLength(story.text);
-    if (!samples.some((s) => s.path.startsWith(`${story.edition}/`)) && !story.text.includes('\ndraft: true')) {
+    // Plain stories only: a draft is not built in production, and an alias adds a second page with the same slug.
+    const plain = !story.text.includes('\ndraft: true') && !story.text.includes('\naliases:');
+    if (plain && !samples.some((s) => s.path.startsWith(`${story.edition}/`))) {
       samples.push({ path: story.path, slug: story.slug });
     }
   }

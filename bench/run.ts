@@ -59,6 +59,8 @@ export async function runBench(o: BenchOptions): Promise<void> {
   const corpus = await generateCorpus({ count: o.count, seed: o.seed, out: o.corpus });
   console.log(`corpus: ${o.count} stories (en ${corpus.perEdition.en}, ru ${corpus.perEdition.ru}, fa ${corpus.perEdition.fa}) in ${corpus.contentDir}`);
 
+  // The load average before and after says how busy the machine was (2 cores: above 2 means waiting).
+  const loadBefore = os.loadavg()[0] ?? 0;
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
   const version = hugoVersion();
   const ctx: BenchContext = { repoDir, benchDir, contentDir: corpus.contentDir, workDir };
@@ -113,10 +115,12 @@ export async function runBench(o: BenchOptions): Promise<void> {
 
     const rows = makeRows([...inputs.values(), ...rebuildInputs], o.count);
     const memory = hasGnuTime() ? 'peak RSS = largest process (GNU time %M)' : 'peak RSS = largest process (/proc VmHWM, sampled)';
-    console.log(`\n${o.count} stories, seed ${o.seed}, ${o.runs} run(s) each, ${os.cpus().length} cores, Node ${process.version}; ${memory}\n`);
+    const load = { before: loadBefore, after: os.loadavg()[0] ?? 0 };
+    console.log(`\n${o.count} stories, seed ${o.seed}, ${o.runs} run(s) each, ${os.cpus().length} cores, Node ${process.version}; ${memory}; ` +
+      `load average ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after\n`);
     console.log(formatTable(rows));
     const file = path.join(outDir, `results-${o.count}.json`);
-    const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), hugo: version ?? null, gnuTime: hasGnuTime() };
+    const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), hugo: version ?? null, gnuTime: hasGnuTime(), load };
     writeFileSync(file, `${JSON.stringify({ generatedAt: new Date().toISOString(), options: o, machine, corpus, rows }, null, 2)}\n`);
     console.log(`\nwrote ${path.relative(repoDir, file)}${o.keep ? `; outputs kept in ${workDir}` : ''}`);
   } finally {

@@ -77,7 +77,7 @@ export function contenders(ctx: BenchContext): Contender[] {
       id: 'masthead-check',
       label: 'Masthead check (npm run check)',
       unavailable: missing('check.ts'),
-      prepare: () => ({ command: process.execPath, args: ['--import', 'tsx', src('check.ts'), '--content', contentArg(ctx)], cwd: ctx.repoDir }),
+      prepare: () => ({ command: process.execPath, args: ['--import', 'tsx', src('check.ts'), '--content', contentArg(ctx), '--now', NOW], cwd: ctx.repoDir }),
     },
     {
       id: 'baseline',
