@@ -1,8 +1,8 @@
 /**
  * Checks that need every article at once, run after the loader on what it loaded: links
- * between stories and embargoes (duplicate URLs, aliases and translation keys are the
- * loader's). The build, the dev server and
- * `npm run check` all run them (through loadSite), so they always agree.
+ * between stories (duplicate URLs, aliases and translation keys are the loader's). The
+ * build, the dev server and `npm run check` all run them (through loadSite), so they
+ * always agree. Embargo warnings are for `npm run check` only.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,27 +30,29 @@ export function checkArticles(
   articles: readonly Article[],
   links: readonly ArticleLink[],
   options: BuildOptions,
-  rootDir: string,
 ): ContentProblem[] {
+  return checkLinks(articles, links, options, Date.parse(options.now));
+}
+
+/**
+ * Future dates: not a mistake but an embargo, said by `npm run check` (as a warning, not
+ * failing it) so editors see what is scheduled. The build holds these stories back silently.
+ */
+export function embargoWarnings(articles: readonly Article[], options: BuildOptions, rootDir: string): ContentProblem[] {
   const nowMs = Date.parse(options.now);
-  const problems: ContentProblem[] = [];
   const lineOf = fieldLineFinder(rootDir);
-
-  // Future dates: not a mistake, an embargo; said so editors can see what is scheduled.
-  for (const a of articles) {
-    if (a.draft || a.timestamp <= nowMs) continue;
-    const edition = editions[a.edition];
-    problems.push({
-      file: a.sourcePath,
-      line: lineOf(a.sourcePath, 'date'),
-      field: 'date',
-      severity: 'warning',
-      message: `embargoed until ${machineDateTime(a.date, edition)} (${edition.timeZone}): left out of the site, its listings, feeds, sitemaps and search until the first build after that time`,
+  return articles
+    .filter((a) => !a.draft && a.timestamp > nowMs)
+    .map((a): ContentProblem => {
+      const edition = editions[a.edition];
+      return {
+        file: a.sourcePath,
+        line: lineOf(a.sourcePath, 'date'),
+        field: 'date',
+        severity: 'warning',
+        message: `embargoed until ${machineDateTime(a.date, edition)} (${edition.timeZone}): left out of the site, its listings, feeds, sitemaps and search until the first build after that time`,
+      };
     });
-  }
-
-  problems.push(...checkLinks(articles, links, options, nowMs));
-  return problems;
 }
 
 function checkLinks(articles: readonly Article[], links: readonly ArticleLink[], options: BuildOptions, nowMs: number): ContentProblem[] {

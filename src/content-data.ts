@@ -6,7 +6,9 @@
  */
 import path from 'node:path';
 import type UserConfig from '@11ty/eleventy/UserConfig';
+import type { Article } from './article.ts';
 import { readBuildOptions, type BuildOptions } from './build-options.ts';
+import { checkArticles } from './content-check.ts';
 import { loadContent } from './content-loader.ts';
 import { ContentError, formatProblem, hasErrors, type ContentProblem } from './content-problems.ts';
 import { preparePhotos } from './photos.ts';
@@ -21,6 +23,10 @@ export function primeSite(site: SiteData | undefined): void {
 export interface LoadedSite {
   site: SiteData | undefined;
   problems: ContentProblem[];
+  /** Every article that loaded without problems, drafts and embargoed ones included. */
+  articles: Article[];
+  /** The folder that problem and article paths are relative to. */
+  root: string;
 }
 
 /**
@@ -33,9 +39,11 @@ export function loadSite(rootDir: string, options: BuildOptions): LoadedSite {
   const inside = !path.relative(rootDir, contentAbs).startsWith('..');
   const boundary = inside ? rootDir : path.dirname(contentAbs);
   const contentDir = path.relative(boundary, contentAbs);
-  const { articles, problems } = loadContent({ rootDir: boundary, contentDir, only: options.editions });
-  if (hasErrors(problems)) return { site: undefined, problems };
-  return { site: buildSiteData(articles, options), problems };
+  const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, only: options.editions });
+  // Links between stories: the same verdict in the build, the dev server and `npm run check`.
+  problems.push(...checkArticles(articles, links, options));
+  if (hasErrors(problems)) return { site: undefined, problems, articles, root: boundary };
+  return { site: buildSiteData(articles, options), problems, articles, root: boundary };
 }
 
 export function contentData(config: UserConfig): void {

@@ -4,10 +4,11 @@ import { creditLine } from '../../src/credits.ts';
 import { formatDateTime, machineDateTime } from '../../src/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import type { SiteData } from '../../src/site-data.ts';
+import { Corrections } from './Corrections.tsx';
 import { LeadPhoto } from './LeadPhoto.tsx';
 import { BylineLinks, TopicList } from './StoryLinks.tsx';
 
-/** The story itself: headline, dateline, byline, lead photo, body, wire credits. */
+/** The story itself: headline, dateline, byline, lead photo, body, wire credits, corrections. */
 export function ArticleBody({ article, edition, site }: { article: Article; edition: Edition; site: SiteData }) {
   const s = edition.strings;
   return (
@@ -35,6 +36,7 @@ export function ArticleBody({ article, edition, site }: { article: Article; edit
       {article.photo ? <LeadPhoto photo={article.photo} edition={edition} site={site} /> : null}
       <div class="story-body" dangerouslySetInnerHTML={{ __html: prefixBodyLinks(article.bodyHtml, site.options) }} />
       {article.credits.length ? <p class="wire-credits">{creditLine(article.credits, edition)}</p> : null}
+      <Corrections article={article} edition={edition} />
       <TopicList tags={article.tags} edition={edition} site={site} />
     </article>
   );

@@ -15,6 +15,7 @@ import { Eleventy } from '@11ty/eleventy';
 import { readBuildOptions } from '../build-options.ts';
 import { loadSite, primeSite } from '../content-data.ts';
 import { formatProblem } from '../content-problems.ts';
+import { verifyBuiltLinks } from '../link-check.ts';
 import { preparePhotos } from '../photos.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
 import { writeSearchIndex } from '../search-index.ts';
@@ -88,6 +89,10 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
       const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
       console.log(`Search index: ${counts || 'no pages'} (${search.pages} article pages in ${(search.ms / 1000).toFixed(1)} s)`);
     }
+    // Last step before the swap: a page with a link into the site that leads nowhere is never published.
+    const started = performance.now();
+    const links = verifyBuiltLinks(staging, options);
+    if (!values.quiet) console.log(`Links: ${links.links} on ${links.pages} pages resolve (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   });
   const pages = site.articles.length;
   if (ok && !values.quiet) console.log(`Published ${pages} articles to ${path.relative(rootDir, outDir) || '.'}/`);
