@@ -59,7 +59,7 @@ export interface UiStrings {
   search: string;
   searchLabel: string;
   searchButton: string;
-  /** {count} results for {query}. */
+  /** The number of matches for {query}: {count}. Phrased so that it needs no plural forms (1 and 5 read the same). */
   searchResults: string;
   searchNone: string;
   searchNoScript: string;

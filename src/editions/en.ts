@@ -57,7 +57,7 @@ export const en: Edition = {
     search: 'Search',
     searchLabel: 'Search the news',
     searchButton: 'Search',
-    searchResults: '{count} results for “{query}”',
+    searchResults: 'Results for “{query}”: {count}',
     searchNone: 'No stories match “{query}”.',
     searchNoScript: 'Search needs JavaScript. You can browse the sections instead.',
   },
