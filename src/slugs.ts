@@ -22,6 +22,18 @@ const SEPARATORS = /[^\p{L}\p{M}\p{N}]+/gu;
  * no letters or digits at all (e.g. only emoji) gets a stable hash slug instead of "".
  */
 export function slugify(name: string): string {
+  let slug = cache.get(name);
+  if (slug === undefined) {
+    // Bounded only by the number of distinct names in the content, which is small.
+    cache.set(name, (slug = computeSlug(name)));
+  }
+  return slug;
+}
+
+/** The same few hundred tag and byline names recur on thousands of stories, pages and feeds. */
+const cache = new Map<string, string>();
+
+function computeSlug(name: string): string {
   const folded = name
     .normalize('NFC')
     .toLowerCase()
