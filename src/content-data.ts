@@ -8,7 +8,7 @@ import path from 'node:path';
 import type UserConfig from '@11ty/eleventy/UserConfig';
 import type { Article } from './article.ts';
 import { readBuildOptions, type BuildOptions } from './build-options.ts';
-import { checkArticles } from './content-check.ts';
+import { checkArticles, type ArticleLink } from './content-check.ts';
 import { loadContent } from './content-loader.ts';
 import { ContentError, formatProblem, hasErrors, type ContentProblem } from './content-problems.ts';
 import { preparePhotos } from './photos.ts';
@@ -27,6 +27,8 @@ export interface LoadedSite {
   articles: Article[];
   /** The folder that problem and article paths are relative to. */
   root: string;
+  /** Links in article bodies, with file and line (to report a broken one where it was written). */
+  links: ArticleLink[];
 }
 
 /**
@@ -42,8 +44,8 @@ export function loadSite(rootDir: string, options: BuildOptions): LoadedSite {
   const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, only: options.editions });
   // Links between stories: the same verdict in the build, the dev server and `npm run check`.
   problems.push(...checkArticles(articles, links, options));
-  if (hasErrors(problems)) return { site: undefined, problems, articles, root: boundary };
-  return { site: buildSiteData(articles, options), problems, articles, root: boundary };
+  if (hasErrors(problems)) return { site: undefined, problems, articles, root: boundary, links };
+  return { site: buildSiteData(articles, options), problems, articles, root: boundary, links };
 }
 
 export function contentData(config: UserConfig): void {

@@ -140,19 +140,29 @@ export function formatBrokenLink(b: BrokenLink): string {
   return `${b.page}: broken link ${b.url} (${b.attribute}) ${b.reason}`;
 }
 
+/** Where a link was written, as `file:line`, when it comes from an article body. */
+export type LinkSource = (page: string, url: string) => string | undefined;
+
 /**
  * The check as the build runs it, on the staging folder: throws BuildStopped listing
  * every broken link, so nothing is published. Editions left out of a sharded build
  * (`--edition ru`) are published by their own build, so links into them are not checked.
  */
-export function verifyBuiltLinks(dir: string, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'editions'>): LinkCheckResult {
+export function verifyBuiltLinks(
+  dir: string,
+  options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'editions'>,
+  sourceOf: LinkSource = () => undefined,
+): LinkCheckResult {
   const others = editionCodes.filter((c) => !options.editions.includes(c)).map((c) => `/${c}/`);
   const result = checkBuiltLinks(dir, { ...options, elsewhere: (p) => others.some((o) => p.startsWith(o)) });
   if (result.broken.length) {
     const n = result.broken.length;
+    const lines = result.broken.map((b) => {
+      const source = sourceOf(b.page, b.url);
+      return source ? `${source}: ${formatBrokenLink(b)}` : formatBrokenLink(b);
+    });
     throw new BuildStopped(
-      `${result.broken.map(formatBrokenLink).join('\n')}\n\nBuild stopped: ${n} broken link${n === 1 ? '' : 's'} inside the site (checked ${result.links} links on ${result.pages} pages). ` +
-        'A link in an article body is reported with its file and line by `npm run check`.',
+      `${lines.join('\n')}\n\nBuild stopped: ${n} broken link${n === 1 ? '' : 's'} inside the site (checked ${result.links} links on ${result.pages} pages).`,
     );
   }
   return result;

@@ -19,6 +19,7 @@ import { verifyBuiltLinks } from '../link-check.ts';
 import { preparePhotos } from '../photos.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
 import { writeSearchIndex } from '../search-index.ts';
+import { href } from '../urls.ts';
 
 const USAGE = `Usage: npm run build -- [--now ISO] [--edition CODE] [--pathprefix /sub/] [--base-url URL] [--content DIR] [--out DIR] [--page-size N]`;
 
@@ -58,7 +59,7 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   env.MASTHEAD_MODE ??= 'production';
   const options = readBuildOptions(env);
 
-  const { site, problems } = loadSite(rootDir, options);
+  const { site, problems, links: bodyLinks } = loadSite(rootDir, options);
   for (const p of problems) console.error(formatProblem(p));
   if (!site) {
     const count = problems.filter((p) => p.severity === 'error').length;
@@ -91,7 +92,10 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
     }
     // Last step before the swap: a page with a link into the site that leads nowhere is never published.
     const started = performance.now();
-    const links = verifyBuiltLinks(staging, options);
+    // Body links as written in the pages: root-relative ones under the path prefix (src/body-links.ts).
+    const asWritten = (h: string) => (/^\/(?![/\\])/.test(h) ? href(options, h) : h);
+    const written = new Map(bodyLinks.map((l) => [`${l.url} ${asWritten(l.href)}`, `${l.file}:${l.line}`]));
+    const links = verifyBuiltLinks(staging, options, (page, url) => written.get(`${page} ${url}`));
     if (!values.quiet) console.log(`Links: ${links.links} on ${links.pages} pages resolve (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   });
   const pages = site.articles.length;
