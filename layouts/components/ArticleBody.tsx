@@ -15,7 +15,8 @@ export function ArticleBody({ article, edition, site }: { article: Article; edit
     <article class="story" data-pagefind-body>
       {article.draft ? <p class="draft-marker">{s.draft}</p> : null}
       <h1>{article.headline}</h1>
-      <p class="dateline">
+      {/* Dates are not search terms; the date still reaches results as metadata. */}
+      <p class="dateline" data-pagefind-ignore>
         <span class="published">
           {s.published}{' '}
           <time datetime={machineDateTime(article.date, edition)} data-pagefind-meta="date">
