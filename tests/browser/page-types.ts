@@ -1,0 +1,64 @@
+/**
+ * Every page type a reader can land on, and where to find one of each in a built
+ * site. URLs are discovered from the built pages' own links wherever possible (the
+ * first section in the navigation, the first tag and author on an article), so the
+ * tests do not hard-code slugs; only the scheme's fixed entry points are assumed.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { EditionCode } from '../../src/editions/edition.ts';
+import type { FixtureSite } from '../helpers/fixture-site.ts';
+import { stories } from './quality-fixture.ts';
+
+export const PAGE_KINDS = ['article with photo', 'article without photo', 'front page', 'section', 'tag', 'author', 'about', 'search', '404'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+export interface PageRef {
+  path: string;
+  /** HTTP status the server answers with. */
+  status: number;
+}
+
+/** Site path of the article with this slug, found in the output (its date is in the URL). */
+export function articlePath(outDir: string, edition: EditionCode, slug: string): string {
+  const hit = readdirSync(path.join(outDir, edition), { recursive: true, withFileTypes: true }).find(
+    (e) => e.isDirectory() && e.name === slug,
+  );
+  if (!hit) throw new Error(`no page for the article "${slug}" under ${edition}/ in the build`);
+  return `/${path.relative(outDir, path.join(hit.parentPath, hit.name)).split(path.sep).join('/')}/`;
+}
+
+function firstLink(site: FixtureSite, from: string, selector: string, what: string): string {
+  const links = [...site.page(from).querySelectorAll(selector)].map((a) => a.getAttribute('href') ?? '');
+  const found = links.find(Boolean);
+  if (!found) throw new Error(`no ${what} link (${selector}) on ${from}: is that page type built yet?`);
+  return decodeURI(found);
+}
+
+export function resolvePage(site: FixtureSite, edition: EditionCode, kind: PageKind): PageRef {
+  const s = stories[edition];
+  const withPhoto = () => articlePath(site.outDir, edition, s.withPhoto);
+  switch (kind) {
+    case 'article with photo':
+      return { path: withPhoto(), status: 200 };
+    case 'article without photo':
+      return { path: articlePath(site.outDir, edition, s.withoutPhoto), status: 200 };
+    case 'front page':
+      return { path: `/${edition}/`, status: 200 };
+    case 'section':
+      return { path: firstLink(site, `/${edition}/`, `header nav a[href^="/${edition}/"]:not([href="/${edition}/"])`, 'section'), status: 200 };
+    case 'tag':
+      return { path: firstLink(site, withPhoto(), `a[href*="/${edition}/tag/"]`, 'tag page'), status: 200 };
+    case 'author':
+      return { path: firstLink(site, withPhoto(), `a[href*="/${edition}/author/"]`, 'author page'), status: 200 };
+    case 'about':
+      return { path: `/${edition}/about/`, status: 200 };
+    case 'search':
+      if (!site.has(`/${edition}/search/`)) throw new Error(`/${edition}/search/ was not built (search page, issue 3)`);
+      return { path: `/${edition}/search/`, status: 200 };
+    case '404':
+      if (!site.has(`/${edition}/404.html`)) throw new Error(`/${edition}/404.html was not built (not-found page, issue 3)`);
+      // A missing address, served the way a static host does: the edition's 404 page.
+      return { path: `/${edition}/2026/11/no-such-story/`, status: 404 };
+  }
+}

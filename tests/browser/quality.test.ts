@@ -1,0 +1,230 @@
+/**
+ * Quality gates in a real browser (issue 6): every page type in every edition, opened
+ * in one Chromium for the whole suite, served over HTTP from 127.0.0.1 by a tiny static
+ * server, checked with axe, the keyboard, layout measurements and network watching;
+ * plus HTML validity of every built page and the page-weight and loading budgets.
+ */
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EditionCode } from '../../src/editions/edition.ts';
+import { editions } from '../../src/editions/registry.ts';
+import { buildFixture, repoRoot, type FixtureSite } from '../helpers/fixture-site.ts';
+import {
+  ARTICLE_BUDGET_BYTES,
+  articleFiles,
+  blockingMarkup,
+  delayImages,
+  layoutShiftsWhileImagesLoad,
+  pageWeight,
+  RECORD_LAYOUT_SHIFTS,
+  renderBlocking,
+} from './budgets.ts';
+import { BROKEN_ORIGIN, serveBrokenPage } from './broken-page.ts';
+import { launchChromium, skipBrowser } from './chromium.ts';
+import { axeViolations, directionProblems, horizontalScroll, keyboardProblems, lineLengths, scriptsOnPage } from './page-checks.ts';
+import { PAGE_KINDS, resolvePage, type PageKind } from './page-types.ts';
+import { qualityFixtureFiles, stories } from './quality-fixture.ts';
+import { screenshotPage } from './screenshots.ts';
+import { openSession } from './session.ts';
+import { startStaticServer, type StaticServer } from './static-server.ts';
+import { htmlFiles, runHtmlValidate, runVnu } from './validators.ts';
+
+const EDITIONS: EditionCode[] = ['en', 'ru', 'fa'];
+if (skipBrowser) console.warn('MASTHEAD_SKIP_BROWSER=1: the Chromium tests are skipped on this machine (never in CI).');
+/** Characters per line above which body text gets hard to read. */
+const MAX_LINE_CHARS = 90;
+
+let site: FixtureSite;
+let server: StaticServer;
+let vnu: Promise<{ errors: string[] } | { failure: Error }>;
+
+beforeAll(async () => {
+  site = await buildFixture(await qualityFixtureFiles());
+  if (site.code !== 0) throw new Error(`the fixture site did not build:\n${site.stderr}`);
+  // The Nu checker is a JVM start plus a few seconds: let it run while the browser works.
+  vnu = runVnu(site.outDir).then(
+    (errors) => ({ errors }),
+    (failure: Error) => ({ failure }),
+  );
+  server = await startStaticServer(site.outDir);
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('HTML validity of every built page', () => {
+  it('the W3C Nu checker finds no errors', async () => {
+    const result = await vnu;
+    if ('failure' in result) throw result.failure;
+    expect(htmlFiles(site.outDir).length).toBeGreaterThan(20);
+    expect(result.errors, 'vnu errors').toEqual([]);
+  });
+
+  it('html-validate finds no errors', async () => {
+    expect(await runHtmlValidate(site.outDir), 'html-validate errors').toEqual([]);
+  });
+});
+
+describe('budgets in the built output', () => {
+  it(`every article page is at most ${ARTICLE_BUDGET_BYTES / 1024} KB of HTML + CSS (images excluded)`, () => {
+    const weights = articleFiles(site.outDir).map((f) => pageWeight(site.outDir, f));
+    expect(weights.length).toBeGreaterThanOrEqual(EDITIONS.length * 2);
+    const heaviest = [...weights].sort((a, b) => b.total - a.total).slice(0, 3);
+    console.log(`heaviest article pages (HTML + CSS bytes): ${heaviest.map((w) => `${w.path} ${w.html} + ${w.css} = ${w.total}`).join('; ')}`);
+    expect(weights.filter((w) => w.total > ARTICLE_BUDGET_BYTES)).toEqual([]);
+  });
+
+  it('no page has anything render-blocking in its markup besides the one stylesheet', () => {
+    const problems = htmlFiles(site.outDir).flatMap((f) => blockingMarkup(site.html(`/${path.relative(site.outDir, f)}`)).map((p) => `${f}: ${p}`));
+    expect(problems).toEqual([]);
+  });
+});
+
+describe.skipIf(skipBrowser)('in Chromium', () => {
+  let browser: Browser;
+  const url = (sitePath: string) => server.origin + encodeURI(sitePath);
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const cases = EDITIONS.flatMap((edition) => PAGE_KINDS.map((kind) => [edition, kind] as [EditionCode, PageKind]));
+
+  describe.concurrent('every page type in every edition', () => {
+    it.for(cases)('%s %s: axe, keyboard, network, layout, no JavaScript', async ([edition, kind], { expect }) => {
+      const ref = resolvePage(site, edition, kind);
+      const problems: Record<string, string[]> = { axe: [], keyboard: [], network: [], layout: [], direction: [], javascript: [] };
+      for (const width of [1280, 360]) {
+        const s = await openSession(browser, server.origin, { width, documentStatus: ref.status });
+        try {
+          const response = await s.page.goto(url(ref.path), { waitUntil: 'load' });
+          expect(response?.status(), `HTTP status of ${ref.path}`).toBe(ref.status);
+          if (kind === 'search') await s.page.waitForLoadState('networkidle');
+          // axe costs more than everything else here together: every page at the phone width
+          // (tightest targets, most readers), articles at the desktop width too.
+          if (width === 360 || kind.startsWith('article')) {
+            problems.axe!.push(...(await axeViolations(s.page)).map((v) => `at ${width} px: ${v}`));
+          }
+          if (width === 1280) {
+            const long = (await lineLengths(s.page)).filter((l) => l.charsPerLine > MAX_LINE_CHARS);
+            problems.layout!.push(...long.map((l) => `at 1280 px "${l.text}…" runs ${l.charsPerLine} characters per line (${l.widthCh}ch wide)`));
+            problems.direction!.push(...(await directionProblems(s.page, editions[edition].dir)));
+            const js = await scriptsOnPage(s.page);
+            if (kind === 'search') {
+              if (!js.length) problems.javascript!.push('the search page has no script to search with');
+            } else problems.javascript!.push(...js);
+          } else {
+            problems.layout!.push(...(await horizontalScroll(s.page)));
+          }
+          problems.keyboard!.push(...(await keyboardProblems(s.page, width)));
+          if (kind !== 'search') {
+            problems.javascript!.push(...s.requests.filter((r) => r.resourceType() === 'script').map((r) => `loads script ${r.url()}`));
+          }
+          problems.network!.push(...s.problems.map((p) => `at ${width} px: ${p}`));
+        } finally {
+          await s.close();
+        }
+      }
+      for (const [check, list] of Object.entries(problems)) expect.soft(list, `${check} problems on ${ref.path}`).toEqual([]);
+    });
+  });
+
+  describe.concurrent('search', () => {
+    it.for(EDITIONS)('%s: finds a story by a word from its body', async (edition, { expect }) => {
+      const { withPhoto, searchWord } = stories[edition];
+      const s = await openSession(browser, server.origin, { width: 1280 });
+      try {
+        await s.page.goto(url(`/${edition}/search/`), { waitUntil: 'load' });
+        const box = s.page.locator('input[type="search"], main input[type="text"]').first();
+        await box.fill(searchWord, { timeout: 10_000 });
+        await expect
+          .poll(() => s.page.locator(`main a[href*="/${withPhoto}/"]`).count(), { timeout: 15_000, message: `a result linking to ${withPhoto}` })
+          .toBeGreaterThan(0);
+        expect(s.problems).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    });
+  });
+
+  describe.concurrent('loading budgets', () => {
+    it.for(EDITIONS)('%s article: only the stylesheet blocks rendering', async (edition, { expect }) => {
+      const ref = resolvePage(site, edition, 'article with photo');
+      const s = await openSession(browser, server.origin, { width: 1280 });
+      try {
+        await s.page.goto(url(ref.path), { waitUntil: 'load' });
+        const stylesheets = (await s.page.evaluate(`[...document.querySelectorAll('link[rel~="stylesheet"]')].map((l) => l.href)`)) as string[];
+        expect(stylesheets).toHaveLength(1);
+        expect(await renderBlocking(s.page)).toEqual(stylesheets);
+      } finally {
+        await s.close();
+      }
+    });
+
+    const clsCases = EDITIONS.flatMap((e) => (['article with photo', 'front page'] as PageKind[]).flatMap((k) => [360, 1280].map((w) => [e, k, w] as const)));
+    it.for(clsCases)('%s %s at %i px: no layout shift while images load', async ([edition, kind, width], { expect }) => {
+      const ref = resolvePage(site, edition, kind);
+      const s = await openSession(browser, server.origin, { width });
+      try {
+        await s.context.addInitScript(RECORD_LAYOUT_SHIFTS);
+        await delayImages(s.context, 300);
+        await s.page.goto(url(ref.path), { waitUntil: 'domcontentloaded' });
+        const { cls, shifts, notLoaded } = await layoutShiftsWhileImagesLoad(s.page);
+        expect(notLoaded, 'images that never loaded').toEqual([]);
+        expect(shifts, 'layout shifts (value, shifted nodes)').toEqual([]);
+        expect(cls).toBe(0);
+        expect(await s.page.evaluate('document.images.length')).toBeGreaterThan(0);
+      } finally {
+        await s.close();
+      }
+    });
+  });
+
+  describe.concurrent('the checks themselves catch a broken page', () => {
+    it('at 1280 px: axe, keyboard, line length, direction, scripts, console, layout shift', async ({ expect }) => {
+      const s = await openSession(browser, BROKEN_ORIGIN, { width: 1280 });
+      try {
+        await s.context.addInitScript(RECORD_LAYOUT_SHIFTS);
+        await s.page.goto(await serveBrokenPage(s.context, 300), { waitUntil: 'domcontentloaded' });
+        expect((await layoutShiftsWhileImagesLoad(s.page)).cls).toBeGreaterThan(0);
+        const axe = (await axeViolations(s.page)).join('\n');
+        expect(axe).toMatch(/^link-name|^image-alt/m);
+        expect(axe).toMatch(/^color-contrast/m);
+        expect((await lineLengths(s.page)).some((l) => l.charsPerLine > MAX_LINE_CHARS)).toBe(true);
+        expect(await directionProblems(s.page, 'rtl')).not.toEqual([]);
+        expect(await scriptsOnPage(s.page)).toEqual(['script inline']);
+        expect(s.problems.join('\n')).toMatch(/console error: boom/);
+        await s.page.evaluate('window.scrollTo(0, 0)');
+        const keyboard = (await keyboardProblems(s.page, 1280)).join('\n');
+        expect(keyboard).toMatch(/first Tab focuses a "A link under the banner", not a skip link/);
+        expect(keyboard).toMatch(/is hidden under div\.banner/);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('at 360 px: sideways scrolling', async ({ expect }) => {
+      const s = await openSession(browser, BROKEN_ORIGIN, { width: 360 });
+      try {
+        await s.page.goto(await serveBrokenPage(s.context, 0), { waitUntil: 'load' });
+        expect((await horizontalScroll(s.page)).join('\n')).toMatch(/scrolls sideways at 360 px: content is 9\d\d px wide/);
+      } finally {
+        await s.close();
+      }
+    });
+  });
+
+  it('writes screenshots of an article in each edition at phone and desktop widths', async () => {
+    const dir = path.join(repoRoot, 'test-results/screenshots');
+    const files = [];
+    for (const edition of EDITIONS) {
+      files.push(...(await screenshotPage(browser, url(resolvePage(site, edition, 'article with photo').path), dir, `${edition}-article`)));
+    }
+    expect(files.map((f) => path.basename(f))).toEqual(EDITIONS.flatMap((e) => [`${e}-article-phone.png`, `${e}-article-desktop.png`]));
+  });
+});
