@@ -49,6 +49,8 @@ export interface PhotoReport {
 
 const pictures = new Map<string, PictureSet>();
 const socials = new Map<string, SocialImages>();
+/** Site image `src` (e.g. /assets/publisher.jpg) → its file, as this build resolved it. */
+const siteImages = new Map<string, string>();
 /** Site file name → cache file, for every rendition this build publishes. */
 const published = new Map<string, string>();
 const caches = new Map<string, ImageCache>();
@@ -76,6 +78,7 @@ function sourcesOf(site: SiteData, rootDir: string): Source[] {
   };
   for (const code of site.options.editions) {
     const src = editions[code].publisherBox.image.src;
+    siteImages.set(src, path.join(rootDir, src));
     add(path.join(rootDir, src), src.replace(/^\//, ''), 'center', false);
   }
   for (const a of site.articles) if (a.photo) add(a.photo.file, a.photo.sourcePath, a.photo.focus, true, a.sourcePath);
@@ -88,9 +91,7 @@ export async function preparePhotos(site: SiteData, rootDir: string, env: NodeJS
   let cache = caches.get(cacheDir);
   if (!cache) caches.set(cacheDir, (cache = new ImageCache(cacheDir)));
   const imageCache = cache;
-  pictures.clear();
-  socials.clear();
-  published.clear();
+  for (const map of [pictures, socials, siteImages, published]) map.clear();
   const report: PhotoReport = { problems: [], encoded: 0, reused: 0, cacheDir };
   const fail = (source: Source, message: string) => {
     if (!source.articles.length) throw new Error(`Site image ${source.label}: ${message}`);
@@ -151,8 +152,9 @@ export function photoPicture(photo: Pick<Photo, 'file' | 'focus'>): PictureSet {
 }
 
 /** The edition's publisher-box image, cropped like every other page image. */
-export function publisherPicture(edition: Edition, rootDir = process.cwd()): PictureSet {
-  return lookup(pictures, path.join(rootDir, edition.publisherBox.image.src), 'center');
+export function publisherPicture(edition: Edition): PictureSet {
+  const { src } = edition.publisherBox.image;
+  return lookup(pictures, siteImages.get(src) ?? src, 'center');
 }
 
 /** Social card (og:image, JSON-LD 16:9) and the 4:3 and 1:1 crops for JSON-LD: 1200 px wide JPEGs. */
