@@ -26,12 +26,17 @@ export interface ArticleLink {
 /** The shape of an article URL: /en/2026/11/26/budget-vote/ */
 const ARTICLE_PATH = /^\/([a-z]{2})\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/?$/u;
 
+/**
+ * `incomplete`: some files failed to load, so a link may point at one of them (its URL
+ * is unknown until it loads), and the message says so.
+ */
 export function checkArticles(
   articles: readonly Article[],
   links: readonly ArticleLink[],
   options: BuildOptions,
+  { incomplete = false } = {},
 ): ContentProblem[] {
-  return checkLinks(articles, links, options, Date.parse(options.now));
+  return checkLinks(articles, links, options, Date.parse(options.now), incomplete);
 }
 
 /**
@@ -55,7 +60,7 @@ export function embargoWarnings(articles: readonly Article[], options: BuildOpti
     });
 }
 
-function checkLinks(articles: readonly Article[], links: readonly ArticleLink[], options: BuildOptions, nowMs: number): ContentProblem[] {
+function checkLinks(articles: readonly Article[], links: readonly ArticleLink[], options: BuildOptions, nowMs: number, incomplete: boolean): ContentProblem[] {
   const byPath = new Map<string, Article>();
   const bySlug = new Map<string, Article>();
   for (const a of articles) {
@@ -79,7 +84,8 @@ function checkLinks(articles: readonly Article[], links: readonly ArticleLink[],
       const guess = bySlug.get(`${shape[1]}/${slug}`);
       report(
         `links to ${link.href}, which is not the address of any story` +
-          (guess ? ` — did you mean ${guess.url} (${guess.sourcePath})?` : ': check the date and the slug in the link'),
+          (guess ? ` — did you mean ${guess.url} (${guess.sourcePath})?` : ': check the date and the slug in the link') +
+          (incomplete ? ' (if it is a story with a problem reported here, fix that first)' : ''),
       );
     } else if (options.mode === 'production' && article.draft) {
       report(`links to ${link.href}, which is a draft (${article.sourcePath}): the link would lead nowhere; publish that story first or remove the link`);

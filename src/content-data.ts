@@ -43,7 +43,7 @@ export function loadSite(rootDir: string, options: BuildOptions): LoadedSite {
   const contentDir = path.relative(boundary, contentAbs);
   const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, only: options.editions });
   // Links between stories: the same verdict in the build, the dev server and `npm run check`.
-  problems.push(...checkArticles(articles, links, options));
+  problems.push(...checkArticles(articles, links, options, { incomplete: hasErrors(problems) }));
   if (hasErrors(problems)) return { site: undefined, problems, articles, root: boundary, links };
   return { site: buildSiteData(articles, options), problems, articles, root: boundary, links };
 }
