@@ -17,15 +17,16 @@ export interface PhotoSpec {
   height: number;
 }
 
+// At least 720 px wide: Masthead warns (once per story) about photos under 640 px once cropped to 16:9.
 export const PHOTOS: readonly PhotoSpec[] = [
-  { file: 'p1.jpg', width: 1024, height: 768 }, // 4:3
-  { file: 'p2.jpg', width: 1200, height: 800 }, // 3:2
-  { file: 'p3.jpg', width: 1280, height: 720 }, // 16:9
-  { file: 'p4.jpg', width: 640, height: 960 }, // 2:3
-  { file: 'p5.jpg', width: 800, height: 600 },
-  { file: 'p6.jpg', width: 900, height: 600 },
-  { file: 'p7.jpg', width: 960, height: 540 },
-  { file: 'p8.jpg', width: 600, height: 900 },
+  { file: 'p1.jpg', width: 1600, height: 1200 }, // 4:3
+  { file: 'p2.jpg', width: 1500, height: 1000 }, // 3:2
+  { file: 'p3.jpg', width: 1600, height: 900 }, // 16:9
+  { file: 'p4.jpg', width: 800, height: 1200 }, // 2:3
+  { file: 'p5.jpg', width: 1200, height: 900 },
+  { file: 'p6.jpg', width: 1200, height: 800 },
+  { file: 'p7.jpg', width: 1280, height: 720 },
+  { file: 'p8.jpg', width: 720, height: 1080 },
 ];
 
 const MAX_BYTES = 80 * 1024;
@@ -45,15 +46,13 @@ function pixels(spec: PhotoSpec, index: number): Buffer {
     const t = y / height;
     for (let x = 0; x < width; x++) {
       const o = (y * width + x) * 3;
-      const grain = rng.int(-6, 6);
-      for (let ch = 0; ch < 3; ch++) {
-        let v = (top[ch] ?? 0) * (1 - t) + (bottom[ch] ?? 0) * t;
-        for (const d of discs) {
-          const k = Math.max(0, 1 - Math.hypot(x - d.x, y - d.y) / d.r);
-          v = v * (1 - k * 0.8) + (d.c[ch] ?? 0) * k * 0.8;
-        }
-        buf[o + ch] = Math.max(0, Math.min(255, Math.round(v + grain)));
+      const grain = rng.int(-3, 3);
+      const v = [0, 1, 2].map((ch) => (top[ch] ?? 0) * (1 - t) + (bottom[ch] ?? 0) * t);
+      for (const d of discs) {
+        const k = 0.8 * Math.max(0, 1 - Math.hypot(x - d.x, y - d.y) / d.r);
+        if (k > 0) for (let ch = 0; ch < 3; ch++) v[ch] = (v[ch] ?? 0) * (1 - k) + (d.c[ch] ?? 0) * k;
       }
+      for (let ch = 0; ch < 3; ch++) buf[o + ch] = Math.max(0, Math.min(255, Math.round((v[ch] ?? 0) + grain)));
     }
   }
   return buf;
