@@ -44,7 +44,7 @@ describe("the build's _headers", () => {
 
   it.each(['/', '/news/'])('reads back as written, and never sets one header from two rules (prefix %s)', (prefix) => {
     const rules = parseHeadersFile(renderHeadersFile(headerRules(prefix, entries)));
-    const paths = ['', 'index.html', 'en/', 'en/2026/11/26/x/', 'assets/m.0123456789.css', 'media/x.jpg', 'sitemap.xml', 'pagefind/pagefind.js'];
+    const paths = ['', 'index.html', 'en/', 'en/2026/11/26/x/', 'assets/m.0123456789.css', 'media/x.jpg', 'sitemap.xml', 'en/pagefind/pagefind.js'];
     for (const p of paths) {
       const { headers, conflicts } = headersFor(rules, prefix + p);
       expect(conflicts, p).toEqual([]);
