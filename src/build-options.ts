@@ -14,7 +14,14 @@ export interface BuildOptions {
   now: string;
   /** Production drops drafts; preview (the dev server) shows them marked. */
   mode: 'production' | 'preview';
+  /** Every edition of the site: all of them are loaded, for translations and the sitemap index. */
   editions: EditionCode[];
+  /**
+   * What this build writes. A sharded build (`--edition ru`) writes one edition's pages
+   * and none of the cross-edition files (root page, sitemap index, robots.txt, _headers,
+   * _redirects); `npm run assemble` writes those and merges the shards.
+   */
+  render: { editions: EditionCode[]; shared: boolean };
   /** Absolute origin of the deployed site, without trailing slash. */
   baseUrl: string;
   /** Sub-path the site is served under, "/" or e.g. "/news/". */
@@ -34,7 +41,11 @@ export function readBuildOptions(env: NodeJS.ProcessEnv = process.env): BuildOpt
     contentDir: env.MASTHEAD_CONTENT ?? 'content',
     now: now.toUTC().toISO({ suppressMilliseconds: true }) ?? '',
     mode: env.MASTHEAD_MODE === 'preview' || runMode === 'serve' || runMode === 'watch' ? 'preview' : 'production',
-    editions: wanted.length ? (wanted as EditionCode[]) : editionCodes,
+    editions: editionCodes,
+    render: {
+      editions: wanted.length ? editionCodes.filter((c) => wanted.includes(c)) : env.MASTHEAD_SHARED === 'only' ? [] : editionCodes,
+      shared: env.MASTHEAD_SHARED === 'only' || (!wanted.length && env.MASTHEAD_SHARED !== 'no'),
+    },
     baseUrl: (env.MASTHEAD_BASE_URL ?? 'https://meridian.example').replace(/\/+$/, ''),
     pathPrefix: normalisePrefix(env.MASTHEAD_PATH_PREFIX ?? '/'),
     pageSize: readPageSize(env.MASTHEAD_PAGE_SIZE),

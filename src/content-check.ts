@@ -74,7 +74,7 @@ function checkLinks(articles: readonly Article[], links: readonly ArticleLink[],
     const target = sitePath(link, origin);
     const shape = target && ARTICLE_PATH.exec(target);
     // Other site paths (front pages, sections, tags…) exist only once rendered: the link
-    // check after the build verifies them. Stories of editions not in this build are elsewhere.
+    // check after the build verifies them. Every build loads every edition, shards included.
     if (!target || !shape || !options.editions.includes(shape[1] as Article['edition'])) continue;
     const wanted = target.endsWith('/') ? target : `${target}/`;
     const article = byPath.get(wanted);

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type UserConfig from '@11ty/eleventy/UserConfig';
 import type { Article } from './article.ts';
+import { BodyCache } from './body-cache.ts';
 import { readBuildOptions, type BuildOptions } from './build-options.ts';
 import { checkArticles, type ArticleLink } from './content-check.ts';
 import { loadContent } from './content-loader.ts';
@@ -31,6 +32,15 @@ export interface LoadedSite {
   links: ArticleLink[];
 }
 
+let bodies: BodyCache | undefined;
+let bodiesSaved = false;
+
+/** Rendered bodies kept across builds in `.cache/bodies/` (MASTHEAD_BODY_CACHE), one per process. */
+function bodyCacheFor(rootDir: string): BodyCache {
+  bodies ??= new BodyCache(process.env.MASTHEAD_BODY_CACHE ?? path.join(rootDir, '.cache', 'bodies'));
+  return bodies;
+}
+
 /**
  * Loads the site's content. The boundary no file may be read outside of is the
  * repository, or, for a content folder kept elsewhere (benchmarks, test fixtures), the
@@ -41,7 +51,11 @@ export function loadSite(rootDir: string, options: BuildOptions): LoadedSite {
   const inside = !path.relative(rootDir, contentAbs).startsWith('..');
   const boundary = inside ? rootDir : path.dirname(contentAbs);
   const contentDir = path.relative(boundary, contentAbs);
-  const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, only: options.editions });
+  const bodies = bodyCacheFor(rootDir);
+  const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, bodies });
+  // The dev server re-reads only changed files (kept in memory), so it writes the cache once.
+  if (options.mode === 'production' || !bodiesSaved) bodies.save();
+  bodiesSaved = true;
   // Links between stories: the same verdict in the build, the dev server and `npm run check`.
   problems.push(...checkArticles(articles, links, options, { incomplete: hasErrors(problems) }));
   if (hasErrors(problems)) return { site: undefined, problems, articles, root: boundary, links };

@@ -89,7 +89,8 @@ export const feedsOf = perBuild((site: SiteData): Feed[] => {
   const entries = new Map<Article, FeedEntry>();
   const entry = (a: Article) => entries.get(a) ?? entries.set(a, entryOf(a, options)).get(a)!;
   const feeds: Feed[] = [];
-  for (const code of options.editions) {
+  // Only the editions this build writes: a shard has no photos of the others.
+  for (const code of options.render.editions) {
     const edition = editions[code];
     // Drafts appear in the dev server's pages, never in what feed readers fetch.
     const ofEdition = site.articles.filter((a) => a.edition === code && !a.draft);

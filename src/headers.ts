@@ -48,8 +48,6 @@ export const SHORT = 'public, max-age=300';
 
 /** Top-level folders whose every file name carries a content hash (src/assets.ts, src/photos.ts). */
 export const FINGERPRINTED_DIRS = ['assets', 'media'];
-/** Written after Eleventy (by the search indexer), so not in the output yet when this runs. */
-const LATE_DIRS = ['pagefind'];
 /** Read by the host, never served. */
 const HOST_FILES = new Set(['_headers', '_redirects']);
 
@@ -67,7 +65,8 @@ export function headerRules(pathPrefix: string, entries: TopLevelEntry[]): Heade
   const at = (sitePath: string) => href({ pathPrefix }, sitePath);
   const rules: HeaderRule[] = [{ path: at('/*'), headers: SECURITY_HEADERS }];
   for (const dir of FINGERPRINTED_DIRS) rules.push({ path: at(`/${dir}/*`), headers: { 'Cache-Control': IMMUTABLE } });
-  const short = new Set<string>(LATE_DIRS.map((d) => `/${d}/*`));
+  // Search bundles are written after Eleventy, inside the edition folders, so `/<ed>/*` covers them.
+  const short = new Set<string>();
   for (const entry of entries) {
     if (HOST_FILES.has(entry.name) || FINGERPRINTED_DIRS.includes(entry.name)) continue;
     if (entry.isDirectory) short.add(`/${entry.name}/*`);
@@ -94,6 +93,8 @@ export function writeHeadersFile(outDir: string, pathPrefix: string): void {
 
 export function headers(config: UserConfig): void {
   config.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
-    writeHeadersFile(directories.output, readBuildOptions().pathPrefix);
+    const options = readBuildOptions();
+    // A cross-edition file: an edition shard leaves it to `npm run assemble`.
+    if (options.render.shared) writeHeadersFile(directories.output, options.pathPrefix);
   });
 }

@@ -54,16 +54,19 @@ function decodeEntities(value: string): string {
 /** The URLs of a srcset (HTML's parsing rules): a URL runs to whitespace, its descriptors to the next comma. */
 export function srcsetUrls(srcset: string): string[] {
   const urls: string[] = [];
+  const candidate = /[\s,]*(\S+)/y;
   let i = 0;
   while (i < srcset.length) {
-    while (i < srcset.length && /[\s,]/.test(srcset[i]!)) i++;
-    const start = i;
-    while (i < srcset.length && !/\s/.test(srcset[i]!)) i++;
-    let url = srcset.slice(start, i);
-    if (!url) break;
-    const commas = /,+$/.exec(url);
-    if (commas) url = url.slice(0, -commas[0].length);
-    else while (i < srcset.length && srcset[i] !== ',') i++;
+    candidate.lastIndex = i;
+    const match = candidate.exec(srcset);
+    if (!match) break;
+    let url = match[1]!;
+    i = candidate.lastIndex;
+    if (url.endsWith(',')) url = url.replace(/,+$/, '');
+    else {
+      const comma = srcset.indexOf(',', i);
+      i = comma === -1 ? srcset.length : comma;
+    }
     urls.push(url);
   }
   return urls;
@@ -83,6 +86,7 @@ export function checkBuiltLinks(outDir: string, options: LinkCheckOptions): Link
   const origin = new URL(options.baseUrl).origin;
   const prefix = options.pathPrefix;
   const resolved = new Map<string, string | undefined>();
+  const srcsets = new Map<string, string[]>();
   const broken: BrokenLink[] = [];
   let links = 0;
 
@@ -117,12 +121,15 @@ export function checkBuiltLinks(outDir: string, options: LinkCheckOptions): Link
     const pageDir = pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1);
     for (const tag of html.matchAll(TOKEN)) {
       const attributes = tag[2] ?? tag[3];
-      if (!attributes) continue;
+      // Most tags carry no URL at all; skip them before parsing their attributes.
+      if (!attributes || !/src|href|poster|action/i.test(attributes)) continue;
       for (const attr of attributes.matchAll(ATTRIBUTE)) {
         const name = attr[1]!.toLowerCase();
         if (!URL_ATTRIBUTES.has(name)) continue;
         const value = decodeEntities(attr[2] ?? attr[3] ?? attr[4] ?? '').trim();
-        for (const url of name.endsWith('srcset') ? srcsetUrls(value) : [value]) {
+        // The same thumbnails appear on many listing pages: parse each srcset once.
+        const urls = name.endsWith('srcset') ? (srcsets.get(value) ?? srcsets.set(value, srcsetUrls(value)).get(value)!) : [value];
+        for (const url of urls) {
           links++;
           // Relative URLs mean different things on different pages; root-relative and absolute ones do not.
           const key = /^(\/[^/]|[a-z][a-z0-9+.-]*:)/i.test(url) ? url : `${pageDir}\u0000${url}`;
@@ -146,15 +153,20 @@ export type LinkSource = (page: string, url: string) => string | undefined;
 /**
  * The check as the build runs it, on the staging folder: throws BuildStopped listing
  * every broken link, so nothing is published. Editions left out of a sharded build
- * (`--edition ru`) are published by their own build, so links into them are not checked.
+ * (`--edition ru`) are published by their own build, and the cross-edition files by
+ * `npm run assemble`, so a shard does not check links into them; assemble checks all.
  */
 export function verifyBuiltLinks(
   dir: string,
-  options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'editions'>,
+  options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'>,
   sourceOf: LinkSource = () => undefined,
 ): LinkCheckResult {
-  const others = editionCodes.filter((c) => !options.editions.includes(c)).map((c) => `/${c}/`);
-  const result = checkBuiltLinks(dir, { ...options, elsewhere: (p) => others.some((o) => p.startsWith(o)) });
+  const { render } = options;
+  const others = editionCodes.filter((c) => !render.editions.includes(c)).map((c) => `/${c}/`);
+  // Outside the edition folders everything is a cross-edition file, written by `npm run assemble`.
+  const shared = (p: string) => !editionCodes.some((c) => p.startsWith(`/${c}/`)) && !/^\/(assets|media)\//.test(p);
+  const elsewhere = (p: string) => others.some((o) => p.startsWith(o)) || (!render.shared && shared(p));
+  const result = checkBuiltLinks(dir, { ...options, elsewhere });
   if (result.broken.length) {
     const n = result.broken.length;
     const lines = result.broken.map((b) => {

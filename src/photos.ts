@@ -81,7 +81,8 @@ function sourcesOf(site: SiteData, rootDir: string): Source[] {
     siteImages.set(src, path.join(rootDir, src));
     add(path.join(rootDir, src), src.replace(/^\//, ''), 'center', false);
   }
-  for (const a of site.articles) if (a.photo) add(a.photo.file, a.photo.sourcePath, a.photo.focus, true, a.sourcePath);
+  // Photos of the editions this build writes (a shard encodes only its own).
+  for (const a of site.pages.articles) if (a.photo) add(a.photo.file, a.photo.sourcePath, a.photo.focus, true, a.sourcePath);
   return [...byKey.values()];
 }
 

@@ -21,6 +21,9 @@ export interface SearchIndexResult {
 
 export const SEARCH_DIR = 'pagefind';
 
+/** The edition's search bundle folder, relative to the site root. */
+export const searchBundleDir = (edition: string) => `${edition}/${SEARCH_DIR}`;
+
 /**
  * Only article pages are read: they are the only pages with `data-pagefind-body`, and
  * skipping the listings (a quarter of a large site's pages, and the biggest ones) saves
@@ -33,20 +36,35 @@ export function articleGlob(editions: readonly string[]): string {
 
 export async function writeSearchIndex(siteDir: string, editions: readonly string[]): Promise<SearchIndexResult> {
   const started = performance.now();
-  const fail = (step: string, errors: string[]) => new Error(`Search index (Pagefind) failed to ${step}:\n${errors.join('\n')}`);
+  const result: SearchIndexResult = { pages: 0, languages: [], pagesByLanguage: {}, ms: 0 };
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw fail('start', errors);
-    const added = await index.addDirectory({ path: siteDir, glob: articleGlob(editions) });
-    if (added.errors.length) throw fail(`index ${siteDir}`, added.errors);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, SEARCH_DIR) });
-    if (written.errors.length) throw fail('write its files', written.errors);
-    const entry = JSON.parse(readFileSync(path.join(siteDir, SEARCH_DIR, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const pagesByLanguage = Object.fromEntries(Object.entries(entry.languages).map(([lang, l]) => [lang, l.page_count]));
-    return { pages: added.page_count, languages: Object.keys(pagesByLanguage).sort(), pagesByLanguage, ms: Math.round(performance.now() - started) };
+    // One bundle per edition (/<ed>/pagefind/): edition shards then build and publish
+    // their own search, and assembling them is a plain merge (ADR 009).
+    for (const edition of editions) {
+      const { pages, pagesByLanguage } = await indexEdition(siteDir, edition);
+      result.pages += pages;
+      for (const [lang, count] of Object.entries(pagesByLanguage)) result.pagesByLanguage[lang] = (result.pagesByLanguage[lang] ?? 0) + count;
+    }
   } finally {
     await pagefind.close();
   }
+  result.languages = Object.keys(result.pagesByLanguage).sort();
+  result.ms = Math.round(performance.now() - started);
+  return result;
+}
+
+async function indexEdition(siteDir: string, edition: string): Promise<{ pages: number; pagesByLanguage: Record<string, number> }> {
+  const fail = (step: string, errors: string[]) => new Error(`Search index (Pagefind) for ${edition} failed to ${step}:\n${errors.join('\n')}`);
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw fail('start', errors);
+  const added = await index.addDirectory({ path: siteDir, glob: articleGlob([edition]) });
+  if (added.errors.length) throw fail(`index ${siteDir}`, added.errors);
+  const outputPath = path.join(siteDir, searchBundleDir(edition));
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw fail('write its files', written.errors);
+  await index.deleteIndex();
+  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return { pages: added.page_count, pagesByLanguage: Object.fromEntries(Object.entries(entry.languages).map(([lang, l]) => [lang, l.page_count])) };
 }

@@ -1,12 +1,12 @@
 /**
  * Everything the templates need that is computed from all articles together, computed
- * once per build (never per page): the published articles, newest first, and each
- * edition's breaking story.
+ * once per build (never per page): the published articles of every edition, newest
+ * first, each edition's breaking story, the listings, and what this build writes.
  */
 import type { Article } from './article.ts';
 import type { BuildOptions } from './build-options.ts';
 import type { EditionCode } from './editions/edition.ts';
-import { buildListings, type Listings } from './listings.ts';
+import { buildListings, type ListingPage, type Listings } from './listings.ts';
 
 export interface ArticleRef {
   headline: string;
@@ -20,6 +20,11 @@ export interface SiteData {
   breaking: Partial<Record<EditionCode, ArticleRef>>;
   /** Front page, section, tag and author listings, paginated (src/listings.ts). */
   listings: Listings;
+  /**
+   * What this build writes (options.render): the pages of the rendered editions, and
+   * the cross-edition files as a list of one or none, for templates to paginate over.
+   */
+  pages: { articles: Article[]; listings: ListingPage[]; shared: [true] | [] };
 }
 
 /** Drafts only in preview; embargoed (future-dated) stories only after their time. */
@@ -31,12 +36,19 @@ export function isPublished(article: Article, options: BuildOptions, nowMs = Dat
 export function buildSiteData(all: readonly Article[], options: BuildOptions): SiteData {
   const nowMs = Date.parse(options.now);
   const articles = all
-    .filter((a) => options.editions.includes(a.edition) && isPublished(a, options, nowMs))
+    .filter((a) => isPublished(a, options, nowMs))
     // Newest first; ties broken by URL so the order never depends on the file system.
     .sort((a, b) => b.timestamp - a.timestamp || (a.url < b.url ? -1 : 1));
   const breaking: SiteData['breaking'] = {};
   for (const a of articles) {
     if (a.breaking && !a.draft && !breaking[a.edition]) breaking[a.edition] = { headline: a.headline, url: a.url };
   }
-  return { options, articles, breaking, listings: buildListings(articles, options) };
+  const listings = buildListings(articles, options);
+  const rendered = (item: { edition: EditionCode }) => options.render.editions.includes(item.edition);
+  const pages: SiteData['pages'] = {
+    articles: articles.filter(rendered),
+    listings: listings.pages.filter(rendered),
+    shared: options.render.shared ? [true] : [],
+  };
+  return { options, articles, breaking, listings, pages };
 }

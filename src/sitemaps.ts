@@ -27,6 +27,7 @@ export interface SitemapUrl {
 }
 
 export interface SitemapPart {
+  edition: EditionCode;
   path: string;
   urls: SitemapUrl[];
   lastmod: string | undefined;
@@ -59,7 +60,7 @@ export const sitemapsOf = perBuild((site: SiteData): SitemapPart[] =>
     const parts: SitemapPart[] = [];
     for (let i = 0; i === 0 || i < urls.length; i += SITEMAP_LIMIT) {
       const chunk = urls.slice(i, i + SITEMAP_LIMIT);
-      parts.push({ path: sitemapPartPath(code, parts.length + 1), urls: chunk, lastmod: latest(chunk.map((u) => u.lastmod)) });
+      parts.push({ edition: code, path: sitemapPartPath(code, parts.length + 1), urls: chunk, lastmod: latest(chunk.map((u) => u.lastmod)) });
     }
     return parts;
   }),

@@ -235,10 +235,15 @@ describe('search', () => {
   });
 
   it('indexes the articles of every edition in its own language, and nothing else', () => {
-    const entry = JSON.parse(readFileSync(path.join(site.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const counts = Object.fromEntries(Object.entries(entry.languages).map(([lang, l]) => [lang, l.page_count]));
+    // One bundle per edition (/<ed>/pagefind/), each holding only its own language.
+    const counts = Object.fromEntries(
+      EDITIONS.flatMap((edition) => {
+        const entry = JSON.parse(readFileSync(path.join(site.outDir, edition, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+          languages: Record<string, { page_count: number }>;
+        };
+        return Object.entries(entry.languages).map(([lang, l]) => [lang, l.page_count]);
+      }),
+    );
     // 45 world stories + 1 economy story per edition; no listing, about or 404 page.
     expect(counts).toEqual({ en: COUNT + 1, ru: COUNT + 1, fa: COUNT + 1 });
     for (const edition of EDITIONS) {

@@ -9,7 +9,7 @@ interface AboutData {
 }
 
 export const data = {
-  pagination: { data: 'masthead.options.editions', size: 1, alias: 'code' },
+  pagination: { data: 'masthead.options.render.editions', size: 1, alias: 'code' },
   permalink: (d: AboutData) => `/${d.code}/about/`,
   eleventyExcludeFromCollections: true,
 };

@@ -13,7 +13,7 @@ interface ArticleTemplateData {
 }
 
 export const data = {
-  pagination: { data: 'masthead.articles', size: 1, alias: 'article' },
+  pagination: { data: 'masthead.pages.articles', size: 1, alias: 'article' },
   permalink: (d: ArticleTemplateData) => d.article.url,
   eleventyExcludeFromCollections: true,
 };

@@ -20,7 +20,7 @@ interface HomeData {
 const PER_SECTION = 3;
 
 export const data = {
-  pagination: { data: 'masthead.options.editions', size: 1, alias: 'code' },
+  pagination: { data: 'masthead.options.render.editions', size: 1, alias: 'code' },
   permalink: (d: HomeData) => `/${d.code}/`,
   eleventyExcludeFromCollections: true,
 };

@@ -12,7 +12,7 @@ interface ListingData {
 }
 
 export const data = {
-  pagination: { data: 'masthead.listings.pages', size: 1, alias: 'listing' },
+  pagination: { data: 'masthead.pages.listings', size: 1, alias: 'listing' },
   permalink: (d: ListingData) => d.listing.url,
   eleventyExcludeFromCollections: true,
 };

@@ -11,7 +11,7 @@ interface NotFoundData {
 }
 
 export const data = {
-  pagination: { data: 'masthead.options.editions', size: 1, alias: 'code' },
+  pagination: { data: 'masthead.options.render.editions', size: 1, alias: 'code' },
   permalink: (d: NotFoundData) => `/${d.code}/404.html`,
   eleventyExcludeFromCollections: true,
 };

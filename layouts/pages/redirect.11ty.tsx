@@ -19,7 +19,8 @@ export const data = {
     data: 'masthead',
     size: 1,
     alias: 'redirect',
-    before: (_keys: unknown, { masthead }: { masthead: SiteData }): Redirect[] => redirectsOf(masthead),
+    before: (_keys: unknown, { masthead }: { masthead: SiteData }): Redirect[] =>
+      redirectsOf(masthead).filter((r) => masthead.options.render.editions.includes(r.article.edition)),
   },
   permalink: ({ redirect }: RedirectData) => redirectPagePath(redirect.from),
   eleventyExcludeFromCollections: true,

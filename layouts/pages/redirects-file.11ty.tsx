@@ -8,6 +8,8 @@ import { href } from '../../src/urls.ts';
  * were validated by the loader to hold no spaces, so every line has three fields.
  */
 export const data = {
+  // Cross-edition file: written by full builds and `npm run assemble`, not by edition shards.
+  pagination: { data: 'masthead.pages.shared', size: 1, alias: 'shared' },
   permalink: '/_redirects',
   eleventyExcludeFromCollections: true,
 };

@@ -12,6 +12,8 @@ interface RootNotFoundData {
 }
 
 export const data = {
+  // Cross-edition file: written by full builds and `npm run assemble`, not by edition shards.
+  pagination: { data: 'masthead.pages.shared', size: 1, alias: 'shared' },
   permalink: '/404.html',
   eleventyExcludeFromCollections: true,
 };

@@ -9,6 +9,8 @@ interface RootData {
 }
 
 export const data = {
+  // Cross-edition file: written by full builds and `npm run assemble`, not by edition shards.
+  pagination: { data: 'masthead.pages.shared', size: 1, alias: 'shared' },
   permalink: '/',
   eleventyExcludeFromCollections: true,
 };

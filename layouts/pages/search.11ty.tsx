@@ -2,6 +2,7 @@ import { assetUrl } from '../../src/assets.ts';
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
 import type { SiteData } from '../../src/site-data.ts';
+import { searchBundleDir } from '../../src/search-index.ts';
 import { href } from '../../src/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 
@@ -16,7 +17,7 @@ interface SearchData {
 }
 
 export const data = {
-  pagination: { data: 'masthead.options.editions', size: 1, alias: 'code' },
+  pagination: { data: 'masthead.options.render.editions', size: 1, alias: 'code' },
   permalink: (d: SearchData) => `/${d.code}/search/`,
   eleventyExcludeFromCollections: true,
 };
@@ -43,7 +44,7 @@ export default function render({ code, masthead: site }: SearchData): string {
           role="search"
           action={self}
           method="get"
-          data-pagefind-bundle={href(site.options, '/pagefind/pagefind.js')}
+          data-pagefind-bundle={href(site.options, `/${searchBundleDir(code)}/pagefind.js`)}
           data-base-url={href(site.options, '/')}
           data-locale={edition.locale}
           data-numbering-system={edition.numberingSystem}

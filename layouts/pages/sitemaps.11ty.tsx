@@ -28,12 +28,18 @@ export const data = {
     data: 'masthead',
     size: 1,
     alias: 'file',
-    before: (_keys: unknown, { masthead: site }: { masthead: SiteData }): CrawlerFile[] => [
-      { kind: 'index', path: sitemapIndexPath },
-      ...sitemapsOf(site).map((part) => ({ kind: 'part' as const, path: part.path, part })),
-      ...site.options.editions.map((edition) => ({ kind: 'news' as const, path: newsSitemapPath(edition), edition })),
-      { kind: 'robots', path: '/robots.txt' },
-    ],
+    // Edition sitemaps belong to their edition's build; the index and robots.txt are cross-edition files.
+    before: (_keys: unknown, { masthead: site }: { masthead: SiteData }): CrawlerFile[] => {
+      const { render } = site.options;
+      return [
+        ...(render.shared ? [{ kind: 'index' as const, path: sitemapIndexPath }] : []),
+        ...sitemapsOf(site)
+          .filter((part) => render.editions.includes(part.edition))
+          .map((part) => ({ kind: 'part' as const, path: part.path, part })),
+        ...render.editions.map((edition) => ({ kind: 'news' as const, path: newsSitemapPath(edition), edition })),
+        ...(render.shared ? [{ kind: 'robots' as const, path: '/robots.txt' }] : []),
+      ];
+    },
   },
   permalink: ({ file }: CrawlerFileData) => file.path,
   eleventyExcludeFromCollections: true,

@@ -12,7 +12,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Eleventy } from '@11ty/eleventy';
-import { readBuildOptions } from '../build-options.ts';
+import { readBuildOptions, type BuildOptions } from '../build-options.ts';
+import { applyBuildFlags, buildFlags } from './build-flags.ts';
 import { loadSite, primeSite } from '../content-data.ts';
 import { formatProblem } from '../content-problems.ts';
 import { verifyBuiltLinks } from '../link-check.ts';
@@ -32,17 +33,7 @@ export interface BuildResult {
 export async function build(argv: string[], rootDir = process.cwd()): Promise<BuildResult> {
   const { values } = parseArgs({
     args: argv,
-    options: {
-      now: { type: 'string' },
-      edition: { type: 'string', multiple: true },
-      pathprefix: { type: 'string' },
-      'base-url': { type: 'string' },
-      content: { type: 'string' },
-      'page-size': { type: 'string' },
-      out: { type: 'string', default: '_site' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
+    options: { ...buildFlags, edition: { type: 'string', multiple: true } },
     strict: true,
   });
   if (values.help) {
@@ -50,13 +41,8 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
     return { ok: true, outDir: '', pages: 0 };
   }
   const env = process.env;
-  if (values.now) env.MASTHEAD_NOW = values.now;
+  applyBuildFlags(values, env);
   if (values.edition) env.MASTHEAD_EDITIONS = values.edition.join(',');
-  if (values.pathprefix) env.MASTHEAD_PATH_PREFIX = values.pathprefix;
-  if (values['base-url']) env.MASTHEAD_BASE_URL = values['base-url'];
-  if (values.content) env.MASTHEAD_CONTENT = values.content;
-  if (values['page-size']) env.MASTHEAD_PAGE_SIZE = values['page-size'];
-  env.MASTHEAD_MODE ??= 'production';
   const options = readBuildOptions(env);
 
   const { site, problems, links: bodyLinks } = loadSite(rootDir, options);
@@ -79,13 +65,8 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   const outDir = path.resolve(rootDir, values.out);
   const staging = stagingDirFor(outDir);
   const ok = await publishAtomically(outDir, staging, async () => {
-    const eleventy = new Eleventy(path.join(rootDir, 'layouts'), staging, {
-      configPath: path.join(rootDir, '.eleventy.ts'),
-      quietMode: values.quiet,
-      pathPrefix: options.pathPrefix,
-    });
-    await eleventy.write();
-    const search = await writeSearchIndex(staging, options.editions);
+    await renderWithEleventy(rootDir, staging, options, values.quiet);
+    const search = await writeSearchIndex(staging, options.render.editions);
     if (!values.quiet) {
       const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
       console.log(`Search index: ${counts || 'no pages'} (${search.pages} article pages in ${(search.ms / 1000).toFixed(1)} s)`);
@@ -101,6 +82,16 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   const pages = site.articles.length;
   if (ok && !values.quiet) console.log(`Published ${pages} articles to ${path.relative(rootDir, outDir) || '.'}/`);
   return { ok, outDir, pages };
+}
+
+/** Renders the templates in layouts/ into `outDir` with the site already primed. */
+export async function renderWithEleventy(rootDir: string, outDir: string, options: BuildOptions, quiet: boolean): Promise<void> {
+  const eleventy = new Eleventy(path.join(rootDir, 'layouts'), outDir, {
+    configPath: path.join(rootDir, '.eleventy.ts'),
+    quietMode: quiet,
+    pathPrefix: options.pathPrefix,
+  });
+  await eleventy.write();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,0 +1,93 @@
+/**
+ * `npm run assemble`: merges edition shards into one site and writes the cross-edition
+ * files (root page, root 404, sitemap index, robots.txt, _redirects, _headers).
+ *
+ *   npm run build -- --edition en --out _site-en     (one job per edition, in parallel)
+ *   npm run assemble -- --from _site-en --from _site-ru --from _site-fa --out _site
+ *
+ * Pass the same --now, --pathprefix, --base-url and --page-size as the shards. The
+ * result equals a monolithic `npm run build` byte for byte (tests/sharded-build.test.ts).
+ * Like the build, it works in a staging folder and swaps only when the merged site's
+ * links all resolve.
+ */
+import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readBuildOptions } from '../build-options.ts';
+import { loadSite, primeSite } from '../content-data.ts';
+import { formatProblem } from '../content-problems.ts';
+import { editionCodes } from '../editions/registry.ts';
+import { verifyBuiltLinks } from '../link-check.ts';
+import { preparePhotos } from '../photos.ts';
+import { BuildStopped, publishAtomically, stagingDirFor } from '../publish.ts';
+import { applyBuildFlags, buildFlags } from './build-flags.ts';
+import { renderWithEleventy } from './build.ts';
+
+const USAGE = 'Usage: npm run assemble -- [--from] DIR [[--from] DIR …] [--out _site] [--now ISO] [--pathprefix /sub/] [--base-url URL] [--page-size N]';
+
+/** Copies a shard into the staging folder; the same path in two shards must hold the same bytes. */
+function mergeShard(from: string, into: string): void {
+  cpSync(from, into, {
+    recursive: true,
+    filter: (source, target) => {
+      if (!existsSync(target) || statSync(source).isDirectory()) return true;
+      if (!readFileSync(source).equals(readFileSync(target))) {
+        throw new BuildStopped(`Shards disagree about ${path.relative(into, target)}: was every shard built from the same content and flags?`);
+      }
+      return false;
+    },
+  });
+}
+
+export async function assemble(argv: string[], rootDir = process.cwd()): Promise<boolean> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...buildFlags, from: { type: 'string', multiple: true } },
+    allowPositionals: true,
+    strict: true,
+  });
+  // Shard folders may be named with --from or simply listed (`shards/site-*`).
+  const from = [...(values.from ?? []), ...positionals];
+  if (values.help || !from.length) {
+    console.log(USAGE);
+    return Boolean(values.help);
+  }
+  applyBuildFlags(values);
+  process.env.MASTHEAD_SHARED = 'only';
+  delete process.env.MASTHEAD_EDITIONS;
+  const options = readBuildOptions();
+
+  const { site, problems } = loadSite(rootDir, options);
+  for (const p of problems) console.error(formatProblem(p));
+  if (!site) {
+    console.error(`\nAssemble stopped: problems in the content. Nothing was published; ${values.out}/ is unchanged.`);
+    return false;
+  }
+  const photos = await preparePhotos(site, rootDir);
+  if (photos.problems.length) for (const p of photos.problems) console.error(formatProblem(p));
+  primeSite(site);
+
+  const outDir = path.resolve(rootDir, values.out);
+  const staging = stagingDirFor(outDir);
+  const shards = from.map((d) => path.resolve(rootDir, d));
+  return publishAtomically(outDir, staging, async () => {
+    for (const shard of shards) {
+      if (!existsSync(shard)) throw new BuildStopped(`Shard ${shard} does not exist: build it with npm run build -- --edition … --out ${path.relative(rootDir, shard)}`);
+      mergeShard(shard, staging);
+    }
+    // Shards are copied first, so _headers (written after Eleventy) sees the merged top level.
+    await renderWithEleventy(rootDir, staging, options, values.quiet);
+    const links = verifyBuiltLinks(staging, { ...options, render: { editions: editionCodes, shared: true } });
+    if (!values.quiet) console.log(`Assembled ${shards.length} shards; ${links.links} links on ${links.pages} pages resolve.`);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  assemble(process.argv.slice(2)).then(
+    (ok) => process.exit(ok ? 0 : 1),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
