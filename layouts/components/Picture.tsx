@@ -3,14 +3,15 @@ import type { SiteData } from '../../src/site-data.ts';
 import { href } from '../../src/urls.ts';
 
 /**
- * `sizes` per place a picture appears, worked out from assets/masthead.css (page 72rem
- * with a 1–2rem gutter; article column 42rem; publisher box column 20rem from 40rem;
- * listing cards in auto-fill columns of at least 17rem: 1, 2, then 3 across; the front
- * page's lead card 3/5 of the page from 52rem). A wrong value makes browsers fetch the
- * wrong width: change these with the stylesheet.
+ * `sizes` per place a picture appears, worked out from assets/masthead.css: page 72rem
+ * with a 1–2rem gutter; article column 36rem (--measure); publisher box column 20rem
+ * from 40rem; listing cards in auto-fill columns of at least 17rem (1, 2, then 3
+ * across); the front page's lead card 3/5 of the page from 52rem. A wrong value makes
+ * browsers fetch the wrong width: change these with the stylesheet
+ * (tests/browser/photo-viewports.test.ts compares them with the real layout).
  */
 export const PICTURE_SIZES = {
-  lead: '(min-width: 46rem) 42rem, calc(100vw - 2rem)',
+  lead: '(min-width: 38.5rem) 36rem, calc(100vw - 2rem)',
   publisher: '(min-width: 40rem) 20rem, calc(100vw - 2rem)',
   card: '(min-width: 72rem) 21.4rem, (min-width: 58rem) calc(33vw - 2rem), (min-width: 38rem) calc(50vw - 2rem), calc(100vw - 2rem)',
   cardLead: '(min-width: 72rem) 39.6rem, (min-width: 52rem) calc(60vw - 3rem), calc(100vw - 2rem)',
