@@ -149,3 +149,17 @@ describe('npm run check on content an editor broke', () => {
     expect(run.code).toBe(0);
   });
 });
+
+describe('npm run check, called wrongly', () => {
+  it.each([
+    ['a content folder that does not exist', ['--content', '/nonexistent/content'], /--content: there is no content folder at \/nonexistent\/content/],
+    ['a --now that is not a date', ['--now', 'tomorrow'], /--now: "tomorrow" is not an ISO 8601 date-time/],
+    ['an unknown option', ['--contnet', 'x'], /Unknown option '--contnet'/],
+  ])('explains %s with the usage, without a stack trace, and exits 2', async (_name, args, message) => {
+    const run = await runCli('src/cli/check.ts', args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('Usage: npm run check --');
+    expect(run.stderr).not.toMatch(NO_STACK);
+  });
+});

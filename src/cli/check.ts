@@ -8,6 +8,8 @@
  *
  *   npm run check -- [--content DIR] [--now ISO] [--edition CODE]
  */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBuildOptions } from '../build-options.ts';
 import { embargoWarnings } from '../content-check.ts';
@@ -41,6 +43,10 @@ export async function check(argv: string[], rootDir = process.cwd(), env = proce
     ...(values.now ? { MASTHEAD_NOW: values.now } : {}),
     ...(values.edition ? { MASTHEAD_EDITIONS: values.edition.join(',') } : {}),
   });
+  const contentAbs = path.resolve(rootDir, options.contentDir);
+  if (!existsSync(contentAbs) || !statSync(contentAbs).isDirectory()) {
+    throw new Error(`--content: there is no content folder at ${contentAbs}`);
+  }
   const { articles, problems, root } = loadSite(rootDir, options);
   problems.push(...(await inspectArticlePhotos(articles)), ...embargoWarnings(articles, options, root));
   // By file, then line, so each file's problems read top to bottom.
