@@ -69,7 +69,20 @@ const MARK_TABBABLE = `(() => {
 })()`;
 
 /**
- * From a freshly loaded page, Tab through the whole page: the first stop is a visible
+ * Puts the page back to its just-loaded state for the keyboard: scrolled to the top and
+ * the sequential focus starting point at <body>, so the next Tab is "the first Tab".
+ */
+const RESET_FOCUS = `(() => {
+  window.scrollTo(0, 0);
+  document.activeElement?.blur?.();
+  const body = document.body;
+  body.tabIndex = -1;
+  body.focus({ preventScroll: true });
+  body.removeAttribute('tabindex');
+})()`;
+
+/**
+ * From the top of the page, Tab through the whole page: the first stop is a visible
  * skip link; every interactive element is reached; none is hidden under something
  * else (the breaking banner, a sticky header) while it has focus. Then Enter on the
  * skip link must move focus into <main>.
@@ -77,6 +90,7 @@ const MARK_TABBABLE = `(() => {
 export async function keyboardProblems(page: Page, width: number): Promise<string[]> {
   const problems: string[] = [];
   const at = `at ${width} px`;
+  await page.evaluate(RESET_FOCUS);
   const tabbable = (await page.evaluate(MARK_TABBABLE)) as string[];
   const reached = new Set<string>();
   let first: FocusState = null;

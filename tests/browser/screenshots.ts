@@ -18,17 +18,18 @@ export type ViewportName = keyof typeof VIEWPORTS;
 export async function screenshotPage(browser: Browser, url: string, outDir: string, name: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
-  for (const [viewport, size] of Object.entries(VIEWPORTS) as [ViewportName, (typeof VIEWPORTS)[ViewportName]][]) {
-    const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1, reducedMotion: 'reduce' });
-    try {
-      const page = await context.newPage();
+  const context = await browser.newContext({ viewport: VIEWPORTS.phone, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  try {
+    const page = await context.newPage();
+    for (const [viewport, size] of Object.entries(VIEWPORTS) as [ViewportName, (typeof VIEWPORTS)[ViewportName]][]) {
+      await page.setViewportSize(size);
       await page.goto(url, { waitUntil: 'load' });
       const file = path.join(outDir, `${name}-${viewport}.png`);
       await page.screenshot({ path: file });
       written.push(file);
-    } finally {
-      await context.close();
     }
+  } finally {
+    await context.close();
   }
   return written;
 }
