@@ -74,23 +74,25 @@ export async function runBench(o: BenchOptions): Promise<void> {
       all.map((c) => [c.id, { id: c.id, label: c.label, kind: 'build', samplesMs: [], cpuMs: [], rssKb: [], note: c.unavailable }]),
     );
     const active = all.filter((c) => !c.unavailable);
-    const failed = (r: RunResult, log: string) =>
-      `failed (exit ${r.exitCode ?? 'timeout/signal'}), log ${path.relative(repoDir, log)}:\n    ${lastLines(log, 4).replace(/\n/g, '\n    ')}`;
+    // A failed run is recorded and the next round tries again: while others edit the tree a
+    // build can break for a minute; the note says how many runs failed and shows the last log.
+    const failures = new Map<string, string[]>();
+    const fail = (id: string, r: RunResult, log: string) => failures.set(id, [...(failures.get(id) ?? []),
+      `exit ${r.exitCode ?? 'timeout/signal'}, log ${path.relative(repoDir, log)}:\n    ${lastLines(log, 4).replace(/\n/g, '\n    ')}`]);
     for (const c of active.filter((x) => x.warmup)) {
       const log = path.join(logDir, `${c.id}-warmup.log`);
       const r = await runTimed(c.prepare(), log, o.timeoutS * 1000);
       console.log(`warm-up    ${c.id.padEnd(19)} ${r.ok ? `${(r.wallMs / 1000).toFixed(2)} s (not counted)` : 'FAILED'}`);
-      if (!r.ok) inputs.get(c.id)!.note = `warm-up ${failed(r, log)}`;
+      if (!r.ok) fail(c.id, r, log);
     }
     for (let round = 0; round < o.runs; round++) {
       const order = active.map((_, k) => active[(round + k) % active.length]!);
       for (const c of order) {
         const row = inputs.get(c.id)!;
-        if (row.note) continue; // failed in an earlier round: one failure is enough to report
         const log = path.join(logDir, `${c.id}-${round + 1}.log`);
         const r = await runTimed(c.prepare(), log, o.timeoutS * 1000);
         if (!r.ok) {
-          row.note = failed(r, log);
+          fail(c.id, r, log);
           console.log(`round ${round + 1}/${o.runs}  ${c.id.padEnd(19)} FAILED, see ${log}`);
           continue;
         }
@@ -99,6 +101,10 @@ export async function runBench(o: BenchOptions): Promise<void> {
         if (r.peakRssKb !== undefined) row.rssKb.push(r.peakRssKb);
         console.log(`round ${round + 1}/${o.runs}  ${c.id.padEnd(19)} ${(r.wallMs / 1000).toFixed(2)} s  ${((r.peakRssKb ?? 0) / 1024).toFixed(0)} MB`);
       }
+    }
+
+    for (const [id, list] of failures) {
+      inputs.get(id)!.note = `${list.length} of ${o.runs + (all.find((c) => c.id === id)?.warmup ? 1 : 0)} run(s) failed; last: ${list[list.length - 1]}`;
     }
 
     const rebuildInputs: RowInput[] = [];
