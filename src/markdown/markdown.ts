@@ -7,6 +7,7 @@
  *   2. enhance-headings — the body outline starts at h2 (the headline is the only h1)
  *   3. enhance-images   — inline images become their alt text, with a warning
  *   4. collect-links    — records body links and their lines in env (for `npm run check`)
+ *   5. enhance-tables   — column alignment as a class, not an inline style (CSP)
  */
 import markdownit, { type MarkdownIt } from 'markdown-it';
 import type { Edition } from '../editions/edition.ts';
@@ -14,8 +15,9 @@ import { enhanceHeadings } from './enhance-headings.ts';
 import { enhanceImages } from './enhance-images.ts';
 import { enhanceLinks } from './enhance-links.ts';
 import { collectLinks } from './collect-links.ts';
+import { enhanceTables } from './enhance-tables.ts';
 
-export const transforms = [enhanceLinks, enhanceHeadings, enhanceImages, collectLinks] as const;
+export const transforms = [enhanceLinks, enhanceHeadings, enhanceImages, collectLinks, enhanceTables] as const;
 
 export function createMarkdown(edition: Pick<Edition, 'quotes'>): MarkdownIt {
   const md = markdownit({ html: false, linkify: true, typographer: true, quotes: edition.quotes });

@@ -67,7 +67,7 @@ The harbour authority's programme for the weekend is published at ${LONG_URL}. G
 headline: Valdor sets night-time noise limits for bars in the old town
 date: 2026-11-25T09:15
 byline: Aiko Lenz
-summary: Bars in the old town must close their terraces at 11 p.m. from January, under rules approved by the city council.
+summary: Bars in the old town must close their terraces at 11 p.m. from January, under rules approved by the city council (valdor.example/council/decisions/2026/night-time-noise-limits-old-town).
 section: news
 tags: [valdor, city council]
 `,
@@ -75,7 +75,24 @@ tags: [valdor, city council]
 
 The council voted 35 to 18 for the limits, which residents' associations had demanded for years. Owners of bars said the rules would cost jobs.
 
-Inspectors will measure noise at night and can fine a bar up to 2,000 thaler for a repeat offence.`,
+Inspectors will measure noise at night and can fine a bar up to 2,000 thaler for a repeat offence.
+
+### How the council voted
+
+| Party | For | Against | Abstained | Absent | Seats | Share of votes for |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| Civic Alliance | 14 | 2 | 0 | 1 | 17 | 82 per cent |
+| Social Democrats | 11 | 6 | 1 | 0 | 18 | 61 per cent |
+| Valdor First | 4 | 9 | 0 | 2 | 15 | 27 per cent |
+| Greens and Independents | 6 | 1 | 0 | 1 | 8 | 75 per cent |
+
+The rule as published in the council's register reads:
+
+    §14(3) Outdoor seating areas of licensed premises in zone A (old town) shall be cleared no later than 23:00 on all days of the week.
+
+***
+
+Residents can report noise on the city's hotline, 0800-VALDOR-NIGHT-NOISE-COMPLAINTS-LINE, or by e-mail to noise.complaints.old-town@city-council.valdor.example.`,
   ),
 };
 
