@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.ts';
 import { contenders, type BenchContext } from './lib/contenders.ts';
@@ -134,7 +134,10 @@ export async function runBench(o: BenchOptions): Promise<void> {
   }
 }
 
-runBench(options()).catch((err: unknown) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-  process.exitCode = 1;
-});
+// Runs as a CLI (npm run bench), stays importable.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runBench(options()).catch((err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exitCode = 1;
+  });
+}
