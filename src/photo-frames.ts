@@ -33,8 +33,8 @@ export const SOCIAL_FRAMES = {
 
 /** Encoder settings per format; see docs/adr/005-image-encoding.md for the measurements. */
 export const ENCODING = {
-  avif: { quality: 50, effort: 2 },
-  webp: { quality: 72, effort: 4 },
+  avif: { quality: 55, effort: 3 },
+  webp: { quality: 80, effort: 4 },
   jpeg: { quality: 75, mozjpeg: true },
 } as const;
 
