@@ -8,10 +8,11 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EditionCode } from '../../src/editions/edition.ts';
 import type { FixtureSite } from '../helpers/fixture-site.ts';
-import { stories } from './quality-fixture.ts';
+import { EDGE_CASES, stories } from './quality-fixture.ts';
 
 export const PAGE_KINDS = ['article with photo', 'article without photo', 'front page', 'section', 'tag', 'author', 'about', 'search', '404'] as const;
-export type PageKind = (typeof PAGE_KINDS)[number];
+/** Every kind in every edition, plus the English story of edge cases. */
+export type PageKind = (typeof PAGE_KINDS)[number] | 'article with edge cases';
 
 export interface PageRef {
   path: string;
@@ -43,6 +44,8 @@ export function resolvePage(site: FixtureSite, edition: EditionCode, kind: PageK
       return { path: withPhoto(), status: 200 };
     case 'article without photo':
       return { path: articlePath(site.outDir, edition, s.withoutPhoto), status: 200 };
+    case 'article with edge cases':
+      return { path: articlePath(site.outDir, edition, EDGE_CASES), status: 200 };
     case 'front page':
       return { path: `/${edition}/`, status: 200 };
     case 'section':

@@ -2,7 +2,8 @@
  * The site the browser suite runs against: the sample content in content/ as it is,
  * plus, per edition, one story with a lead photo and one without, written to stress
  * the layout (a long headline, an unbreakable URL and word, a table, a quote, lists)
- * and each carrying a word the search test looks for.
+ * and each carrying a word the search test looks for; and one English story of edge
+ * cases (a 58-letter word in the headline and a tag, six bylines, markup typed as text).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,9 @@ export interface EditionStories {
   /** A word that occurs in the body of `withPhoto` only. */
   searchWord: string;
 }
+
+/** Slug of the edge-case story (English edition). */
+export const EDGE_CASES = 'harbour-committee';
 
 export const stories: Record<EditionCode, EditionStories> = {
   en: { withPhoto: 'harbour-lighthouse-reopens', withoutPhoto: 'night-noise-limits', searchWord: 'lamplighter' },
@@ -95,6 +99,33 @@ The rule as published in the council's register reads:
 Residents can report noise on the city's hotline, 0800-VALDOR-NIGHT-NOISE-COMPLAINTS-LINE, or by e-mail to noise.complaints.old-town@city-council.valdor.example.`,
   ),
 };
+
+/** What editors do now and then: words too long for a phone, many names and tags, deep lists, markup typed as text. */
+const edgeCases = article(
+  `
+headline: Hafenleuchtturmbesichtigungsprogrammvorbereitungsausschuss meets for the first time in Valdor
+date: 2026-11-24T21:00
+byline: [Anna Maria Konstantinopoulou-Wolfeschlegelsteinhausenberger, Jan Berg, Ida Holm, Omid Rahimi, Petra Lind, Aiko Lenz]
+summary: ${LONG_URL}
+section: culture
+tags: [Hafenleuchtturmbesichtigungsprogrammvorbereitungsausschuss, harbour, heritage, committees, volunteers, tourism, valdor, culture]
+`,
+  `The committee, whose name is a single word of 58 letters, met on **Tuesday** for _two hours_ in room \`B-114\`.
+
+- Agenda
+  - Opening hours
+    - Winter
+      - Weekends
+
+#### Minutes
+
+Approved unanimously.  
+Published on ${LONG_URL}
+
+---
+
+An editor typed <b>markup</b> and <script>alert(1)</script> here; it must appear as text.`,
+);
 
 const ru = {
   photo: article(
@@ -205,6 +236,7 @@ export async function qualityFixtureFiles(): Promise<FixtureFiles> {
     [`content/en/2026/11/${stories.en.withPhoto}.md`]: en.photo,
     'content/en/2026/11/harbour-lighthouse.jpg': landscape,
     [`content/en/2026/11/${stories.en.withoutPhoto}.md`]: en.plain,
+    [`content/en/2026/11/${EDGE_CASES}.md`]: edgeCases,
     [`content/ru/2026/11/${stories.ru.withPhoto}.md`]: ru.photo,
     'content/ru/2026/11/mayak.jpg': portrait,
     [`content/ru/2026/11/${stories.ru.withoutPhoto}.md`]: ru.plain,

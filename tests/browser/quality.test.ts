@@ -77,7 +77,10 @@ describe.skipIf(skipBrowser)('in Chromium', () => {
     await browser?.close();
   });
 
-  const cases = EDITIONS.flatMap((edition) => PAGE_KINDS.map((kind) => [edition, kind] as [EditionCode, PageKind]));
+  const cases: [EditionCode, PageKind][] = [
+    ...EDITIONS.flatMap((edition) => PAGE_KINDS.map((kind) => [edition, kind] as [EditionCode, PageKind])),
+    ['en', 'article with edge cases'],
+  ];
 
   describe.concurrent('every page type in every edition', () => {
     it.for(cases)('%s %s: axe, keyboard, network, layout, no JavaScript', async ([edition, kind], { expect }) => {
