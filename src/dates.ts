@@ -49,27 +49,40 @@ function inEdition(iso: string, edition: Edition): DateTime {
     .reconfigure({ locale: edition.locale, outputCalendar: edition.calendar, numberingSystem: edition.numberingSystem });
 }
 
+/**
+ * Formatting a date in a zone costs Intl offset lookups, and the same story's date is
+ * shown on its page and on every listing, feed and sitemap that includes it, so each
+ * (edition, instant, format) is formatted once per process.
+ */
+function memoised(format: (iso: string, edition: Edition) => string): (iso: string, edition: Edition) => string {
+  const cache = new Map<string, string>();
+  return (iso, edition) => {
+    const key = `${edition.code}\u0000${iso}`;
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = format(iso, edition)));
+    return value;
+  };
+}
+
 /** "November 27, 2026 at 9:30 AM GMT" / "27 ноября 2026 г. в 12:30 MSK"-style, in the edition's zone. */
-export function formatDateTime(iso: string, edition: Edition): string {
-  return inEdition(iso, edition).toLocaleString({
+export const formatDateTime = memoised((iso, edition) =>
+  inEdition(iso, edition).toLocaleString({
     year: 'numeric',
     month: 'long',
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',
-  });
-}
+  }),
+);
 
 /** Date only, for listings. */
-export function formatDate(iso: string, edition: Edition): string {
-  return inEdition(iso, edition).toLocaleString({ year: 'numeric', month: 'long', day: 'numeric' });
-}
+export const formatDate = memoised((iso, edition) => inEdition(iso, edition).toLocaleString({ year: 'numeric', month: 'long', day: 'numeric' }));
 
 /** Machine-readable value for `<time datetime>`, with the edition's offset. */
-export function machineDateTime(iso: string, edition: Edition): string {
-  return DateTime.fromISO(iso, { setZone: true }).setZone(edition.timeZone).toISO({ suppressMilliseconds: true }) ?? iso;
-}
+export const machineDateTime = memoised(
+  (iso, edition) => DateTime.fromISO(iso, { setZone: true }).setZone(edition.timeZone).toISO({ suppressMilliseconds: true }) ?? iso,
+);
 
 /** Year, month and day in the edition's zone (Gregorian, Latin digits), for URLs. */
 export function urlDateParts(iso: string, timeZone: string): [string, string, string] {
@@ -83,5 +96,9 @@ export function epochMillis(iso: string): number {
 
 /** A number in the edition's digits (Persian digits for fa). */
 export function formatNumber(n: number, edition: Edition): string {
-  return new Intl.NumberFormat(edition.locale, { numberingSystem: edition.numberingSystem, useGrouping: false }).format(n);
+  let format = numberFormats.get(edition.code);
+  if (!format) numberFormats.set(edition.code, (format = new Intl.NumberFormat(edition.locale, { numberingSystem: edition.numberingSystem, useGrouping: false })));
+  return format.format(n);
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
