@@ -11,8 +11,8 @@ import type { FixtureSite } from '../helpers/fixture-site.ts';
 import { EDGE_CASES, stories } from './quality-fixture.ts';
 
 export const PAGE_KINDS = ['article with photo', 'article without photo', 'front page', 'section', 'tag', 'author', 'about', 'search', '404'] as const;
-/** Every kind in every edition, plus the English story of edge cases. */
-export type PageKind = (typeof PAGE_KINDS)[number] | 'article with edge cases';
+/** Every kind in every edition, plus the English story of edge cases and the two pages outside the editions. */
+export type PageKind = (typeof PAGE_KINDS)[number] | 'article with edge cases' | 'root page' | 'root 404';
 
 export interface PageRef {
   path: string;
@@ -36,7 +36,13 @@ function firstLink(site: FixtureSite, from: string, selector: string, what: stri
   return decodeURI(found);
 }
 
-export function resolvePage(site: FixtureSite, edition: EditionCode, kind: PageKind): PageRef {
+export function resolvePage(site: FixtureSite, edition: EditionCode | undefined, kind: PageKind): PageRef {
+  if (kind === 'root page') return { path: '/', status: 200 };
+  if (kind === 'root 404') {
+    if (!site.has('/404.html')) throw new Error('/404.html was not built (root not-found page, issue 3)');
+    return { path: '/no-such-edition/story/', status: 404 };
+  }
+  if (!edition) throw new Error(`"${kind}" is a page of an edition`);
   const s = stories[edition];
   const withPhoto = () => articlePath(site.outDir, edition, s.withPhoto);
   switch (kind) {

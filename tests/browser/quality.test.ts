@@ -77,13 +77,15 @@ describe.skipIf(skipBrowser)('in Chromium', () => {
     await browser?.close();
   });
 
-  const cases: [EditionCode, PageKind][] = [
-    ...EDITIONS.flatMap((edition) => PAGE_KINDS.map((kind) => [edition, kind] as [EditionCode, PageKind])),
-    ['en', 'article with edge cases'],
+  const cases: { name: string; edition?: EditionCode; kind: PageKind }[] = [
+    ...EDITIONS.flatMap((edition) => PAGE_KINDS.map((kind) => ({ name: `${edition} ${kind}`, edition, kind }))),
+    { name: 'en article with edge cases', edition: 'en', kind: 'article with edge cases' },
+    { name: 'root page (editions)', kind: 'root page' },
+    { name: 'root 404', kind: 'root 404' },
   ];
 
   describe.concurrent('every page type in every edition', () => {
-    it.for(cases)('%s %s: axe, keyboard, network, layout, no JavaScript', async ([edition, kind], { expect }) => {
+    it.for(cases.map((c) => [c.name, c] as const))('%s: axe, keyboard, network, layout, no JavaScript', async ([, { edition, kind }], { expect }) => {
       const ref = resolvePage(site, edition, kind);
       const problems: Record<string, string[]> = { axe: [], keyboard: [], network: [], layout: [], direction: [], javascript: [] };
       // Loaded once at 1280 px, then narrowed to a phone's 360 px (the CSS reflows the same
@@ -103,7 +105,8 @@ describe.skipIf(skipBrowser)('in Chromium', () => {
           if (width === 1280) {
             const long = (await lineLengths(s.page)).filter((l) => l.charsPerLine > MAX_LINE_CHARS);
             problems.layout!.push(...long.map((l) => `at 1280 px "${l.text}…" runs ${l.charsPerLine} characters per line (${l.widthCh}ch wide)`));
-            problems.direction!.push(...(await directionProblems(s.page, editions[edition].dir)));
+            // The root pages mix the three languages; each edition link carries its own dir.
+            if (edition) problems.direction!.push(...(await directionProblems(s.page, editions[edition].dir)));
             const js = await scriptsOnPage(s.page);
             if (kind === 'search') {
               if (!js.length) problems.javascript!.push('the search page has no script to search with');
