@@ -12,14 +12,14 @@ import { BylineLinks, TopicList } from './StoryLinks.tsx';
 export function ArticleBody({ article, edition, site }: { article: Article; edition: Edition; site: SiteData }) {
   const s = edition.strings;
   return (
-    <article class="story" data-pagefind-body>
+    <article class="story">
       {article.draft ? <p class="draft-marker">{s.draft}</p> : null}
       <h1>{article.headline}</h1>
       {/* Dates are not search terms; the date still reaches results as metadata. */}
-      <p class="dateline" data-pagefind-ignore>
+      <p class="dateline">
         <span class="published">
           {s.published}{' '}
-          <time datetime={machineDateTime(article.date, edition)} data-pagefind-meta="date">
+          <time datetime={machineDateTime(article.date, edition)}>
             {formatDateTime(article.date, edition)}
           </time>
         </span>

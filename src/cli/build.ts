@@ -19,7 +19,7 @@ import { formatProblem } from '../content-problems.ts';
 import { verifyBuiltLinks } from '../link-check.ts';
 import { preparePhotos } from '../photos.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
-import { writeSearchIndex } from '../search-index.ts';
+import { startSearchIndex } from '../search-index.ts';
 import { href } from '../urls.ts';
 
 const USAGE = `Usage: npm run build -- [--now ISO] [--edition CODE] [--pathprefix /sub/] [--base-url URL] [--content DIR] [--out DIR] [--page-size N]`;
@@ -64,9 +64,11 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
 
   const outDir = path.resolve(rootDir, values.out);
   const staging = stagingDirFor(outDir);
+  // Pagefind indexes in its own process while Eleventy renders.
+  const searchIndex = await startSearchIndex(site);
   const ok = await publishAtomically(outDir, staging, async () => {
     await renderWithEleventy(rootDir, staging, options, values.quiet);
-    const search = await writeSearchIndex(staging, options.render.editions);
+    const search = await searchIndex.write(staging);
     if (!values.quiet) {
       const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
       console.log(`Search index: ${counts || 'no pages'} (${search.pages} article pages in ${(search.ms / 1000).toFixed(1)} s)`);
