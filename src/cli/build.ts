@@ -68,18 +68,19 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   const searchIndex = await startSearchIndex(site);
   const ok = await publishAtomically(outDir, staging, async () => {
     await renderWithEleventy(rootDir, staging, options, values.quiet);
-    const search = await searchIndex.write(staging);
-    if (!values.quiet) {
-      const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
-      console.log(`Search index: ${counts || 'no pages'} (${search.pages} article pages in ${(search.ms / 1000).toFixed(1)} s)`);
-    }
-    // Last step before the swap: a page with a link into the site that leads nowhere is never published.
+    // A page with a link into the site that leads nowhere is never published. It runs
+    // while Pagefind, in its own process, is still indexing.
     const started = performance.now();
     // Body links as written in the pages: root-relative ones under the path prefix (src/body-links.ts).
     const asWritten = (h: string) => (/^\/(?![/\\])/.test(h) ? href(options, h) : h);
     const written = new Map(bodyLinks.map((l) => [`${l.url} ${asWritten(l.href)}`, `${l.file}:${l.line}`]));
     const links = verifyBuiltLinks(staging, options, (page, url) => written.get(`${page} ${url}`));
     if (!values.quiet) console.log(`Links: ${links.links} on ${links.pages} pages resolve (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    const search = await searchIndex.write(staging);
+    if (!values.quiet) {
+      const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
+      console.log(`Search index: ${counts || 'no pages'} (${search.pages} article pages in ${(search.ms / 1000).toFixed(1)} s)`);
+    }
   });
   const pages = site.articles.length;
   if (ok && !values.quiet) console.log(`Published ${pages} articles to ${path.relative(rootDir, outDir) || '.'}/`);
