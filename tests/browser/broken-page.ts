@@ -12,6 +12,7 @@ const LONG = 'This paragraph runs across the whole width of a wide window withou
 
 const HTML = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Broken</title>
+<link rel="stylesheet" href="/missing.css">
 <style>
   body { margin: 0; font: 16px/1.5 serif; }
   .banner { position: fixed; inset: 0 0 auto 0; height: 160px; background: #c00; color: #fff; }
@@ -27,6 +28,7 @@ const HTML = `<!DOCTYPE html>
     <p class="pale">Light grey text on white.</p>
     <a href="/photo"><img src="/late.png"></a>
     <div class="wide">Too wide for a phone.</div>
+    <img src="https://tracker.example/pixel.gif" alt="" width="1" height="1">
   </main>
   <script>console.error('boom');</script>
 </body></html>`;
@@ -39,7 +41,8 @@ export async function serveBrokenPage(context: BrowserContext, imageDelayMs: num
     if (url.pathname === '/late.png') {
       await new Promise((r) => setTimeout(r, imageDelayMs));
       await route.fulfill({ status: 200, contentType: 'image/png', body: PNG });
-    } else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: HTML });
+    } else if (url.pathname === '/missing.css') await route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
+    else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: HTML });
   });
   return `${BROKEN_ORIGIN}/broken/`;
 }

@@ -4,6 +4,7 @@
  * server, checked with axe, the keyboard, layout measurements and network watching;
  * plus HTML validity of every built page and the page-weight and loading budgets.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -35,6 +36,10 @@ if (skipBrowser) console.warn('MASTHEAD_SKIP_BROWSER=1: the Chromium tests are s
 /** Characters per line above which body text gets hard to read. */
 const MAX_LINE_CHARS = 90;
 
+/** Invalid on purpose, checked beside the site (outside _site/) to prove the validators report errors. */
+const INVALID_HTML = '<!DOCTYPE html>\n<html lang="en"><head><title>Invalid</title></head><body><p><div>Block in a paragraph</div></p><img src="x.png"></body></html>\n';
+const invalidPage = () => path.join(site.dir, 'invalid.html');
+
 let site: FixtureSite;
 let server: StaticServer;
 let vnu: Promise<{ errors: string[] } | { failure: Error }>;
@@ -43,7 +48,8 @@ beforeAll(async () => {
   site = await buildFixture(await qualityFixtureFiles());
   if (site.code !== 0) throw new Error(`the fixture site did not build:\n${site.stderr}`);
   // The Nu checker is a JVM start plus a few seconds: let it run while the browser works.
-  vnu = runVnu(site.outDir).then(
+  writeFileSync(invalidPage(), INVALID_HTML);
+  vnu = runVnu(site.outDir, [invalidPage()]).then(
     (errors) => ({ errors }),
     (failure: Error) => ({ failure }),
   );
@@ -173,7 +179,7 @@ describe.skipIf(skipBrowser)('in Chromium', () => {
   });
 
   describe.concurrent('the checks themselves catch a broken page', () => {
-    it('at 1280 px: axe, keyboard, line length, direction, scripts, console, layout shift', async ({ expect }) => {
+    it('at 1280 px: axe, keyboard, line length, direction, scripts, console, network, layout shift', async ({ expect }) => {
       const s = await openSession(browser, BROKEN_ORIGIN, { width: 1280 });
       try {
         await s.context.addInitScript(RECORD_LAYOUT_SHIFTS);
@@ -185,7 +191,10 @@ describe.skipIf(skipBrowser)('in Chromium', () => {
         expect((await lineLengths(s.page)).some((l) => l.charsPerLine > MAX_LINE_CHARS)).toBe(true);
         expect(await directionProblems(s.page, 'rtl')).not.toEqual([]);
         expect(await scriptsOnPage(s.page)).toEqual(['script inline']);
-        expect(s.problems.join('\n')).toMatch(/console error: boom/);
+        const network = s.problems.join('\n');
+        expect(network).toMatch(/console error: boom/);
+        expect(network).toMatch(/HTTP 404 for http:\/\/127\.0\.0\.1:9\/missing\.css/);
+        expect(network).toMatch(/request leaving 127\.0\.0\.1: https:\/\/tracker\.example\/pixel\.gif/);
         await s.page.evaluate('window.scrollTo(0, 0)');
         const keyboard = (await keyboardProblems(s.page, 1280)).join('\n');
         expect(keyboard).toMatch(/first Tab focuses a "A link under the banner", not a skip link/);
@@ -217,15 +226,18 @@ describe.skipIf(skipBrowser)('in Chromium', () => {
 
 // After the browser tests in the file: the Nu checker runs in the background meanwhile.
 describe('HTML validity of every built page', () => {
-  it('the W3C Nu checker finds no errors', async () => {
+  it('the W3C Nu checker finds no errors (and does find them in a page invalid on purpose)', async () => {
     const result = await vnu;
     if ('failure' in result) throw result.failure;
     expect(htmlFiles(site.outDir).length).toBeGreaterThan(20);
-    expect(result.errors, 'vnu errors').toEqual([]);
+    const planted = (e: string) => e.startsWith('../invalid.html:');
+    expect(result.errors.filter((e) => !planted(e)), 'vnu errors').toEqual([]);
+    expect(result.errors.filter(planted).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('html-validate finds no errors', async () => {
+  it('html-validate finds no errors (and does find them in a page invalid on purpose)', async () => {
     expect(await runHtmlValidate(site.outDir), 'html-validate errors').toEqual([]);
+    expect((await runHtmlValidate(site.outDir, [invalidPage()])).join('\n')).toMatch(/wcag\/h37|element-permitted-content|close-order/);
   });
 });
 
