@@ -4,7 +4,7 @@
  * server, checked with axe, the keyboard, layout measurements and network watching;
  * plus HTML validity of every built page and the page-weight and loading budgets.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -58,6 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  if (site) rmSync(site.dir, { recursive: true, force: true });
 });
 
 describe.skipIf(skipBrowser)('in Chromium', () => {
