@@ -50,5 +50,8 @@ export function buildSiteData(all: readonly Article[], options: BuildOptions): S
     listings: listings.pages.filter(rendered),
     shared: options.render.shared ? [true] : [],
   };
-  return { options, articles, breaking, listings, pages };
+  // Frozen, so Eleventy's pagination hands templates this object itself rather than a new
+  // Proxy on every access (its ProxyWrap skips frozen objects): property reads stay cheap
+  // and the per-build memos (src/per-build.ts), keyed by this object, hit on every page.
+  return Object.freeze({ options, articles, breaking, listings, pages });
 }
