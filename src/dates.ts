@@ -43,16 +43,27 @@ export function resolveDateTime(value: string, timeZone: string): ResolvedDateTi
   };
 }
 
-function inEdition(iso: string, edition: Edition): DateTime {
-  return DateTime.fromISO(iso, { setZone: true })
-    .setZone(edition.timeZone)
-    .reconfigure({ locale: edition.locale, outputCalendar: edition.calendar, numberingSystem: edition.numberingSystem });
+/**
+ * Formatting goes straight to Intl with one formatter per edition and format: luxon's
+ * toLocaleString builds the same Intl.DateTimeFormat (locale, zone, calendar, digits)
+ * on every call, which was the largest single cost of rendering a big site. The golden
+ * strings in dates.test.ts hold both to the same output.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(edition: Edition, kind: string, options: Intl.DateTimeFormatOptions, locale = edition.locale): Intl.DateTimeFormat {
+  const key = `${edition.code}\u0000${kind}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: edition.timeZone, calendar: edition.calendar, numberingSystem: edition.numberingSystem });
+    formatters.set(key, format);
+  }
+  return format;
 }
 
 /**
- * Formatting a date in a zone costs Intl offset lookups, and the same story's date is
- * shown on its page and on every listing, feed and sitemap that includes it, so each
- * (edition, instant, format) is formatted once per process.
+ * Each (edition, instant, format) is formatted once per process: a story's date is shown
+ * on its page and on every listing, feed and search record that includes it.
  */
 function memoised(format: (iso: string, edition: Edition) => string): (iso: string, edition: Edition) => string {
   const cache = new Map<string, string>();
@@ -64,25 +75,26 @@ function memoised(format: (iso: string, edition: Edition) => string): (iso: stri
   };
 }
 
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
+
 /** "November 27, 2026 at 9:30 AM GMT" / "27 ноября 2026 г. в 12:30 MSK"-style, in the edition's zone. */
-export const formatDateTime = memoised((iso, edition) =>
-  inEdition(iso, edition).toLocaleString({
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }),
-);
+export const formatDateTime = memoised((iso, edition) => formatterFor(edition, 'date-time', DATE_TIME).format(Date.parse(iso)));
 
 /** Date only, for listings. */
-export const formatDate = memoised((iso, edition) => inEdition(iso, edition).toLocaleString({ year: 'numeric', month: 'long', day: 'numeric' }));
+export const formatDate = memoised((iso, edition) => formatterFor(edition, 'date', DATE).format(Date.parse(iso)));
 
-/** Machine-readable value for `<time datetime>`, with the edition's offset. */
-export const machineDateTime = memoised(
-  (iso, edition) => DateTime.fromISO(iso, { setZone: true }).setZone(edition.timeZone).toISO({ suppressMilliseconds: true }) ?? iso,
-);
+/** Machine-readable value for `<time datetime>`: the instant in the edition's zone, with its offset. */
+export const machineDateTime = memoised((iso, edition) => {
+  const machine = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' } as const;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { ...machine, timeZone: edition.timeZone, calendar: 'gregory', numberingSystem: 'latn' })
+      .formatToParts(Date.parse(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+});
 
 /** Year, month and day in the edition's zone (Gregorian, Latin digits), for URLs. */
 export function urlDateParts(iso: string, timeZone: string): [string, string, string] {
