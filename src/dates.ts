@@ -55,7 +55,7 @@ function formatterFor(edition: Edition, kind: string, options: Intl.DateTimeForm
   const key = `${edition.code}\u0000${kind}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: edition.timeZone, calendar: edition.calendar, numberingSystem: edition.numberingSystem });
+    format = new Intl.DateTimeFormat(locale, { calendar: edition.calendar, numberingSystem: edition.numberingSystem, ...options, timeZone: edition.timeZone });
     formatters.set(key, format);
   }
   return format;
@@ -87,11 +87,8 @@ export const formatDate = memoised((iso, edition) => formatterFor(edition, 'date
 /** Machine-readable value for `<time datetime>`: the instant in the edition's zone, with its offset. */
 export const machineDateTime = memoised((iso, edition) => {
   const machine = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' } as const;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { ...machine, timeZone: edition.timeZone, calendar: 'gregory', numberingSystem: 'latn' })
-      .formatToParts(Date.parse(iso))
-      .map((p) => [p.type, p.value]),
-  );
+  const format = formatterFor(edition, 'machine', { ...machine, calendar: 'gregory', numberingSystem: 'latn' }, 'en-US');
+  const parts = Object.fromEntries(format.formatToParts(Date.parse(iso)).map((p) => [p.type, p.value]));
   const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 });

@@ -7,12 +7,14 @@
  * writes the bundles into the staging folder before the swap, so a failed index fails
  * the build and never leaves a search page that finds nothing.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Article } from './article.ts';
 import { formatDateTime } from './dates.ts';
+import type { EditionCode } from './editions/edition.ts';
 import { editions } from './editions/registry.ts';
+import { recordsKey, restoreBundle, restoreFolder, storeBundle } from './search-cache.ts';
 import type { SiteData } from './site-data.ts';
 
 export interface SearchIndexResult {
@@ -23,6 +25,8 @@ export interface SearchIndexResult {
   /** Records in each language's index. */
   pagesByLanguage: Record<string, number>;
   ms: number;
+  /** Editions whose bundle came from the search cache. */
+  reused: number;
 }
 
 export const SEARCH_DIR = 'pagefind';
@@ -47,45 +51,83 @@ export interface PendingSearchIndex {
   write(siteDir: string): Promise<SearchIndexResult>;
 }
 
-/** Starts indexing the rendered editions' articles; call before rendering, `write` after. */
-export async function startSearchIndex(site: SiteData): Promise<PendingSearchIndex> {
+type SearchRecord = Parameters<pagefind.PagefindIndex['addCustomRecord']>[0];
+
+interface Job {
+  code: EditionCode;
+  key: string;
+  records: SearchRecord[];
+  /** A bundle from the search cache, copied into a folder of this build's own. */
+  restored?: string;
+  indexing?: { index: pagefind.PagefindIndex; added: Promise<pagefind.NewFileResponse[]> };
+}
+
+function recordsOf(articles: readonly Article[], code: EditionCode): SearchRecord[] {
+  const edition = editions[code];
+  return articles.map((a) => ({
+    url: a.url,
+    content: searchText(a),
+    language: edition.lang,
+    meta: { title: a.headline, date: formatDateTime(a.date, edition) },
+  }));
+}
+
+/**
+ * Starts indexing the rendered editions' articles; call before rendering, `write` after.
+ * An edition whose records are unchanged since an earlier build takes its bundle from
+ * the search cache (src/search-cache.ts) and is not indexed again.
+ */
+export async function startSearchIndex(site: SiteData, cacheDir: string): Promise<PendingSearchIndex> {
   const started = performance.now();
   const fail = (code: string, step: string, errors: string[]) =>
     new Error(`Search index (Pagefind) for ${code} failed to ${step}:\n${errors.join('\n')}`);
-  const byEdition = site.options.render.editions.map((code) => ({ code, articles: site.pages.articles.filter((a) => a.edition === code) }));
-  const indexes: { code: string; index: pagefind.PagefindIndex; added: Promise<pagefind.NewFileResponse[]> }[] = [];
-  for (const { code, articles } of byEdition) {
+  const jobs: Job[] = [];
+  for (const code of site.options.render.editions) {
+    const records = recordsOf(site.pages.articles.filter((a) => a.edition === code), code);
+    const key = recordsKey(records);
+    // Taken out of the cache now, into a folder of this build's own: a concurrent build
+    // may replace the cache entry before this one is written.
+    const restored = restoreBundle(cacheDir, code, key, restoreFolder(cacheDir, code));
+    if (restored) {
+      jobs.push({ code, key, records, restored });
+      continue;
+    }
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw fail(code, 'start', errors);
-    const edition = editions[code];
     // Sent in a fixed order, so the bundle is the same bytes for the same content.
-    const added = Promise.all(
-      articles.map((a) =>
-        index.addCustomRecord({ url: a.url, content: searchText(a), language: edition.lang, meta: { title: a.headline, date: formatDateTime(a.date, edition) } }),
-      ),
-    );
-    indexes.push({ code, index, added });
+    jobs.push({ code, key, records, indexing: { index, added: Promise.all(records.map((r) => index.addCustomRecord(r))) } });
   }
   return {
     async write(siteDir) {
-      const result: SearchIndexResult = { pages: 0, languages: [], pagesByLanguage: {}, ms: 0 };
+      const result: SearchIndexResult = { pages: 0, languages: [], pagesByLanguage: {}, ms: 0, reused: 0 };
       try {
-        for (const { code, index, added } of indexes) {
-          const errors = (await added).flatMap((r) => r.errors);
-          if (errors.length) throw fail(code, 'index its articles', errors);
+        for (const { code, key, records, indexing, restored } of jobs) {
           const outputPath = path.join(siteDir, searchBundleDir(code));
-          const written = await index.writeFiles({ outputPath });
-          if (written.errors.length) throw fail(code, 'write its files', written.errors);
-          const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
-            languages: Record<string, { page_count: number }>;
-          };
-          for (const [lang, l] of Object.entries(entry.languages)) {
-            result.pagesByLanguage[lang] = (result.pagesByLanguage[lang] ?? 0) + l.page_count;
-            result.pages += l.page_count;
+          if (restored) {
+            mkdirSync(path.dirname(outputPath), { recursive: true });
+            try {
+              renameSync(restored, outputPath);
+            } catch {
+              // Output on another file system than the cache.
+              cpSync(restored, outputPath, { recursive: true });
+              rmSync(restored, { recursive: true, force: true });
+            }
+            result.reused++;
+          } else if (indexing) {
+            const errors = (await indexing.added).flatMap((r) => r.errors);
+            if (errors.length) throw fail(code, 'index its articles', errors);
+            const written = await indexing.index.writeFiles({ outputPath });
+            if (written.errors.length) throw fail(code, 'write its files', written.errors);
+            storeBundle(cacheDir, code, key, outputPath);
+          }
+          if (records.length) {
+            const lang = editions[code].lang;
+            result.pagesByLanguage[lang] = (result.pagesByLanguage[lang] ?? 0) + records.length;
+            result.pages += records.length;
           }
         }
       } finally {
-        await pagefind.close();
+        if (jobs.some((j) => j.indexing)) await pagefind.close();
       }
       result.languages = Object.keys(result.pagesByLanguage).sort();
       result.ms = Math.round(performance.now() - started);

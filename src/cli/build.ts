@@ -19,6 +19,7 @@ import { formatProblem } from '../content-problems.ts';
 import { verifyBuiltLinks } from '../link-check.ts';
 import { preparePhotos } from '../photos.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
+import { searchCacheDir } from '../search-cache.ts';
 import { startSearchIndex } from '../search-index.ts';
 import { href } from '../urls.ts';
 
@@ -65,7 +66,7 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   const outDir = path.resolve(rootDir, values.out);
   const staging = stagingDirFor(outDir);
   // Pagefind indexes in its own process while Eleventy renders.
-  const searchIndex = await startSearchIndex(site);
+  const searchIndex = await startSearchIndex(site, searchCacheDir(rootDir));
   const ok = await publishAtomically(outDir, staging, async () => {
     await renderWithEleventy(rootDir, staging, options, values.quiet);
     // A page with a link into the site that leads nowhere is never published. It runs
@@ -79,7 +80,7 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
     const search = await searchIndex.write(staging);
     if (!values.quiet) {
       const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
-      console.log(`Search index: ${counts || 'no pages'} (${search.pages} article pages in ${(search.ms / 1000).toFixed(1)} s)`);
+      console.log(`Search index: ${counts || 'no pages'} (${search.pages} articles; ${search.reused} of ${options.render.editions.length} editions unchanged, from the cache)`);
     }
   });
   const pages = site.articles.length;

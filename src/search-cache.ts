@@ -1,0 +1,89 @@
+/**
+ * Search bundles kept across builds, one per edition, keyed by a hash of exactly what
+ * Pagefind is given (every record, in order) and Pagefind's version. Pagefind has no
+ * incremental mode and is the slowest step of a large build, while most rebuilds (the
+ * scheduled one every 15 minutes, a fix in one edition) leave most editions' records
+ * unchanged: those bundles are copied from `.cache/search/` (MASTHEAD_SEARCH_CACHE)
+ * instead of being indexed again. Same records → same bundle bytes, so the copy is
+ * what indexing would have written.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Pagefind's version (its package.json is not exported, so it is found from its entry point). */
+const pagefindVersion = ((): string => {
+  let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+})();
+
+export function searchCacheDir(rootDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.MASTHEAD_SEARCH_CACHE ?? path.join(rootDir, '.cache', 'search');
+}
+
+export function recordsKey(records: readonly unknown[]): string {
+  const hash = createHash('sha256').update(pagefindVersion);
+  for (const r of records) hash.update(JSON.stringify(r)).update('\n');
+  return hash.digest('hex').slice(0, 20);
+}
+
+const entryDir = (cacheDir: string, edition: string, key: string) => path.join(cacheDir, `${edition}-${key}`);
+
+/**
+ * Hard-links a tree (a bundle is thousands of small files; linking them is several times
+ * faster than copying). Cache entries are never modified in place — a new bundle
+ * replaces an entry by rename — so sharing their files is safe. Copies across devices.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    if (entry.isDirectory()) mkdirSync(target, { recursive: true });
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
+}
+
+/** A folder for restoring a bundle into, on the cache's file system (so it can be renamed into place). */
+export function restoreFolder(cacheDir: string, edition: string): string {
+  mkdirSync(cacheDir, { recursive: true });
+  return mkdtempSync(path.join(cacheDir, `.restore-${edition}-`));
+}
+
+/** Links a cached bundle into `target`; undefined when there is none for these records. */
+export function restoreBundle(cacheDir: string, edition: string, key: string, target: string): string | undefined {
+  const dir = entryDir(cacheDir, edition, key);
+  try {
+    if (!existsSync(dir)) throw new Error('no entry');
+    linkTree(dir, target);
+    return target;
+  } catch {
+    // Missing, or replaced by a concurrent build while being copied: index instead.
+    rmSync(target, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/** Keeps a freshly written bundle for the next build, replacing the edition's older ones. */
+export function storeBundle(cacheDir: string, edition: string, key: string, written: string): void {
+  mkdirSync(cacheDir, { recursive: true });
+  const temporary = `${entryDir(cacheDir, edition, key)}.${process.pid}.tmp`;
+  rmSync(temporary, { recursive: true, force: true });
+  linkTree(written, temporary);
+  const final = entryDir(cacheDir, edition, key);
+  rmSync(final, { recursive: true, force: true });
+  renameSync(temporary, final);
+  for (const name of readdirSync(cacheDir)) {
+    if ((name.startsWith(`${edition}-`) && name !== path.basename(final) && !name.endsWith('.tmp')) || name.startsWith(`.restore-${edition}-`)) {
+      rmSync(path.join(cacheDir, name), { recursive: true, force: true });
+    }
+  }
+}

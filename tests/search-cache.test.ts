@@ -1,0 +1,59 @@
+/**
+ * The search cache: an edition whose articles are unchanged since an earlier build gets
+ * its Pagefind bundle from the cache, byte for byte what indexing writes; an edition
+ * with a changed story is indexed again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { article, runCli, writeFixture, type CliResult } from './helpers/fixture-site.ts';
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out[path.relative(dir, path.join(e.parentPath, e.name))] = createHash('sha256').update(readFileSync(path.join(e.parentPath, e.name))).digest('hex');
+  }
+  return out;
+}
+
+let dir: string;
+const cache = mkdtempSync(path.join(tmpdir(), 'masthead-search-cache-'));
+const build = (out: string): Promise<CliResult> =>
+  runCli('src/cli/build.ts', ['--content', path.join(dir, 'content'), '--out', path.join(dir, out), '--now', '2026-11-28T00:00:00Z'], {
+    MASTHEAD_SEARCH_CACHE: cache,
+  });
+const runs: CliResult[] = [];
+
+beforeAll(async () => {
+  dir = writeFixture({
+    'content/en/2026/11/harbour.md': article('headline: Harbour reopens\ndate: 2026-11-26T09:30', 'The lighthouse keeper returned.'),
+    'content/ru/2026/11/mayak.md': article('headline: Маяк снова работает\ndate: 2026-11-26T09:30', 'Смотритель вернулся.'),
+    'content/fa/2026/11/fanus.md': article('headline: فانوس دوباره روشن شد\ndate: 2026-11-26T09:30', 'نگهبان برگشت.'),
+  });
+  runs.push(await build('_site-1'));
+  runs.push(await build('_site-2'));
+  writeFileSync(path.join(dir, 'content/en/2026/11/harbour.md'), article('headline: Harbour reopens\ndate: 2026-11-26T09:30', 'The lighthouse keeper returned at dawn.'));
+  runs.push(await build('_site-3'));
+});
+
+describe('search cache', () => {
+  it('indexes every edition the first time', () => {
+    expect(runs[0]?.code).toBe(0);
+    expect(runs[0]?.stdout).toContain('0 of 3 editions unchanged, from the cache');
+  });
+
+  it('reuses every bundle when nothing changed, with the same bytes', () => {
+    expect(runs[1]?.stdout).toContain('3 of 3 editions unchanged, from the cache');
+    for (const edition of ['en', 'ru', 'fa']) {
+      expect(tree(path.join(dir, '_site-2', edition, 'pagefind'))).toEqual(tree(path.join(dir, '_site-1', edition, 'pagefind')));
+    }
+  });
+
+  it('indexes again only the edition whose story changed', () => {
+    expect(runs[2]?.stdout).toContain('2 of 3 editions unchanged, from the cache');
+    expect(tree(path.join(dir, '_site-3', 'en', 'pagefind'))).not.toEqual(tree(path.join(dir, '_site-1', 'en', 'pagefind')));
+    expect(tree(path.join(dir, '_site-3', 'ru', 'pagefind'))).toEqual(tree(path.join(dir, '_site-1', 'ru', 'pagefind')));
+  });
+});
