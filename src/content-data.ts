@@ -13,6 +13,7 @@ import { checkArticles, type ArticleLink } from './content-check.ts';
 import { loadContent } from './content-loader.ts';
 import { ContentError, formatProblem, hasErrors, type ContentProblem } from './content-problems.ts';
 import { preparePhotos } from './photos.ts';
+import { changedPages } from './incremental.ts';
 import { buildSiteData, type SiteData } from './site-data.ts';
 
 let primed: SiteData | undefined;
@@ -68,13 +69,29 @@ export function contentData(config: UserConfig): void {
   const contentDir = path.relative(rootDir, path.resolve(rootDir, options.contentDir)) || '.';
   config.addWatchTarget(`./${contentDir}/**/*`);
 
+  // The files that triggered a dev-server rebuild: when all are content, only the pages
+  // whose inputs changed are rendered again (src/incremental.ts).
+  let changed: string[] | undefined;
+  let previous: SiteData | undefined;
+  config.on('eleventy.beforeWatch', (files: string[]) => {
+    changed = files.map((f) => path.resolve(rootDir, f));
+  });
+
   config.addGlobalData('masthead', async () => {
     if (primed) return primed;
     // Dev server and plain `eleventy` runs: load now. Unchanged files come from the loader's cache.
     const { site, problems } = loadSite(rootDir, readBuildOptions());
     if (site) problems.push(...(await preparePhotos(site, rootDir)).problems);
     for (const p of problems.filter((p) => p.severity === 'warning')) console.warn(formatProblem(p));
-    if (!site || hasErrors(problems)) throw new ContentError(problems);
-    return site;
+    if (!site || hasErrors(problems)) {
+      previous = undefined;
+      throw new ContentError(problems);
+    }
+    const contentRoot = path.resolve(rootDir, options.contentDir) + path.sep;
+    const onlyContent = changed !== undefined && changed.length > 0 && changed.every((f) => f.startsWith(contentRoot));
+    const result = previous && onlyContent ? Object.freeze({ ...site, pages: changedPages(previous, site) }) : site;
+    previous = site;
+    changed = undefined;
+    return result;
   });
 }

@@ -4,7 +4,7 @@
  * pass. The build, `npm run check` and the dev server all start here; Eleventy never
  * reads the Markdown itself (see docs/adr/001-content-loader.md).
  */
-import { lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { reportAliasCollisions } from './aliases.ts';
 import type { Article } from './article.ts';
@@ -108,13 +108,35 @@ function loadArticle({ absolute, file, edition, rootDir, realRoot, problems, lin
   const lineOf = (field: string) => findLine(parsed.frontmatterLines, field);
   for (const w of parsed.warnings) report({ severity: 'warning', message: `body: ${w}` });
 
+  // An unchanged file (the same parsed object) whose photo is unchanged gives the same
+  // Article object: dev-server rebuilds skip validating it again, and the site data can
+  // tell unchanged stories by identity (src/incremental.ts).
+  const known = validated.get(absolute);
+  if (known && known.parsed === parsed && known.photoStamp === photoStamp(known.article)) {
+    links.push(...known.links);
+    return known.article;
+  }
   const checked = checkFrontmatter(parsed.data, { edition, articleFile: absolute, rootDir, lineOf, report });
   if (!checked) return undefined;
   const article = normalise(checked.frontmatter, { edition, file, bodyHtml: parsed.bodyHtml, ...checked.fields });
   // Body lines count from the line after the closing ---, which is frontmatterLines.length + 1.
   const bodyStart = parsed.frontmatterLines.length + 1;
-  for (const l of (parsed.env as LinkEnv).links ?? []) links.push({ file, url: article.url, line: bodyStart + l.line, href: l.href });
+  const own = ((parsed.env as LinkEnv).links ?? []).map((l) => ({ file, url: article.url, line: bodyStart + l.line, href: l.href }));
+  links.push(...own);
+  validated.set(absolute, { parsed, article, links: own, photoStamp: photoStamp(article) });
   return article;
+}
+
+const validated = new Map<string, { parsed: object; article: Article; links: ArticleLink[]; photoStamp: string }>();
+
+function photoStamp(article: Article): string {
+  if (!article.photo) return '';
+  try {
+    const s = statSync(article.photo.file);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return 'missing';
+  }
 }
 
 function reportDuplicateUrls(articles: Article[], problems: ContentProblem[]): void {

@@ -82,7 +82,7 @@ function sourcesOf(site: SiteData, rootDir: string): Source[] {
     add(path.join(rootDir, src), src.replace(/^\//, ''), 'center', false);
   }
   // Photos of the editions this build writes (a shard encodes only its own).
-  for (const a of site.pages.articles) if (a.photo) add(a.photo.file, a.photo.sourcePath, a.photo.focus, true, a.sourcePath);
+  for (const a of site.articles) if (a.photo && site.options.render.editions.includes(a.edition)) add(a.photo.file, a.photo.sourcePath, a.photo.focus, true, a.sourcePath);
   return [...byKey.values()];
 }
 
