@@ -56,7 +56,8 @@ type SearchRecord = Parameters<pagefind.PagefindIndex['addCustomRecord']>[0];
 interface Job {
   code: EditionCode;
   key: string;
-  records: SearchRecord[];
+  /** How many records; the records themselves are not kept (a large edition's text is 100 MB). */
+  count: number;
   /** A bundle from the search cache, copied into a folder of this build's own. */
   restored?: string;
   indexing?: { index: pagefind.PagefindIndex; added: Promise<pagefind.NewFileResponse[]> };
@@ -89,19 +90,19 @@ export async function startSearchIndex(site: SiteData, cacheDir: string): Promis
     // may replace the cache entry before this one is written.
     const restored = restoreBundle(cacheDir, code, key, restoreFolder(cacheDir, code));
     if (restored) {
-      jobs.push({ code, key, records, restored });
+      jobs.push({ code, key, count: records.length, restored });
       continue;
     }
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw fail(code, 'start', errors);
     // Sent in a fixed order, so the bundle is the same bytes for the same content.
-    jobs.push({ code, key, records, indexing: { index, added: Promise.all(records.map((r) => index.addCustomRecord(r))) } });
+    jobs.push({ code, key, count: records.length, indexing: { index, added: Promise.all(records.map((r) => index.addCustomRecord(r))) } });
   }
   return {
     async write(siteDir) {
       const result: SearchIndexResult = { pages: 0, languages: [], pagesByLanguage: {}, ms: 0, reused: 0 };
       try {
-        for (const { code, key, records, indexing, restored } of jobs) {
+        for (const { code, key, count, indexing, restored } of jobs) {
           const outputPath = path.join(siteDir, searchBundleDir(code));
           if (restored) {
             mkdirSync(path.dirname(outputPath), { recursive: true });
@@ -120,10 +121,10 @@ export async function startSearchIndex(site: SiteData, cacheDir: string): Promis
             if (written.errors.length) throw fail(code, 'write its files', written.errors);
             storeBundle(cacheDir, code, key, outputPath);
           }
-          if (records.length) {
+          if (count) {
             const lang = editions[code].lang;
-            result.pagesByLanguage[lang] = (result.pagesByLanguage[lang] ?? 0) + records.length;
-            result.pages += records.length;
+            result.pagesByLanguage[lang] = (result.pagesByLanguage[lang] ?? 0) + count;
+            result.pages += count;
           }
         }
       } finally {
