@@ -50,14 +50,20 @@ export function contenders(ctx: BenchContext): Contender[] {
   const src = (file: string) => path.join(ctx.repoDir, 'src', 'cli', file);
   const missing = (file: string) => (existsSync(src(file)) ? undefined : `n/a: src/cli/${file} does not exist yet`);
   const eleventyCli = path.join(ctx.repoDir, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
-  // Masthead keeps encoded photos between builds (MASTHEAD_IMAGE_CACHE, default .cache/images).
-  // "cold" = a fresh cache every run, like CI without a restored cache; "warm" = an editor's
-  // second build. Both use a cache of our own, never the repo's .cache/.
+  // Masthead keeps encoded photos, rendered bodies and search bundles between builds
+  // (.cache/images, .cache/bodies, .cache/search). "cold" = fresh caches every run, like CI
+  // without a restored cache; "warm" = an editor's second build. Both use caches of our
+  // own, never the repo's .cache/.
+  const caches = (dir: string): Record<string, string> => ({
+    MASTHEAD_IMAGE_CACHE: path.join(dir, 'images'),
+    MASTHEAD_BODY_CACHE: path.join(dir, 'bodies'),
+    MASTHEAD_SEARCH_CACHE: path.join(dir, 'search'),
+  });
   const masthead = (cache: string, clear: boolean): CommandSpec => ({
     command: process.execPath,
     args: ['--import', 'tsx', src('build.ts'), '--content', contentArg(ctx), '--out', fresh(path.join(ctx.workDir, 'out-masthead')), '--now', NOW, '--quiet'],
     cwd: ctx.repoDir,
-    env: { MASTHEAD_IMAGE_CACHE: clear ? fresh(cache) : cache },
+    env: caches(clear ? fresh(cache) : cache),
   });
   return [
     {
@@ -77,7 +83,13 @@ export function contenders(ctx: BenchContext): Contender[] {
       id: 'masthead-check',
       label: 'Masthead check (npm run check)',
       unavailable: missing('check.ts'),
-      prepare: () => ({ command: process.execPath, args: ['--import', 'tsx', src('check.ts'), '--content', contentArg(ctx), '--now', NOW], cwd: ctx.repoDir }),
+      // Reads the warm build's caches, as an editor's check after a build does.
+      prepare: () => ({
+        command: process.execPath,
+        args: ['--import', 'tsx', src('check.ts'), '--content', contentArg(ctx), '--now', NOW],
+        cwd: ctx.repoDir,
+        env: caches(path.join(ctx.workDir, 'cache-warm')),
+      }),
     },
     {
       id: 'baseline',
