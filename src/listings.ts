@@ -33,6 +33,8 @@ export interface ListingPage {
   url: string;
   /** Site path of page 1. */
   firstUrl: string;
+  /** The section, tag or author slug. */
+  slug: string;
   pageNumber: number;
   pageCount: number;
   articles: Article[];
@@ -125,6 +127,7 @@ export function paginate(listing: Listing, size: number): ListingPage[] {
       label: listing.label,
       url: pagePath(listing.url, n),
       firstUrl: listing.url,
+      slug: listing.slug,
       pageNumber: n,
       pageCount,
       articles: listing.articles.slice((n - 1) * size, n * size),

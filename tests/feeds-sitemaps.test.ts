@@ -239,12 +239,17 @@ describe('feed autodiscovery', () => {
   it.each(['/en/', '/en/2026/11/27/fresh/', '/en/world/', '/ru/about/'])('is in the head of %s and points at built feeds', (page) => {
     const edition = page.split('/')[1];
     const doc = site.page(page);
-    const found: Record<string, string> = Object.fromEntries(
-      [...doc.querySelectorAll('head link[rel="alternate"][type]')].map((l) => [l.getAttribute('type') ?? '', l.getAttribute('href') ?? '']),
-    );
-    expect(found['application/atom+xml']).toBe(`${BASE}/${edition}/feed.xml`);
-    expect(found['application/feed+json']).toBe(`${BASE}/${edition}/feed.json`);
-    for (const href of Object.values(found)) expect(resolves(href)).toBe(true);
+    const links = [...doc.querySelectorAll('head link[rel="alternate"][type]')];
+    const of = (type: string) => links.filter((l) => l.getAttribute('type') === type).map((l) => l.getAttribute('href'));
+    expect(of('application/atom+xml')[0]).toBe(`${BASE}/${edition}/feed.xml`);
+    expect(of('application/feed+json')[0]).toBe(`${BASE}/${edition}/feed.json`);
+    for (const l of links) expect(resolves(l.getAttribute('href') ?? '')).toBe(true);
+  });
+
+  it('a section page also names the section’s own feeds', () => {
+    const links = [...site.page('/en/world/').querySelectorAll('head link[rel="alternate"][type="application/atom+xml"]')];
+    expect(links.map((l) => l.getAttribute('href'))).toEqual([`${BASE}/en/feed.xml`, `${BASE}/en/world/feed.xml`]);
+    expect(site.page('/en/tag/valdor/').querySelectorAll('head link[rel="alternate"][type="application/atom+xml"]').length).toBe(1);
   });
 });
 

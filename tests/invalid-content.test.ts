@@ -2,21 +2,12 @@
  * Bad input from editors: each kind is reported as `file:line: field: message`, the
  * build exits non-zero, and the previously published site is left byte for byte.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { article, buildFixture, jpeg, type FixtureSite } from './helpers/fixture-site.ts';
+import { snapshot } from './helpers/site-files.ts';
 
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex');
-  }
-  return out;
-}
 
 const good = article('headline: A good story\ndate: 2026-11-26T09:30');
 let published: FixtureSite;

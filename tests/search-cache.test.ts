@@ -3,20 +3,13 @@
  * its Pagefind bundle from the cache, byte for byte what indexing writes; an edition
  * with a changed story is indexed again.
  */
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { article, runCli, writeFixture, type CliResult } from './helpers/fixture-site.ts';
+import { snapshot } from './helpers/site-files.ts';
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) out[path.relative(dir, path.join(e.parentPath, e.name))] = createHash('sha256').update(readFileSync(path.join(e.parentPath, e.name))).digest('hex');
-  }
-  return out;
-}
 
 let dir: string;
 const cache = mkdtempSync(path.join(tmpdir(), 'masthead-search-cache-'));
@@ -47,13 +40,13 @@ describe('search cache', () => {
   it('reuses every bundle when nothing changed, with the same bytes', () => {
     expect(runs[1]?.stdout).toContain('3 of 3 editions unchanged, from the cache');
     for (const edition of ['en', 'ru', 'fa']) {
-      expect(tree(path.join(dir, '_site-2', edition, 'pagefind'))).toEqual(tree(path.join(dir, '_site-1', edition, 'pagefind')));
+      expect(snapshot(path.join(dir, '_site-2', edition, 'pagefind'))).toEqual(snapshot(path.join(dir, '_site-1', edition, 'pagefind')));
     }
   });
 
   it('indexes again only the edition whose story changed', () => {
     expect(runs[2]?.stdout).toContain('2 of 3 editions unchanged, from the cache');
-    expect(tree(path.join(dir, '_site-3', 'en', 'pagefind'))).not.toEqual(tree(path.join(dir, '_site-1', 'en', 'pagefind')));
-    expect(tree(path.join(dir, '_site-3', 'ru', 'pagefind'))).toEqual(tree(path.join(dir, '_site-1', 'ru', 'pagefind')));
+    expect(snapshot(path.join(dir, '_site-3', 'en', 'pagefind'))).not.toEqual(snapshot(path.join(dir, '_site-1', 'en', 'pagefind')));
+    expect(snapshot(path.join(dir, '_site-3', 'ru', 'pagefind'))).toEqual(snapshot(path.join(dir, '_site-1', 'ru', 'pagefind')));
   });
 });

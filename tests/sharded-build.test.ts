@@ -2,24 +2,15 @@
  * Sharded builds: one build per edition, then `npm run assemble`, must publish exactly
  * the site a single `npm run build` publishes, byte for byte.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { article, buildFixture, jpeg, runCli, writeFixture, type CliResult } from './helpers/fixture-site.ts';
+import { snapshot } from './helpers/site-files.ts';
 
 const NOW = '2026-11-28T00:00:00Z';
 const FLAGS = ['--now', NOW, '--pathprefix', '/news/', '--quiet'];
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex');
-  }
-  return out;
-}
 
 let dir: string;
 let monolithic: string;
@@ -61,7 +52,7 @@ describe('sharded build', () => {
     for (const [edition, result] of Object.entries(shards)) {
       expect(result.stderr, edition).toBe('');
       expect(result.code).toBe(0);
-      const files = Object.keys(tree(path.join(dir, `_site-${edition}`)));
+      const files = Object.keys(snapshot(path.join(dir, `_site-${edition}`)));
       const tops = new Set(files.map((f) => f.split(path.sep)[0]));
       // Its edition, plus the fingerprinted assets every page links to; no cross-edition file.
       expect([...tops].filter((t) => !['assets', 'media', edition].includes(t!))).toEqual([]);
@@ -72,11 +63,11 @@ describe('sharded build', () => {
   it('assembles into exactly the monolithic site, byte for byte', () => {
     expect(assembled.stderr).toBe('');
     expect(assembled.code).toBe(0);
-    const whole = tree(monolithic);
+    const whole = snapshot(monolithic);
     expect(Object.keys(whole)).toContain('index.html');
     expect(Object.keys(whole)).toContain('sitemap.xml');
     expect(Object.keys(whole)).toContain('_redirects');
-    expect(tree(path.join(dir, '_site-assembled'))).toEqual(whole);
+    expect(snapshot(path.join(dir, '_site-assembled'))).toEqual(whole);
   });
 
   it('refuses shards built from different content', async () => {

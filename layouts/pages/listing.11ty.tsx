@@ -27,6 +27,8 @@ export default function render({ listing, masthead: site }: ListingData): string
     edition,
     title: `${listing.label}${pageOf} — ${edition.name}`,
     head: <PaginationLinks page={listing} site={site} />,
+    // A section page also advertises the section's own feeds.
+    feedSection: listing.kind === 'section' ? listing.slug : undefined,
     children: (
       <section class={`listing listing-${listing.kind}`} aria-labelledby="listing-heading">
         <header class="listing-header">
