@@ -19,8 +19,12 @@ export const data = {
     data: 'masthead',
     size: 1,
     alias: 'redirect',
-    before: (_keys: unknown, { masthead }: { masthead: SiteData }): Redirect[] =>
-      redirectsOf(masthead).filter((r) => masthead.options.render.editions.includes(r.article.edition)),
+    // The redirects of the stories this build renders (an edition shard's, or in the dev
+    // server the ones a content edit changed).
+    before: (_keys: unknown, { masthead }: { masthead: SiteData }): Redirect[] => {
+      const rendered = new Set(masthead.pages.articles);
+      return redirectsOf(masthead).filter((r) => rendered.has(r.article));
+    },
   },
   permalink: ({ redirect }: RedirectData) => redirectPagePath(redirect.from),
   eleventyExcludeFromCollections: true,
