@@ -24,7 +24,7 @@ export interface LoadOptions {
   rootDir: string;
   /** Content folder relative to rootDir. */
   contentDir?: string;
-  /** Rendered bodies kept across builds (production builds); none: render every body. */
+  /** Rendered bodies kept across builds (src/body-cache.ts); none: render every body. */
   bodies?: BodyCache;
 }
 
