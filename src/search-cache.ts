@@ -72,18 +72,32 @@ export function restoreBundle(cacheDir: string, edition: string, key: string, ta
   }
 }
 
-/** Keeps a freshly written bundle for the next build, replacing the edition's older ones. */
+/**
+ * Keeps a freshly written bundle for the next build, replacing the edition's older ones.
+ * Builds may run side by side (CI jobs, tests) and share the cache: the entry appears by
+ * one rename, a concurrent build that stored the same records first wins, and a failure
+ * here only costs the next build an indexing run — it never fails this one.
+ */
 export function storeBundle(cacheDir: string, edition: string, key: string, written: string): void {
-  mkdirSync(cacheDir, { recursive: true });
-  const temporary = `${entryDir(cacheDir, edition, key)}.${process.pid}.tmp`;
-  rmSync(temporary, { recursive: true, force: true });
-  linkTree(written, temporary);
   const final = entryDir(cacheDir, edition, key);
-  rmSync(final, { recursive: true, force: true });
-  renameSync(temporary, final);
-  for (const name of readdirSync(cacheDir)) {
-    if ((name.startsWith(`${edition}-`) && name !== path.basename(final) && !name.endsWith('.tmp')) || name.startsWith(`.restore-${edition}-`)) {
-      rmSync(path.join(cacheDir, name), { recursive: true, force: true });
+  const temporary = `${final}.${process.pid}.tmp`;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    rmSync(temporary, { recursive: true, force: true });
+    linkTree(written, temporary);
+    if (!existsSync(final)) renameSync(temporary, final);
+  } catch {
+    // Another build stored this entry meanwhile, or the cache is not writable.
+  } finally {
+    rmSync(temporary, { recursive: true, force: true });
+  }
+  try {
+    for (const name of readdirSync(cacheDir)) {
+      if (name.startsWith(`${edition}-`) && name !== path.basename(final) && !name.endsWith('.tmp')) {
+        rmSync(path.join(cacheDir, name), { recursive: true, force: true });
+      }
     }
+  } catch {
+    // Pruning is best effort.
   }
 }

@@ -103,7 +103,7 @@ describe('a production build before the embargo', () => {
 
 describe('a production build after the embargo', () => {
   it('publishes the embargoed stories everywhere: page, front page, translation link', () => {
-    expect(later.code).toBe(0);
+    expect(later.code, later.stderr).toBe(0);
     for (const story of [embargoed, embargoedRu]) {
       expect(later.has(story.url)).toBe(true);
       expect(filesContaining(later.outDir, [story.traces[0]!]).length).toBeGreaterThan(1);
