@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../tests/helpers/fixture-site.ts';
-import { fingerprintAssets, hashedName } from './assets.ts';
+import { compactCss, fingerprintAssets, hashedName } from './assets.ts';
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
 
@@ -27,7 +27,7 @@ describe('fingerprinted assets', () => {
     const css = published.get('masthead.css')!;
     const text = css.bytes.toString('utf8');
     expect(text).toBe(
-      `@font-face{src:url("fonts/serif.${hash('wOF2')}.woff2") format("woff2"),url(fonts/serif.${hash('wOF2')}.woff2?v=1#x)}a{background:url(data:image/png;base64,AA) url(/elsewhere.png) url(missing.png)}`,
+      `@font-face{src:url("fonts/serif.${hash('wOF2')}.woff2") format("woff2"),url(fonts/serif.${hash('wOF2')}.woff2?v=1#x)}a{background:url(data:image/png;base64,AA) url(/elsewhere.png) url(missing.png)}\n`,
     );
     expect(css.url).toBe(`/assets/masthead.${hash(text)}.css`);
   });
@@ -37,5 +37,18 @@ describe('fingerprinted assets', () => {
     const one = fingerprintAssets(writeFixture({ 'm.css': css, 'f.woff2': 'one' })).get('m.css')!.url;
     const two = fingerprintAssets(writeFixture({ 'm.css': css, 'f.woff2': 'two' })).get('m.css')!.url;
     expect(one).not.toBe(two);
+  });
+});
+
+describe('compactCss', () => {
+  it.each([
+    ['/* why */\na {\n  color: red;\n}\n', 'a{color: red;}'],
+    ['body {\n  font: 1rem/1.6 Georgia, "Times  New Roman", serif;\n}', 'body{font: 1rem/1.6 Georgia,"Times  New Roman",serif;}'],
+    ['.a > .b ,\n.c {}', '.a>.b,.c{}'],
+    ['@media (min-width: 40rem) {\n  .x { grid-template-columns: minmax(12rem, 20rem) 1fr; }\n}', '@media (min-width: 40rem){.x{grid-template-columns: minmax(12rem,20rem) 1fr;}}'],
+    [".q::before { content: '/* not a comment */'; }", ".q::before{content: '/* not a comment */';}"],
+    ['a:hover ,a :focus-visible{outline:3px solid}', 'a:hover,a :focus-visible{outline:3px solid}'],
+  ])('%j → %j', (input, expected) => {
+    expect(compactCss(input)).toBe(expected);
   });
 });
