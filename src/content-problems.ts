@@ -29,6 +29,8 @@ export function formatGithubAnnotation(p: ContentProblem): string {
 
 export class ContentError extends Error {
   readonly problems: readonly ContentProblem[];
+  /** Eleventy's error handler (the dev server) then prints the problems without a stack trace: they are the editor's to fix, not a crash. */
+  readonly skipOriginalStack = true;
   constructor(problems: readonly ContentProblem[]) {
     const errors = problems.filter((p) => p.severity === 'error');
     super(
