@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from './article.ts';
 import type { EditionCode } from './editions/edition.ts';
+import { makeArticle } from '../tests/helpers/article-factory.ts';
 import { buildListings, paginate, type Listing } from './listings.ts';
 
 let seq = 0;
-/** A normalised article as the loader makes it; `n` counts down so lower n = older. */
+/** A story numbered in order of creation. */
 function story(edition: EditionCode, fields: Partial<Article> = {}): Article {
   seq += 1;
-  const slug = `story-${seq}`;
-  return {
-    edition,
-    sourcePath: `content/${edition}/${slug}.md`,
-    slug,
-    url: `/${edition}/2026/11/27/${slug}/`,
-    headline: `Story ${seq}`,
-    description: `Story ${seq}.`,
-    date: '2026-11-27T09:00:00Z',
-    modified: '2026-11-27T09:00:00Z',
-    timestamp: 0,
-    byline: [],
-    credits: [],
-    section: 'news',
-    tags: [],
-    breaking: false,
-    draft: false,
-    aliases: [],
-    corrections: [],
-    bodyHtml: '<p>x</p>',
-    ...fields,
-  };
+  return makeArticle(edition, `story-${seq}`, { headline: `Story ${seq}`, description: `Story ${seq}.`, bodyHtml: '<p>x</p>', ...fields });
 }
 
 const urls = (articles: readonly Article[]) => articles.map((a) => a.url);

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Article } from './article.ts';
+import { makeArticle } from '../tests/helpers/article-factory.ts';
 import { readBuildOptions } from './build-options.ts';
 import { buildSiteData } from './site-data.ts';
 import { NEWS_LIMIT, newsSitemapXml, SITEMAP_LIMIT, sitemapIndexXml, sitemapsOf, sitemapXml } from './sitemaps.ts';
@@ -13,26 +14,7 @@ function stories(n: number, stepMs: number): Article[] {
   return Array.from({ length: n }, (_, i) => {
     const timestamp = Date.parse(NOW) - (i + 1) * stepMs;
     const iso = new Date(timestamp).toISOString().replace('.000Z', '+00:00');
-    return {
-      edition: 'en',
-      sourcePath: `content/en/s${i}.md`,
-      slug: `s${i}`,
-      url: `/en/2026/11/01/s${i}/`,
-      headline: `Story ${i}`,
-      date: iso,
-      modified: iso,
-      timestamp,
-      byline: [],
-      credits: [],
-      description: '',
-      section: 'news',
-      tags: [],
-      breaking: false,
-      draft: false,
-      aliases: [],
-      corrections: [],
-      bodyHtml: '',
-    } satisfies Article;
+    return makeArticle('en', `s${i}`, { url: `/en/2026/11/01/s${i}/`, headline: `Story ${i}`, date: iso, modified: iso, timestamp });
   });
 }
 
