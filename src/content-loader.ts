@@ -12,7 +12,7 @@ import { findLine, readArticleFile } from './article-file.ts';
 import type { BodyCache } from './body-cache.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
-import type { Edition, EditionCode } from './editions/edition.ts';
+import type { Edition } from './editions/edition.ts';
 import { editionCodes, editions, isEditionCode } from './editions/registry.ts';
 import { checkFrontmatter, type Report } from './frontmatter-checks.ts';
 import type { LinkEnv } from './markdown/collect-links.ts';

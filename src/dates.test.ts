@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, machineDateTime, parseDateTime, urlDateParts } from './dates.ts';
+import { formatDate, formatDateTime, formatNumber, machineDateTime, parseDateTime, resolveDateTime } from './dates.ts';
 import { editions } from './editions/registry.ts';
 
 describe('parseDateTime', () => {
@@ -35,8 +35,8 @@ describe('dates per edition', () => {
 
   it('URL dates use the edition’s calendar day, Gregorian and Latin digits', () => {
     // 22:30 UTC on 20 March is already 21 March in Tehran.
-    expect(urlDateParts('2026-03-20T22:30:00Z', 'Asia/Tehran')).toEqual(['2026', '03', '21']);
-    expect(urlDateParts('2026-03-20T22:30:00Z', 'Europe/London')).toEqual(['2026', '03', '20']);
+    expect(resolveDateTime('2026-03-20T22:30:00Z', 'Asia/Tehran')?.ymd).toEqual(['2026', '03', '21']);
+    expect(resolveDateTime('2026-03-20T22:30:00Z', 'Europe/London')?.ymd).toEqual(['2026', '03', '20']);
   });
 
   it.each([

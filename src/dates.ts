@@ -93,12 +93,6 @@ export const machineDateTime = memoised((iso, edition) => {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 });
 
-/** Year, month and day in the edition's zone (Gregorian, Latin digits), for URLs. */
-export function urlDateParts(iso: string, timeZone: string): [string, string, string] {
-  const dt = DateTime.fromISO(iso, { setZone: true }).setZone(timeZone);
-  return [dt.toFormat('yyyy'), dt.toFormat('MM'), dt.toFormat('dd')];
-}
-
 export function epochMillis(iso: string): number {
   return DateTime.fromISO(iso, { setZone: true }).toMillis();
 }

@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import { editions } from './editions/registry.ts';
 import { createMarkdown } from './markdown/markdown.ts';
-import { describe, DESCRIPTION_MAX, firstParagraphText, truncate } from './description.ts';
+import { decodeEntities, describe, DESCRIPTION_MAX, firstParagraphText, truncate } from './description.ts';
 
 const render = (markdown: string) => createMarkdown(editions.en).render(markdown);
 
@@ -45,5 +45,15 @@ group('describe', () => {
     const long = 'word '.repeat(200);
     expect(describe(undefined, render('The body.'))).toBe('The body.');
     expect([...describe(undefined, render(long))].length).toBeLessThanOrEqual(DESCRIPTION_MAX);
+  });
+});
+
+group('escaped markup in the text', () => {
+  it('stays text: tags are stripped before entities are decoded', () => {
+    expect(firstParagraphText('<p>Use <em>&lt;b&gt;</em> &amp; &quot;quotes&quot;</p>')).toBe('Use <b> & "quotes"');
+  });
+
+  it('decodes exactly the four escapes markdown-it writes', () => {
+    expect(decodeEntities('&lt;a&gt; &amp;amp; &quot; &#39;')).toBe('<a> &amp; " &#39;');
   });
 });

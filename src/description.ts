@@ -10,12 +10,15 @@ export const DESCRIPTION_MAX = 300;
 /** markdown-it escapes only these four in text and attributes. */
 const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
 
+/** Text of markdown-it output back from its escaped form. */
+export function decodeEntities(html: string): string {
+  return html.replace(/&(?:amp|lt|gt|quot);/g, (e) => ENTITIES[e] ?? e);
+}
+
 /** Plain text of the first paragraph of markdown-it output, or '' when there is none. */
 export function firstParagraphText(bodyHtml: string): string {
   for (const match of bodyHtml.matchAll(/<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/g)) {
-    const text = (match[1] ?? '')
-      .replace(/<[^>]*>/g, '')
-      .replace(/&(?:amp|lt|gt|quot);/g, (e) => ENTITIES[e] ?? e)
+    const text = decodeEntities((match[1] ?? '').replace(/<[^>]*>/g, ''))
       .replace(/\s+/g, ' ')
       .trim();
     if (text) return text;

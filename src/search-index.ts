@@ -12,6 +12,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Article } from './article.ts';
 import { formatDateTime } from './dates.ts';
+import { decodeEntities } from './description.ts';
 import type { EditionCode } from './editions/edition.ts';
 import { editions } from './editions/registry.ts';
 import { recordsKey, restoreBundle, restoreFolder, storeBundle } from './search-cache.ts';
@@ -34,12 +35,10 @@ export const SEARCH_DIR = 'pagefind';
 /** The edition's search bundle folder, relative to the site root. */
 export const searchBundleDir = (edition: string) => `${edition}/${SEARCH_DIR}`;
 
-/** markdown-it escapes only these four in text. */
-const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
 
 /** What a reader can find a story by: headline, byline, caption, body and wire credits, as plain text. */
 export function searchText(article: Article): string {
-  const body = article.bodyHtml.replace(/<[^>]*>/g, ' ').replace(/&(?:amp|lt|gt|quot);/g, (e) => ENTITIES[e] ?? e);
+  const body = decodeEntities(article.bodyHtml.replace(/<[^>]*>/g, ' '));
   return [article.headline, article.byline.join(', '), article.photo?.caption, body, article.credits.join(', ')]
     .filter(Boolean)
     .join('\n')
