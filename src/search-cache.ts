@@ -1,11 +1,12 @@
 /**
- * Search bundles kept across builds, one per edition, keyed by a hash of exactly what
- * Pagefind is given (every record, in order) and Pagefind's version. Pagefind has no
+ * Search bundles kept across builds, one per edition, keyed by a hash of what the records
+ * are made from (every article's indexed fields, in order, and the code that makes
+ * records of them: src/search-index.ts) and Pagefind's version. Pagefind has no
  * incremental mode and is the slowest step of a large build, while most rebuilds (the
  * scheduled one every 15 minutes, a fix in one edition) leave most editions' records
  * unchanged: those bundles are copied from `.cache/search/` (MASTHEAD_SEARCH_CACHE)
- * instead of being indexed again. Same records → same bundle bytes, so the copy is
- * what indexing would have written.
+ * instead of being indexed again. Same inputs → same records → same bundle bytes, so the
+ * copy is what indexing would have written.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -23,9 +24,9 @@ export function searchCacheDir(rootDir: string, env: NodeJS.ProcessEnv = process
   return env.MASTHEAD_SEARCH_CACHE ?? path.join(rootDir, '.cache', 'search');
 }
 
-export function recordsKey(records: readonly unknown[]): string {
+export function recordsKey(inputs: readonly unknown[]): string {
   const hash = createHash('sha256').update(pagefindVersion);
-  for (const r of records) hash.update(JSON.stringify(r)).update('\n');
+  for (const r of inputs) hash.update(JSON.stringify(r)).update('\n');
   return hash.digest('hex').slice(0, 20);
 }
 

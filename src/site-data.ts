@@ -23,8 +23,11 @@ export interface SiteData {
   /**
    * What this build writes (options.render): the pages of the rendered editions, and
    * the cross-edition files as a list of one or none, for templates to paginate over.
+   * `articleTemplate` is the article pages Eleventy's article template renders: all of
+   * `articles`, except in the production CLI, which writes them itself
+   * (src/article-pages.ts, ADR 012).
    */
-  pages: { articles: Article[]; listings: ListingPage[]; shared: [true] | [] };
+  pages: { articles: Article[]; listings: ListingPage[]; shared: [true] | []; articleTemplate: Article[] };
 }
 
 /** Drafts only in preview; embargoed (future-dated) stories only after their time. */
@@ -45,10 +48,12 @@ export function buildSiteData(all: readonly Article[], options: BuildOptions): S
   }
   const listings = buildListings(articles, options);
   const rendered = (item: { edition: EditionCode }) => options.render.editions.includes(item.edition);
+  const ownArticles = articles.filter(rendered);
   const pages: SiteData['pages'] = {
-    articles: articles.filter(rendered),
+    articles: ownArticles,
     listings: listings.pages.filter(rendered),
     shared: options.render.shared ? [true] : [],
+    articleTemplate: ownArticles,
   };
   // Frozen, so Eleventy's pagination hands templates this object itself rather than a new
   // Proxy on every access (its ProxyWrap skips frozen objects): property reads stay cheap

@@ -6,14 +6,18 @@ import { ArticleMeta } from '../components/ArticleMeta.tsx';
 import { renderDocument } from '../components/Document.tsx';
 import { TranslationLinks } from '../components/TranslationLinks.tsx';
 
-/** One page per published article, from the loaded content (not one template per file). */
+/**
+ * One page per published article, from the loaded content (not one template per file).
+ * Production builds call `render` directly (src/article-pages.ts); Eleventy paginates
+ * over the article pages left to it (all of them in the dev server).
+ */
 interface ArticleTemplateData {
   article: Article;
   masthead: SiteData;
 }
 
 export const data = {
-  pagination: { data: 'masthead.pages.articles', size: 1, alias: 'article' },
+  pagination: { data: 'masthead.pages.articleTemplate', size: 1, alias: 'article' },
   permalink: (d: ArticleTemplateData) => d.article.url,
   eleventyExcludeFromCollections: true,
 };

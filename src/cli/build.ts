@@ -16,6 +16,7 @@ import { readBuildOptions, type BuildOptions } from '../build-options.ts';
 import { applyBuildFlags, buildFlags } from './build-flags.ts';
 import { loadSite, primeSite } from '../content-data.ts';
 import { formatProblem } from '../content-problems.ts';
+import { withArticlesWrittenDirectly, writeArticlePages } from '../article-pages.ts';
 import { verifyBuiltLinks } from '../link-check.ts';
 import { preparePhotos } from '../photos.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
@@ -61,7 +62,9 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
     return { ok: false, outDir: values.out, pages: 0 };
   }
   if (!values.quiet) console.log(`Photos: ${photos.encoded} renditions encoded, ${photos.reused} reused from ${path.relative(rootDir, photos.cacheDir) || '.'}/`);
-  primeSite(site);
+  // Eleventy renders everything but the article pages, which are written directly (ADR 012).
+  const primed = withArticlesWrittenDirectly(site);
+  primeSite(primed);
 
   const outDir = path.resolve(rootDir, values.out);
   const staging = stagingDirFor(outDir);
@@ -69,6 +72,10 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   const searchIndex = await startSearchIndex(site, searchCacheDir(rootDir));
   const ok = await publishAtomically(outDir, staging, async () => {
     await renderWithEleventy(rootDir, staging, options, values.quiet);
+    // After Eleventy: the stylesheet's fingerprinted name is known once its run began.
+    const articlesStarted = performance.now();
+    const articleCount = await writeArticlePages(primed, staging);
+    if (!values.quiet) console.log(`Article pages: ${articleCount} written (${seconds(articlesStarted)})`);
     // A page with a link into the site that leads nowhere is never published. It runs
     // while Pagefind, in its own process, is still indexing.
     const started = performance.now();
@@ -76,7 +83,7 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
     const asWritten = (h: string) => (/^\/(?![/\\])/.test(h) ? href(options, h) : h);
     const written = new Map(bodyLinks.map((l) => [`${l.url} ${asWritten(l.href)}`, `${l.file}:${l.line}`]));
     const links = verifyBuiltLinks(staging, options, (page, url) => written.get(`${page} ${url}`));
-    if (!values.quiet) console.log(`Links: ${links.links} on ${links.pages} pages resolve (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    if (!values.quiet) console.log(`Links: ${links.links} on ${links.pages} pages resolve (${seconds(started)})`);
     const search = await searchIndex.write(staging);
     if (!values.quiet) {
       const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
@@ -87,6 +94,8 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   if (ok && !values.quiet) console.log(`Published ${pages} articles to ${path.relative(rootDir, outDir) || '.'}/`);
   return { ok, outDir, pages };
 }
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 /** Renders the templates in layouts/ into `outDir` with the site already primed. */
 export async function renderWithEleventy(rootDir: string, outDir: string, options: BuildOptions, quiet: boolean): Promise<void> {
