@@ -2,10 +2,9 @@
  * One article file, read: decoded as UTF-8, frontmatter split off (YAML without the
  * timestamp type, so dates stay text until the loader reads them in the edition's
  * zone) and the body rendered by the edition's markdown-it. Rendered bodies come from
- * the body cache when the text is unchanged; parsed files are memoised by mtime and
- * size for dev-server rebuilds. Validation is the loader's job, not this module's.
+ * the body cache when the text is unchanged. Reading the file, and validation, are the
+ * loader's job (src/content-loader.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { bodyKey, type BodyCache } from './body-cache.ts';
@@ -21,24 +20,15 @@ export interface ParsedFile {
   /** What the Markdown transforms recorded (warnings, links …). */
   env: MarkdownEnv;
   warnings: string[];
+  /** The body's key in the body cache, when one was used. */
+  bodyKey?: string;
   /** A problem that stops validation (not UTF-8, empty, broken YAML). */
   fatal?: Omit<ContentProblem, 'file'>;
 }
 
 const yamlEngine = (source: string): object => (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
 
-const parsedFiles = new Map<string, { stamp: string; parsed: ParsedFile }>();
 const markdownByEdition = new Map<EditionCode, ReturnType<typeof createMarkdown>>();
-
-export function readArticleFile(absolute: string, edition: Edition, bodies?: BodyCache): ParsedFile {
-  const stat = statSync(absolute);
-  const stamp = `${stat.mtimeMs}:${stat.size}:${edition.code}`;
-  const hit = parsedFiles.get(absolute);
-  if (hit && hit.stamp === stamp) return hit.parsed;
-  const parsed = parseSource(readFileSync(absolute), edition, bodies);
-  parsedFiles.set(absolute, { stamp, parsed });
-  return parsed;
-}
 
 function failure(fatal: ParsedFile['fatal']): ParsedFile {
   return { data: undefined, frontmatterLines: [], bodyHtml: '', env: {}, warnings: [], ...(fatal ? { fatal } : {}) };
@@ -72,20 +62,20 @@ export function parseSource(bytes: Buffer, edition: Edition, bodies?: BodyCache)
   if (typeof file.data !== 'object' || file.data === null || Array.isArray(file.data)) {
     return failure({ severity: 'error', line: 2, field: 'frontmatter', message: 'must be a list of `field: value` lines' });
   }
-  const { html, env } = renderBody(file.content, edition, bodies);
-  return { data: file.data, frontmatterLines: file.matter.split(/\r?\n/), bodyHtml: html, env, warnings: env.warnings ?? [] };
+  const { html, env, key } = renderBody(file.content, edition, bodies);
+  return { data: file.data, frontmatterLines: file.matter.split(/\r?\n/), bodyHtml: html, env, warnings: env.warnings ?? [], ...(key ? { bodyKey: key } : {}) };
 }
 
-function renderBody(body: string, edition: Edition, bodies?: BodyCache): { html: string; env: MarkdownEnv } {
+function renderBody(body: string, edition: Edition, bodies?: BodyCache): { html: string; env: MarkdownEnv; key: string } {
   const key = bodies ? bodyKey(edition.code, edition.quotes, body) : '';
   const cached = bodies?.get(key);
-  if (cached) return { html: cached.html, env: cached.env as MarkdownEnv };
+  if (cached) return { html: cached.html, env: cached.env as MarkdownEnv, key };
   let md = markdownByEdition.get(edition.code);
   if (!md) markdownByEdition.set(edition.code, (md = createMarkdown(edition)));
   const env: MarkdownEnv = {};
   const html = md.render(body, env);
   bodies?.set(key, { html, env: { ...env } });
-  return { html, env };
+  return { html, env, key };
 }
 
 /** 1-based file line of a top-level frontmatter key (line 1 is the opening ---). */

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type UserConfig from '@11ty/eleventy/UserConfig';
 import type { Article } from './article.ts';
+import { ArticleCache } from './article-cache.ts';
 import { BodyCache } from './body-cache.ts';
 import { readBuildOptions, type BuildOptions } from './build-options.ts';
 import { checkArticles, type ArticleLink } from './content-check.ts';
@@ -33,13 +34,17 @@ export interface LoadedSite {
   links: ArticleLink[];
 }
 
-let bodies: BodyCache | undefined;
-let bodiesSaved = false;
+let caches: { bodies: BodyCache; articles: ArticleCache } | undefined;
+let cachesSaved = false;
 
-/** Rendered bodies kept across builds in `.cache/bodies/` (MASTHEAD_BODY_CACHE), one per process. */
-function bodyCacheFor(rootDir: string): BodyCache {
-  bodies ??= new BodyCache(process.env.MASTHEAD_BODY_CACHE ?? path.join(rootDir, '.cache', 'bodies'));
-  return bodies;
+/**
+ * Rendered bodies and validated articles kept across builds in `.cache/bodies/`
+ * (MASTHEAD_BODY_CACHE), one of each per process.
+ */
+function contentCachesFor(rootDir: string): { bodies: BodyCache; articles: ArticleCache } {
+  const dir = process.env.MASTHEAD_BODY_CACHE ?? path.join(rootDir, '.cache', 'bodies');
+  caches ??= { bodies: new BodyCache(dir), articles: new ArticleCache(dir) };
+  return caches;
 }
 
 /**
@@ -52,11 +57,14 @@ export function loadSite(rootDir: string, options: BuildOptions): LoadedSite {
   const inside = !path.relative(rootDir, contentAbs).startsWith('..');
   const boundary = inside ? rootDir : path.dirname(contentAbs);
   const contentDir = path.relative(boundary, contentAbs);
-  const bodies = bodyCacheFor(rootDir);
-  const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, bodies });
-  // The dev server re-reads only changed files (kept in memory), so it writes the cache once.
-  if (options.mode === 'production' || !bodiesSaved) bodies.save();
-  bodiesSaved = true;
+  const { bodies, articles: articleCache } = contentCachesFor(rootDir);
+  const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, bodies, articles: articleCache });
+  // The dev server re-reads only changed files (kept in memory), so it writes the caches once.
+  if (options.mode === 'production' || !cachesSaved) {
+    bodies.save();
+    articleCache.save();
+  }
+  cachesSaved = true;
   // Links between stories: the same verdict in the build, the dev server and `npm run check`.
   problems.push(...checkArticles(articles, links, options, { incomplete: hasErrors(problems) }));
   if (hasErrors(problems)) return { site: undefined, problems, articles, root: boundary, links };

@@ -4,11 +4,12 @@
  * pass. The build, `npm run check` and the dev server all start here; Eleventy never
  * reads the Markdown itself (see docs/adr/001-content-loader.md).
  */
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { reportAliasCollisions } from './aliases.ts';
 import type { Article } from './article.ts';
-import { findLine, readArticleFile } from './article-file.ts';
+import { articleKey, type ArticleCache, type CachedArticle } from './article-cache.ts';
+import { findLine, parseSource } from './article-file.ts';
 import type { BodyCache } from './body-cache.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
@@ -17,6 +18,7 @@ import { editionCodes, editions, isEditionCode } from './editions/registry.ts';
 import { checkFrontmatter, type Report } from './frontmatter-checks.ts';
 import type { LinkEnv } from './markdown/collect-links.ts';
 import { normalise } from './normalise-article.ts';
+import { checkPhoto } from './photo-source.ts';
 import { reportTranslationClashes } from './translations.ts';
 
 export interface LoadOptions {
@@ -26,6 +28,8 @@ export interface LoadOptions {
   contentDir?: string;
   /** Rendered bodies kept across builds (src/body-cache.ts); none: render every body. */
   bodies?: BodyCache;
+  /** Validated articles kept across builds (src/article-cache.ts); none: validate every file. */
+  articles?: ArticleCache;
 }
 
 export interface LoadedContent {
@@ -57,6 +61,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
   const articles: Article[] = [];
   const links: ArticleLink[] = [];
   const realRoot = realpathSync(rootDir);
+  const photoCheck = photoCheckForOneLoad();
 
   for (const absolute of listArticleFiles(rootDir, contentDir)) {
     const file = toPosix(path.relative(rootDir, absolute));
@@ -70,7 +75,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
       });
       continue;
     }
-    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies });
+    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies, cache: options.articles, photoCheck });
     if (article) articles.push(article);
   }
 
@@ -89,45 +94,81 @@ interface ArticleInput {
   problems: ContentProblem[];
   links: ArticleLink[];
   bodies: BodyCache | undefined;
+  cache: ArticleCache | undefined;
+  photoCheck: typeof checkPhoto;
 }
 
-function loadArticle({ absolute, file, edition, rootDir, realRoot, problems, links, bodies }: ArticleInput): Article | undefined {
-  const report: Report = (p) => problems.push({ file, severity: 'error', ...p });
+function loadArticle(input: ArticleInput): Article | undefined {
+  const { absolute, file, edition, rootDir, realRoot, problems, links, bodies, cache, photoCheck } = input;
+  const use = (entry: CachedArticle) => {
+    problems.push(...entry.warnings);
+    links.push(...entry.links);
+    if (entry.bodyKey) bodies?.keep(entry.bodyKey);
+    return entry.article;
+  };
 
   // Only a symbolic link can lead out of the listed tree (directory links are not followed).
   if (lstatSync(absolute).isSymbolicLink() && !realpathSync(absolute).startsWith(realRoot + path.sep)) {
-    report({ message: 'links to a file outside the repository: commit the article itself, not a link to it' });
+    problems.push({ file, severity: 'error', message: 'links to a file outside the repository: commit the article itself, not a link to it' });
     return undefined;
   }
 
-  const parsed = readArticleFile(absolute, edition, bodies);
+  // An unchanged file (same mtime and size) whose photo is unchanged gives the same
+  // Article object: dev-server rebuilds skip reading it again, and the site data can
+  // tell unchanged stories by identity (src/incremental.ts).
+  const stat = statSync(absolute);
+  const stamp = `${stat.mtimeMs}:${stat.size}:${edition.code}`;
+  const known = validated.get(absolute);
+  if (known && known.stamp === stamp && known.photoStamp === photoStamp(known.entry.article)) return use(known.entry);
+
+  const bytes = readFileSync(absolute);
+  const key = cache ? articleKey(rootDir, file, edition.code, bytes) : '';
+  const cached = cache?.get(key);
+  // A cached article is only as good as its photo on disk: checked again, and on any
+  // change the file is validated in full (which reports the problem).
+  const photoStillThere = (entry: CachedArticle) => {
+    if (entry.photoSrc === undefined) return true;
+    const checked = photoCheck(entry.photoSrc, absolute, rootDir);
+    return !('problem' in checked) && checked.file === entry.article.photo?.file;
+  };
+  const entry = cached && photoStillThere(cached) ? cached : validateArticle(bytes, input);
+  if (!entry) return undefined;
+  if (entry !== cached) cache?.set(key, entry);
+  validated.set(absolute, { stamp, entry, photoStamp: photoStamp(entry.article) });
+  return use(entry);
+}
+
+/** Parses, validates and normalises one file; its problems go to `problems`, the result to the caches. */
+function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, problems, bodies, photoCheck }: ArticleInput): CachedArticle | undefined {
+  const parsed = parseSource(bytes, edition, bodies);
   if (parsed.fatal) {
     problems.push({ ...parsed.fatal, file });
     return undefined;
   }
+  const warnings: ContentProblem[] = parsed.warnings.map((w) => ({ file, severity: 'warning', message: `body: ${w}` }));
+  const found: ContentProblem[] = [];
+  const report: Report = (p) => found.push({ file, severity: 'error', ...p });
   const lineOf = (field: string) => findLine(parsed.frontmatterLines, field);
-  for (const w of parsed.warnings) report({ severity: 'warning', message: `body: ${w}` });
-
-  // An unchanged file (the same parsed object) whose photo is unchanged gives the same
-  // Article object: dev-server rebuilds skip validating it again, and the site data can
-  // tell unchanged stories by identity (src/incremental.ts).
-  const known = validated.get(absolute);
-  if (known && known.parsed === parsed && known.photoStamp === photoStamp(known.article)) {
-    links.push(...known.links);
-    return known.article;
+  const checked = checkFrontmatter(parsed.data, { edition, articleFile: absolute, rootDir, lineOf, report, photoCheck });
+  if (!checked) {
+    problems.push(...warnings, ...found);
+    return undefined;
   }
-  const checked = checkFrontmatter(parsed.data, { edition, articleFile: absolute, rootDir, lineOf, report });
-  if (!checked) return undefined;
   const article = normalise(checked.frontmatter, { edition, file, bodyHtml: parsed.bodyHtml, ...checked.fields });
   // Body lines count from the line after the closing ---, which is frontmatterLines.length + 1.
   const bodyStart = parsed.frontmatterLines.length + 1;
-  const own = ((parsed.env as LinkEnv).links ?? []).map((l) => ({ file, url: article.url, line: bodyStart + l.line, href: l.href }));
-  links.push(...own);
-  validated.set(absolute, { parsed, article, links: own, photoStamp: photoStamp(article) });
-  return article;
+  const links = ((parsed.env as LinkEnv).links ?? []).map((l) => ({ file, url: article.url, line: bodyStart + l.line, href: l.href }));
+  const photo = (parsed.data as { photo?: { src?: unknown } }).photo;
+  return {
+    article,
+    links,
+    warnings: [...warnings, ...found],
+    photoSrc: typeof photo?.src === 'string' ? photo.src : undefined,
+    bodyKey: parsed.bodyKey,
+  };
 }
 
-const validated = new Map<string, { parsed: object; article: Article; links: ArticleLink[]; photoStamp: string }>();
+const validated = new Map<string, { stamp: string; entry: CachedArticle; photoStamp: string }>();
 
 function photoStamp(article: Article): string {
   if (!article.photo) return '';
@@ -137,6 +178,17 @@ function photoStamp(article: Article): string {
   } catch {
     return 'missing';
   }
+}
+
+/** checkPhoto once per photo and load: a handful of wire photos can illustrate thousands of stories. */
+function photoCheckForOneLoad(): typeof checkPhoto {
+  const seen = new Map<string, ReturnType<typeof checkPhoto>>();
+  return (src, articleFile, rootDir) => {
+    const key = `${path.dirname(articleFile)}\0${src}`;
+    let result = seen.get(key);
+    if (!result) seen.set(key, (result = checkPhoto(src, articleFile, rootDir)));
+    return result;
+  };
 }
 
 function reportDuplicateUrls(articles: Article[], problems: ContentProblem[]): void {

@@ -22,6 +22,8 @@ export interface CheckContext {
   rootDir: string;
   lineOf: (field: string) => number | undefined;
   report: Report;
+  /** checkPhoto, or a memo of it for one load (many stories share a photo). */
+  photoCheck?: typeof checkPhoto;
 }
 
 /** What the checks derived, for normalise-article.ts. */
@@ -35,7 +37,7 @@ export interface CheckedFields {
 
 export function checkFrontmatter(
   data: unknown,
-  { edition, articleFile, rootDir, lineOf, report }: CheckContext,
+  { edition, articleFile, rootDir, lineOf, report, photoCheck = checkPhoto }: CheckContext,
 ): { frontmatter: FrontmatterData; fields: CheckedFields } | undefined {
   const result = Frontmatter.safeParse(data);
   const raw = (data ?? {}) as Record<string, unknown>;
@@ -107,7 +109,7 @@ export function checkFrontmatter(
   const photoRaw = raw.photo as Record<string, unknown> | undefined;
   let photoPath: { path: string; file: string } | undefined;
   if (photoRaw && typeof photoRaw === 'object' && typeof photoRaw.src === 'string') {
-    const checked = checkPhoto(photoRaw.src, articleFile, rootDir);
+    const checked = photoCheck(photoRaw.src, articleFile, rootDir);
     if ('problem' in checked) {
       failed = true;
       report({ field: 'photo.src', line: lineOf('photo'), message: checked.problem });

@@ -1,0 +1,97 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { ArticleCache, loaderFingerprint } from './article-cache.ts';
+import { BodyCache } from './body-cache.ts';
+import { loadContent } from './content-loader.ts';
+
+function site(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'masthead-article-cache-'));
+  for (const [name, body] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), body);
+  }
+  return dir;
+}
+
+const story = (extra = '', body = 'Body with [a link](/en/2026/11/25/other/).') => `---\nheadline: Harbour reopens\ndate: 2026-11-26T09:30\n${extra}---\n${body}\n`;
+const photo = () => sharp({ create: { width: 1600, height: 900, channels: 3, background: '#4a7a9c' } }).jpeg().toBuffer();
+
+/** A later build: new cache instances on the same folder, and a file the dev-server memo has not seen. */
+function laterBuild(root: string, cacheDir: string, files: string[]) {
+  for (const f of files) utimesSync(path.join(root, f), new Date(), new Date(Date.now() + 1000 * Math.random()));
+  const caches = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
+  return { caches, loaded: loadContent({ rootDir: root, ...caches }) };
+}
+
+describe('article cache', () => {
+  it('gives a later build the same articles, links and warnings without validating again', () => {
+    const root = site({ 'content/en/2026/11/harbour.md': story('', 'See ![a chart](chart.png) and [a link](/en/2026/11/25/other/).') });
+    const cacheDir = path.join(root, '.cache');
+    const first = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
+    const before = loadContent({ rootDir: root, ...first });
+    first.bodies.save();
+    first.articles.save();
+    expect(before.problems.map((p) => p.severity)).toEqual(['warning']);
+
+    const { caches, loaded } = laterBuild(root, cacheDir, ['content/en/2026/11/harbour.md']);
+    expect(caches.articles.stats).toEqual({ hits: 1, misses: 0 });
+    expect(loaded.articles).toEqual(before.articles);
+    expect(loaded.links).toEqual(before.links);
+    expect(loaded.problems).toEqual(before.problems);
+  });
+
+  it('validates a changed file again', () => {
+    const root = site({ 'content/en/2026/11/harbour.md': story() });
+    const cacheDir = path.join(root, '.cache');
+    const articles = new ArticleCache(cacheDir);
+    loadContent({ rootDir: root, articles });
+    articles.save();
+    writeFileSync(path.join(root, 'content/en/2026/11/harbour.md'), story().replace('Harbour reopens', 'Harbour closes'));
+    const { caches, loaded } = laterBuild(root, cacheDir, []);
+    expect(caches.articles.stats).toEqual({ hits: 0, misses: 1 });
+    expect(loaded.articles[0]?.headline).toBe('Harbour closes');
+  });
+
+  it('checks the photo on disk again: a cached story whose photo was deleted is reported, not served', async () => {
+    const root = site({ 'content/en/2026/11/harbour.md': story('photo:\n  src: harbour.jpg\n  alt: The harbour\n'), 'content/en/2026/11/harbour.jpg': await photo() });
+    const cacheDir = path.join(root, '.cache');
+    const articles = new ArticleCache(cacheDir);
+    expect(loadContent({ rootDir: root, articles }).problems).toEqual([]);
+    articles.save();
+    rmSync(path.join(root, 'content/en/2026/11/harbour.jpg'));
+    const { loaded } = laterBuild(root, cacheDir, ['content/en/2026/11/harbour.md']);
+    expect(loaded.articles).toEqual([]);
+    expect(loaded.problems).toMatchObject([{ file: 'content/en/2026/11/harbour.md', field: 'photo.src', severity: 'error' }]);
+  });
+
+  it('keeps the body cache entries of stories it serves, so a code change re-renders nothing', () => {
+    const root = site({ 'content/en/2026/11/harbour.md': story(), 'content/en/2026/11/ferry.md': story('', 'The ferry sailed.').replace('Harbour reopens', 'Ferry returns') });
+    const cacheDir = path.join(root, '.cache');
+    const first = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
+    loadContent({ rootDir: root, ...first });
+    first.bodies.save();
+    first.articles.save();
+    // One headline edited: that story misses (and reads the body cache), the other is served whole.
+    writeFileSync(path.join(root, 'content/en/2026/11/ferry.md'), story('', 'The ferry sailed.').replace('Harbour reopens', 'Ferry returns at noon'));
+    const { caches } = laterBuild(root, cacheDir, ['content/en/2026/11/harbour.md']);
+    expect(caches.articles.stats).toEqual({ hits: 1, misses: 1 });
+    caches.bodies.save();
+    caches.articles.save();
+    // Then the code changes (a new article-cache fingerprint): both bodies are still cached.
+    const afterChange = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir, 'other-code') };
+    for (const f of ['harbour', 'ferry']) utimesSync(path.join(root, `content/en/2026/11/${f}.md`), new Date(), new Date(Date.now() + 5000));
+    loadContent({ rootDir: root, ...afterChange });
+    expect(afterChange.articles.stats).toEqual({ hits: 0, misses: 2 });
+    expect(afterChange.bodies.stats).toEqual({ hits: 2, misses: 0 });
+    afterChange.articles.save();
+    expect(readdirSync(cacheDir).filter((n) => n.startsWith('articles-'))).toEqual(['articles-other-code.json']);
+  });
+
+  it('fingerprints the loader from its sources', () => {
+    expect(loaderFingerprint()).toMatch(/^[0-9a-f]{16}$/);
+    expect(loaderFingerprint()).toBe(loaderFingerprint());
+  });
+});

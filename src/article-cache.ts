@@ -1,0 +1,59 @@
+/**
+ * Validated articles kept across builds: for an article file whose bytes are unchanged,
+ * the loader takes the `Article`, its body links and warnings from here instead of
+ * parsing, validating and normalising it again (most of `npm run check` and of a
+ * build's loading). Only what depends on the file alone is cached: the photo is checked
+ * on disk again every time, and the checks across stories always run.
+ *
+ * The file is named by a fingerprint of Masthead's own sources, the lockfile and
+ * Node's version (time-zone and Unicode data included), so any change to the code or
+ * a dependency starts a fresh cache rather than serving what older code decided. It
+ * lives beside the body cache (`.cache/bodies/`, MASTHEAD_BODY_CACHE).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article } from './article.ts';
+import type { ArticleLink } from './content-check.ts';
+import type { ContentProblem } from './content-problems.ts';
+import { JsonCache } from './json-cache.ts';
+
+export interface CachedArticle {
+  article: Article;
+  links: ArticleLink[];
+  /** Warnings about the file (reported again on every load, as if it had been read). */
+  warnings: ContentProblem[];
+  /** `photo.src` as written, to check the photo on disk again. */
+  photoSrc?: string | undefined;
+  /** The body's key in the body cache, kept in use while this entry serves it. */
+  bodyKey?: string | undefined;
+}
+
+const srcDir = path.dirname(fileURLToPath(import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
+/** Changes whenever code or data that decides a validated article changes. */
+export function loaderFingerprint(): string {
+  const hash = createHash('sha256').update(JSON.stringify([process.version, process.versions.tz, process.versions.icu, process.versions.unicode]));
+  for (const file of sourceFiles(srcDir)) hash.update(path.relative(srcDir, file)).update(readFileSync(file));
+  const lockfile = path.join(srcDir, '..', 'package-lock.json');
+  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The entry's key: the file's bytes and everything else it is read with. */
+export function articleKey(rootDir: string, file: string, edition: string, bytes: Buffer): string {
+  return createHash('sha1').update(rootDir).update('\0').update(file).update('\0').update(edition).update('\0').update(bytes).digest('base64url');
+}
+
+export class ArticleCache extends JsonCache<CachedArticle> {
+  constructor(dir: string, fingerprint = loaderFingerprint()) {
+    super(dir, 'articles', fingerprint);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * A map kept across builds in one JSON file per fingerprint (`<prefix>-<fingerprint>.json`),
+ * for the content caches (src/body-cache.ts, src/article-cache.ts). The file is read on
+ * first use only, so a build that never misses one cache never pays for reading it.
+ * Saving keeps only the entries this build used (the cache never grows past the site)
+ * and drops files of other fingerprints (older code).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export class JsonCache<T> {
+  private readonly file: string;
+  private entries: Map<string, T> | undefined;
+  private readonly used = new Set<string>();
+  private misses = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly prefix: string,
+    fingerprint: string,
+  ) {
+    this.file = path.join(dir, `${prefix}-${fingerprint}.json`);
+  }
+
+  private load(): Map<string, T> {
+    this.entries ??= new Map(existsSync(this.file) ? (Object.entries(JSON.parse(readFileSync(this.file, 'utf8'))) as [string, T][]) : []);
+    return this.entries;
+  }
+
+  get(key: string): T | undefined {
+    const hit = this.load().get(key);
+    if (hit) this.used.add(key);
+    return hit;
+  }
+
+  /** Marks an entry as still in use without reading the file (it was served by another cache). */
+  keep(key: string): void {
+    this.used.add(key);
+  }
+
+  set(key: string, value: T): void {
+    this.load().set(key, value);
+    this.used.add(key);
+    this.misses++;
+  }
+
+  get stats(): { hits: number; misses: number } {
+    return { hits: this.used.size - this.misses, misses: this.misses };
+  }
+
+  /** Writes the file when it was read and something changed; atomic (rename). */
+  save(): void {
+    const entries = this.entries;
+    if (!entries || (this.misses === 0 && this.used.size === entries.size)) return;
+    mkdirSync(this.dir, { recursive: true });
+    const kept = Object.fromEntries([...this.used].sort().flatMap((k) => (entries.has(k) ? [[k, entries.get(k)]] : [])));
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(kept));
+    renameSync(temporary, this.file);
+    for (const name of readdirSync(this.dir)) {
+      if (name.startsWith(`${this.prefix}-`) && name.endsWith('.json') && path.join(this.dir, name) !== this.file) {
+        rmSync(path.join(this.dir, name), { force: true });
+      }
+    }
+  }
+}
