@@ -27,11 +27,16 @@ export function outputFileOf(outDir: string, url: string): string {
 }
 
 /**
- * Renders and writes `articles` (by default every article page this build writes).
+ * Renders and writes `articles` (by default every article page this build writes),
+ * handing each page to `onPage` (the link check) on the way.
  * Rendering stays on this thread; the writes go to libuv's pool, so disk time overlaps
  * with rendering the next pages. Nothing is held beyond a bounded window of pages.
  */
-export async function writeArticlePages(site: SiteData, outDir: string, articles: readonly Article[] = site.pages.articles): Promise<number> {
+export async function writeArticlePages(
+  site: SiteData,
+  outDir: string,
+  { articles = site.pages.articles, onPage }: { articles?: readonly Article[]; onPage?: (file: string, html: string) => void } = {},
+): Promise<number> {
   const folders = new Map<string, Promise<unknown>>();
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
@@ -39,6 +44,7 @@ export async function writeArticlePages(site: SiteData, outDir: string, articles
     if (failure) break;
     const file = outputFileOf(outDir, article.url);
     const html = renderArticle({ article, masthead: site });
+    onPage?.(file, html);
     const dir = path.dirname(file);
     let folder = folders.get(dir);
     if (!folder) folders.set(dir, (folder = mkdir(dir, { recursive: true })));

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkBuiltLinks, formatBrokenLink, srcsetUrls, type LinkCheckOptions } from './link-check.ts';
+import { checkBuiltLinks, formatBrokenLink, LinkChecker, srcsetUrls, type LinkCheckOptions } from './link-check.ts';
 
 /** A built site: the files that exist, and one page per case holding only that case's markup. */
 const existing = [
@@ -104,5 +104,32 @@ describe('srcsetUrls', () => {
     ['a.jpg, b.jpg', ['a.jpg', 'b.jpg']],
   ])('%s', (srcset, urls) => {
     expect(srcsetUrls(srcset)).toEqual(urls);
+  });
+});
+
+describe('LinkChecker, as the build runs it (pages in memory)', () => {
+  it.each(cases)('%s', (_name, markup, expected) => {
+    // Nothing of the site is on disk: the files are told, the page is handed over.
+    const checker = new LinkChecker(mkdtempSync(path.join(tmpdir(), 'masthead-links-empty-')), options);
+    checker.addFiles([...existing, 'en/2026/11/26/page/index.html']);
+    checker.checkPage('en/2026/11/26/page/index.html', `<!DOCTYPE html><title>x</title>${markup}`);
+    expect(checker.result.broken.map((b) => b.url)).toEqual(expected);
+  });
+
+  it('looks a target up on disk before calling it broken (a file written by another step)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'masthead-links-disk-'));
+    mkdirSync(path.join(dir, 'assets'));
+    writeFileSync(path.join(dir, 'assets', 'late.css'), '');
+    const checker = new LinkChecker(dir, options);
+    checker.checkPage('index.html', '<link rel="stylesheet" href="/assets/late.css"><a href="/assets/never.css">x</a>');
+    expect(checker.result.broken.map((b) => b.url)).toEqual(['/assets/never.css']);
+  });
+
+  it('reports broken links in page order, whatever order the pages came in', () => {
+    const checker = new LinkChecker(mkdtempSync(path.join(tmpdir(), 'masthead-links-order-')), options);
+    checker.checkPage('ru/index.html', '<a href="/nope-ru/">x</a>');
+    checker.checkPage('en/index.html', '<a href="/nope-en/">x</a>');
+    expect(checker.result.broken.map((b) => b.page)).toEqual(['/en/', '/ru/']);
+    expect(checker.result.pages).toBe(2);
   });
 });

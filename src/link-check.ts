@@ -1,10 +1,11 @@
 /**
  * The internal link check after every build, on the staging folder before it replaces
  * the published site: every href, src and srcset of every HTML page that points into
- * the site must resolve to a built file. One pass over the files with a tag tokenizer
- * (no DOM per page), and each distinct URL is resolved once.
+ * the site must resolve to a built file. A tag tokenizer (no DOM per page) over each
+ * page, and each distinct URL is resolved once. The build checks pages as it renders
+ * them (LinkChecker); `checkBuiltLinks` reads a folder already on disk.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions } from './build-options.ts';
 import { editionCodes } from './editions/registry.ts';
@@ -72,52 +73,76 @@ export function srcsetUrls(srcset: string): string[] {
   return urls;
 }
 
-export function checkBuiltLinks(outDir: string, options: LinkCheckOptions): LinkCheckResult {
-  const files = new Set<string>();
-  const htmlFiles: string[] = [];
+/** Every file under outDir, as forward-slash paths relative to it (NFC, as URLs are compared). */
+export function listSiteFiles(outDir: string): string[] {
+  const files: string[] = [];
   for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const rel = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    files.add(rel.normalize('NFC'));
-    if (rel.endsWith('.html')) htmlFiles.push(rel);
+    if (entry.isFile()) files.push(path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/').normalize('NFC'));
   }
-  htmlFiles.sort();
+  return files;
+}
 
-  const origin = new URL(options.baseUrl).origin;
-  const prefix = options.pathPrefix;
-  const resolved = new Map<string, string | undefined>();
-  const srcsets = new Map<string, string[]>();
-  const broken: BrokenLink[] = [];
-  let links = 0;
+/**
+ * Checks pages one at a time against the set of files the site has. The build hands it
+ * every page as it is rendered (nothing is read back from disk, nothing is held); a
+ * target missing from the set is looked up on disk before it is called broken, so a
+ * file written by some other step is never reported by mistake.
+ */
+export class LinkChecker {
+  private readonly files = new Set<string>();
+  private readonly origin: string;
+  private readonly resolved = new Map<string, string | undefined>();
+  private readonly srcsets = new Map<string, string[]>();
+  private readonly broken: BrokenLink[] = [];
+  private pages = 0;
+  private links = 0;
+
+  constructor(
+    private readonly outDir: string,
+    private readonly options: LinkCheckOptions,
+  ) {
+    this.origin = new URL(options.baseUrl).origin;
+  }
+
+  /** Files the site has, relative to the output folder ("en/index.html"). */
+  addFiles(files: Iterable<string>): void {
+    for (const f of files) this.files.add(f.normalize('NFC'));
+  }
+
+  private has(rel: string): boolean {
+    return this.files.has(rel) || existsSync(path.join(this.outDir, rel));
+  }
 
   /** Why the URL is broken, or undefined when it resolves (or is not the site's business). */
-  const problem = (url: string, pageUrl: string): string | undefined => {
+  private problem(url: string, pageUrl: string): string | undefined {
     let target: URL;
     try {
       target = new URL(url, pageUrl);
     } catch {
       return 'is not a valid URL';
     }
-    if (target.origin !== origin) return undefined; // another site, mailto:, tel:, data:…
+    if (target.origin !== this.origin) return undefined; // another site, mailto:, tel:, data:…
     let pathname: string;
     try {
       pathname = decodeURIComponent(target.pathname).normalize('NFC');
     } catch {
       return 'has a malformed %-escape';
     }
+    const prefix = this.options.pathPrefix;
     if (!pathname.startsWith(prefix)) return `is outside the site's path prefix ${prefix}`;
     const sitePath = `/${pathname.slice(prefix.length)}`;
-    if (options.elsewhere?.(sitePath)) return undefined;
+    if (this.options.elsewhere?.(sitePath)) return undefined;
     const rel = sitePath.slice(1);
-    if (rel === '' || rel.endsWith('/')) return files.has(`${rel}index.html`) ? undefined : 'leads to no page';
-    if (files.has(rel) || files.has(`${rel}/index.html`)) return undefined;
+    if (rel === '' || rel.endsWith('/')) return this.has(`${rel}index.html`) ? undefined : 'leads to no page';
+    if (this.has(rel) || this.has(`${rel}/index.html`)) return undefined;
     return 'leads to no file';
-  };
+  }
 
-  for (const rel of htmlFiles) {
-    const html = readFileSync(path.join(outDir, rel), 'utf8');
+  /** Checks one HTML page, `rel` being its file relative to the output folder. */
+  checkPage(rel: string, html: string): void {
+    this.pages++;
     const page = `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
-    const pageUrl = origin + prefix + page.slice(1);
+    const pageUrl = this.origin + this.options.pathPrefix + page.slice(1);
     const pageDir = pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1);
     for (const tag of html.matchAll(TOKEN)) {
       const attributes = tag[2] ?? tag[3];
@@ -128,19 +153,33 @@ export function checkBuiltLinks(outDir: string, options: LinkCheckOptions): Link
         if (!URL_ATTRIBUTES.has(name)) continue;
         const value = decodeEntities(attr[2] ?? attr[3] ?? attr[4] ?? '').trim();
         // The same thumbnails appear on many listing pages: parse each srcset once.
-        const urls = name.endsWith('srcset') ? (srcsets.get(value) ?? srcsets.set(value, srcsetUrls(value)).get(value)!) : [value];
+        const urls = name.endsWith('srcset') ? (this.srcsets.get(value) ?? this.srcsets.set(value, srcsetUrls(value)).get(value)!) : [value];
         for (const url of urls) {
-          links++;
+          this.links++;
           // Relative URLs mean different things on different pages; root-relative and absolute ones do not.
           const key = /^(\/[^/]|[a-z][a-z0-9+.-]*:)/i.test(url) ? url : `${pageDir}\u0000${url}`;
-          let reason = resolved.get(key);
-          if (!resolved.has(key)) resolved.set(key, (reason = problem(url, pageUrl)));
-          if (reason) broken.push({ page, url, attribute: name, reason });
+          let reason = this.resolved.get(key);
+          if (!this.resolved.has(key)) this.resolved.set(key, (reason = this.problem(url, pageUrl)));
+          if (reason) this.broken.push({ page, url, attribute: name, reason });
         }
       }
     }
   }
-  return { pages: htmlFiles.length, links, broken };
+
+  /** Broken links in page order, whatever order the pages were checked in. */
+  get result(): LinkCheckResult {
+    const broken = [...this.broken].sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+    return { pages: this.pages, links: this.links, broken };
+  }
+}
+
+/** The check on a folder already on disk (npm run assemble, deploy tests). */
+export function checkBuiltLinks(outDir: string, options: LinkCheckOptions): LinkCheckResult {
+  const files = listSiteFiles(outDir);
+  const checker = new LinkChecker(outDir, options);
+  checker.addFiles(files);
+  for (const rel of files.filter((f) => f.endsWith('.html')).sort()) checker.checkPage(rel, readFileSync(path.join(outDir, rel), 'utf8'));
+  return checker.result;
 }
 
 export function formatBrokenLink(b: BrokenLink): string {
@@ -151,22 +190,21 @@ export function formatBrokenLink(b: BrokenLink): string {
 export type LinkSource = (page: string, url: string) => string | undefined;
 
 /**
- * The check as the build runs it, on the staging folder: throws BuildStopped listing
- * every broken link, so nothing is published. Editions left out of a sharded build
- * (`--edition ru`) are published by their own build, and the cross-edition files by
- * `npm run assemble`, so a shard does not check links into them; assemble checks all.
+ * What the build's check counts as published elsewhere: editions left out of a sharded
+ * build (`--edition ru`) are published by their own build, and the cross-edition files
+ * by `npm run assemble`, so a shard does not check links into them; assemble checks all.
  */
-export function verifyBuiltLinks(
-  dir: string,
-  options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'>,
-  sourceOf: LinkSource = () => undefined,
-): LinkCheckResult {
+export function buildLinkOptions(options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'>): LinkCheckOptions {
   const { render } = options;
   const others = editionCodes.filter((c) => !render.editions.includes(c)).map((c) => `/${c}/`);
   // Outside the edition folders everything is a cross-edition file, written by `npm run assemble`.
   const shared = (p: string) => !editionCodes.some((c) => p.startsWith(`/${c}/`)) && !/^\/(assets|media)\//.test(p);
   const elsewhere = (p: string) => others.some((o) => p.startsWith(o)) || (!render.shared && shared(p));
-  const result = checkBuiltLinks(dir, { ...options, elsewhere });
+  return { baseUrl: options.baseUrl, pathPrefix: options.pathPrefix, elsewhere };
+}
+
+/** Throws BuildStopped listing every broken link (with the body line that wrote it), so nothing is published. */
+export function stopOnBrokenLinks(result: LinkCheckResult, sourceOf: LinkSource = () => undefined): LinkCheckResult {
   if (result.broken.length) {
     const n = result.broken.length;
     const lines = result.broken.map((b) => {
@@ -178,4 +216,13 @@ export function verifyBuiltLinks(
     );
   }
   return result;
+}
+
+/** The check on a staging folder already on disk (npm run assemble). */
+export function verifyBuiltLinks(
+  dir: string,
+  options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'>,
+  sourceOf: LinkSource = () => undefined,
+): LinkCheckResult {
+  return stopOnBrokenLinks(checkBuiltLinks(dir, buildLinkOptions(options)), sourceOf);
 }

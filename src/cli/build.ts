@@ -9,6 +9,7 @@
  * output and swapped in only when everything succeeded, so a failed build leaves the
  * previously published `_site/` exactly as it was.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Eleventy } from '@11ty/eleventy';
@@ -16,8 +17,8 @@ import { readBuildOptions, type BuildOptions } from '../build-options.ts';
 import { applyBuildFlags, buildFlags } from './build-flags.ts';
 import { loadSite, primeSite } from '../content-data.ts';
 import { formatProblem } from '../content-problems.ts';
-import { withArticlesWrittenDirectly, writeArticlePages } from '../article-pages.ts';
-import { verifyBuiltLinks } from '../link-check.ts';
+import { outputFileOf, withArticlesWrittenDirectly, writeArticlePages } from '../article-pages.ts';
+import { buildLinkOptions, LinkChecker, listSiteFiles, stopOnBrokenLinks } from '../link-check.ts';
 import { preparePhotos } from '../photos.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
 import { searchCacheDir } from '../search-cache.ts';
@@ -71,19 +72,27 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   // Pagefind indexes in its own process while Eleventy renders.
   const searchIndex = await startSearchIndex(site, searchCacheDir(rootDir));
   const ok = await publishAtomically(outDir, staging, async () => {
-    await renderWithEleventy(rootDir, staging, options, values.quiet);
-    // After Eleventy: the stylesheet's fingerprinted name is known once its run began.
-    const articlesStarted = performance.now();
-    const articleCount = await writeArticlePages(primed, staging);
-    if (!values.quiet) console.log(`Article pages: ${articleCount} written (${seconds(articlesStarted)})`);
-    // A page with a link into the site that leads nowhere is never published. It runs
-    // while Pagefind, in its own process, is still indexing.
+    // Every page is link-checked as it is rendered: Eleventy's from its results, article
+    // pages as they are written. Nothing is read back from disk.
+    const checker = new LinkChecker(staging, buildLinkOptions(options));
+    const relative = (file: string) => path.relative(staging, file).split(path.sep).join('/');
+    const eleventyPages = await renderWithEleventy(rootDir, staging, options, values.quiet);
+    checker.addFiles(eleventyPages.map((p) => relative(p.outputPath)));
+    checker.addFiles(primed.pages.articles.map((a) => relative(outputFileOf(staging, a.url))));
+    for (const dir of ['assets', 'media']) {
+      if (existsSync(path.join(staging, dir))) checker.addFiles(listSiteFiles(path.join(staging, dir)).map((f) => `${dir}/${f}`));
+    }
     const started = performance.now();
+    for (const p of eleventyPages) if (p.outputPath.endsWith('.html')) checker.checkPage(relative(p.outputPath), p.content);
+    // After Eleventy: the stylesheet's fingerprinted name is known once its run began.
+    const articleCount = await writeArticlePages(primed, staging, { onPage: (file, html) => checker.checkPage(relative(file), html) });
+    if (!values.quiet) console.log(`Article pages: ${articleCount} written; every page link-checked (${seconds(started)})`);
+    // A page with a link into the site that leads nowhere is never published (ADR 010).
     // Body links as written in the pages: root-relative ones under the path prefix (src/body-links.ts).
     const asWritten = (h: string) => (/^\/(?![/\\])/.test(h) ? href(options, h) : h);
     const written = new Map(bodyLinks.map((l) => [`${l.url} ${asWritten(l.href)}`, `${l.file}:${l.line}`]));
-    const links = verifyBuiltLinks(staging, options, (page, url) => written.get(`${page} ${url}`));
-    if (!values.quiet) console.log(`Links: ${links.links} on ${links.pages} pages resolve (${seconds(started)})`);
+    const links = stopOnBrokenLinks(checker.result, (page, url) => written.get(`${page} ${url}`));
+    if (!values.quiet) console.log(`Links: ${links.links} on ${links.pages} pages resolve`);
     const search = await searchIndex.write(staging);
     if (!values.quiet) {
       const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
@@ -97,14 +106,21 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
+/** What Eleventy wrote: each page's file and content. */
+export interface WrittenPage {
+  outputPath: string;
+  content: string;
+}
+
 /** Renders the templates in layouts/ into `outDir` with the site already primed. */
-export async function renderWithEleventy(rootDir: string, outDir: string, options: BuildOptions, quiet: boolean): Promise<void> {
+export async function renderWithEleventy(rootDir: string, outDir: string, options: BuildOptions, quiet: boolean): Promise<WrittenPage[]> {
   const eleventy = new Eleventy(path.join(rootDir, 'layouts'), outDir, {
     configPath: path.join(rootDir, '.eleventy.ts'),
     quietMode: quiet,
     pathPrefix: options.pathPrefix,
   });
-  await eleventy.write();
+  const [, pages] = (await eleventy.write()) as unknown as [unknown, { outputPath: string | false; content: string }[]];
+  return pages.filter((p): p is WrittenPage => typeof p.outputPath === 'string');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
