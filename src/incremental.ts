@@ -39,13 +39,11 @@ export function changedPages(previous: SiteData, next: SiteData): SiteData['page
   const touchedKeys = new Set([...changed, ...gone].flatMap((a) => (a.translationKey ? [a.translationKey] : [])));
   const bannerChanged = new Set(next.options.render.editions.filter((code) => !sameBanner(previous, next, code)));
   const listingsBefore = new Map(previous.listings.pages.map((p) => [p.url, p]));
-  const articles = next.pages.articles.filter(
-    (a) => changed.has(a) || bannerChanged.has(a.edition) || (a.translationKey !== undefined && touchedKeys.has(a.translationKey)),
-  );
-  return {
-    articles,
+  const own = {
+    articles: next.pages.articles.filter(
+      (a) => changed.has(a) || bannerChanged.has(a.edition) || (a.translationKey !== undefined && touchedKeys.has(a.translationKey)),
+    ),
     listings: next.pages.listings.filter((p) => bannerChanged.has(p.edition) || !sameListing(listingsBefore.get(p.url), p)),
-    shared: next.pages.shared,
-    articleTemplate: articles,
   };
+  return { ...own, shared: next.pages.shared, eleventy: own };
 }

@@ -23,11 +23,10 @@ export interface SiteData {
   /**
    * What this build writes (options.render): the pages of the rendered editions, and
    * the cross-edition files as a list of one or none, for templates to paginate over.
-   * `articleTemplate` is the article pages Eleventy's article template renders: all of
-   * `articles`, except in the production CLI, which writes them itself
-   * (src/article-pages.ts, ADR 012).
+   * `eleventy` is what Eleventy's article and listing templates render of them: all, except
+   * in the production CLI, which writes those pages itself (src/page-writer.ts, ADR 012).
    */
-  pages: { articles: Article[]; listings: ListingPage[]; shared: [true] | []; articleTemplate: Article[] };
+  pages: { articles: Article[]; listings: ListingPage[]; shared: [true] | []; eleventy: { articles: Article[]; listings: ListingPage[] } };
 }
 
 /** Drafts only in preview; embargoed (future-dated) stories only after their time. */
@@ -48,13 +47,8 @@ export function buildSiteData(all: readonly Article[], options: BuildOptions): S
   }
   const listings = buildListings(articles, options);
   const rendered = (item: { edition: EditionCode }) => options.render.editions.includes(item.edition);
-  const ownArticles = articles.filter(rendered);
-  const pages: SiteData['pages'] = {
-    articles: ownArticles,
-    listings: listings.pages.filter(rendered),
-    shared: options.render.shared ? [true] : [],
-    articleTemplate: ownArticles,
-  };
+  const own = { articles: articles.filter(rendered), listings: listings.pages.filter(rendered) };
+  const pages: SiteData['pages'] = { ...own, shared: options.render.shared ? [true] : [], eleventy: own };
   // Frozen, so Eleventy's pagination hands templates this object itself rather than a new
   // Proxy on every access (its ProxyWrap skips frozen objects): property reads stay cheap
   // and the per-build memos (src/per-build.ts), keyed by this object, hit on every page.

@@ -8,7 +8,7 @@ import { TranslationLinks } from '../components/TranslationLinks.tsx';
 
 /**
  * One page per published article, from the loaded content (not one template per file).
- * Production builds call `render` directly (src/article-pages.ts); Eleventy paginates
+ * Production builds call `render` directly (src/page-writer.ts); Eleventy paginates
  * over the article pages left to it (all of them in the dev server).
  */
 interface ArticleTemplateData {
@@ -17,7 +17,7 @@ interface ArticleTemplateData {
 }
 
 export const data = {
-  pagination: { data: 'masthead.pages.articleTemplate', size: 1, alias: 'article' },
+  pagination: { data: 'masthead.pages.eleventy.articles', size: 1, alias: 'article' },
   permalink: (d: ArticleTemplateData) => d.article.url,
   eleventyExcludeFromCollections: true,
 };

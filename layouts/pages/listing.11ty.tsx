@@ -5,14 +5,18 @@ import { renderDocument } from '../components/Document.tsx';
 import { Pagination, PaginationLinks, pageOfText } from '../components/Pagination.tsx';
 import { StoryCards } from '../components/StoryCard.tsx';
 
-/** Every page of every section, tag and author listing (src/listings.ts), from one template. */
+/**
+ * Every page of every section, tag and author listing (src/listings.ts), from one template.
+ * Production builds call `render` directly (src/page-writer.ts); Eleventy paginates over
+ * the listing pages left to it (all of them in the dev server).
+ */
 interface ListingData {
   listing: ListingPage;
   masthead: SiteData;
 }
 
 export const data = {
-  pagination: { data: 'masthead.pages.listings', size: 1, alias: 'listing' },
+  pagination: { data: 'masthead.pages.eleventy.listings', size: 1, alias: 'listing' },
   permalink: (d: ListingData) => d.listing.url,
   eleventyExcludeFromCollections: true,
 };

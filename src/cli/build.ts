@@ -17,8 +17,9 @@ import { readBuildOptions, type BuildOptions } from '../build-options.ts';
 import { applyBuildFlags, buildFlags } from './build-flags.ts';
 import { loadSite, primeSite } from '../content-data.ts';
 import { formatProblem } from '../content-problems.ts';
-import { outputFileOf, withArticlesWrittenDirectly, writeArticlePages } from '../article-pages.ts';
-import { buildLinkOptions, LinkChecker, listSiteFiles, stopOnBrokenLinks } from '../link-check.ts';
+import { directPageUrls, outputFileOf, withPagesWrittenDirectly, writeDirectPages } from '../page-writer.ts';
+import { listSiteFiles, stopOnBrokenLinks } from '../link-check.ts';
+import { startLinkCheckThread, type LinkCheckThread } from '../link-check-thread.ts';
 import { preparePhotos } from '../photos.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
 import { searchCacheDir } from '../search-cache.ts';
@@ -47,7 +48,26 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   applyBuildFlags(values, env);
   if (values.edition) env.MASTHEAD_EDITIONS = values.edition.join(',');
   const options = readBuildOptions(env);
+  const outDir = path.resolve(rootDir, values.out);
+  const staging = stagingDirFor(outDir);
+  // Started first, so that its start-up overlaps loading the content.
+  const links = startLinkCheckThread(staging, options);
+  try {
+    return await buildSite(rootDir, options, { out: values.out, quiet: values.quiet === true, outDir, staging }, links);
+  } finally {
+    await links.stop();
+  }
+}
 
+interface BuildPlace {
+  out: string;
+  quiet: boolean;
+  outDir: string;
+  staging: string;
+}
+
+async function buildSite(rootDir: string, options: BuildOptions, values: BuildPlace, linkCheck: LinkCheckThread): Promise<BuildResult> {
+  const { outDir, staging } = values;
   const { site, problems, links: bodyLinks } = loadSite(rootDir, options);
   for (const p of problems) console.error(formatProblem(p));
   if (!site) {
@@ -63,35 +83,33 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
     return { ok: false, outDir: values.out, pages: 0 };
   }
   if (!values.quiet) console.log(`Photos: ${photos.encoded} renditions encoded, ${photos.reused} reused from ${path.relative(rootDir, photos.cacheDir) || '.'}/`);
-  // Eleventy renders everything but the article pages, which are written directly (ADR 012).
-  const primed = withArticlesWrittenDirectly(site);
+  // Eleventy renders everything but the article and listing pages, written directly (ADR 012).
+  const primed = withPagesWrittenDirectly(site);
   primeSite(primed);
 
-  const outDir = path.resolve(rootDir, values.out);
-  const staging = stagingDirFor(outDir);
   // Pagefind indexes in its own process while Eleventy renders.
   const searchIndex = await startSearchIndex(site, searchCacheDir(rootDir));
   const ok = await publishAtomically(outDir, staging, async () => {
-    // Every page is link-checked as it is rendered: Eleventy's from its results, article
-    // pages as they are written. Nothing is read back from disk.
-    const checker = new LinkChecker(staging, buildLinkOptions(options));
+    // Every page is link-checked as it is rendered, on the link check thread: Eleventy's
+    // from its results, the direct ones as they are written. Nothing is read back from disk.
     const relative = (file: string) => path.relative(staging, file).split(path.sep).join('/');
     const eleventyPages = await renderWithEleventy(rootDir, staging, options, values.quiet);
-    checker.addFiles(eleventyPages.map((p) => relative(p.outputPath)));
-    checker.addFiles(primed.pages.articles.map((a) => relative(outputFileOf(staging, a.url))));
+    linkCheck.addFiles(eleventyPages.map((p) => relative(p.outputPath)));
+    linkCheck.addFiles(directPageUrls(primed).map((url) => relative(outputFileOf(staging, url))));
     for (const dir of ['assets', 'media']) {
-      if (existsSync(path.join(staging, dir))) checker.addFiles(listSiteFiles(path.join(staging, dir)).map((f) => `${dir}/${f}`));
+      if (existsSync(path.join(staging, dir))) linkCheck.addFiles(listSiteFiles(path.join(staging, dir)).map((f) => `${dir}/${f}`));
     }
     const started = performance.now();
-    for (const p of eleventyPages) if (p.outputPath.endsWith('.html')) checker.checkPage(relative(p.outputPath), p.content);
+    for (const p of eleventyPages) if (p.outputPath.endsWith('.html')) await linkCheck.check(relative(p.outputPath), p.content);
     // After Eleventy: the stylesheet's fingerprinted name is known once its run began.
-    const articleCount = await writeArticlePages(primed, staging, { onPage: (file, html) => checker.checkPage(relative(file), html) });
-    if (!values.quiet) console.log(`Article pages: ${articleCount} written; every page link-checked (${seconds(started)})`);
+    const direct = await writeDirectPages(primed, staging, linkCheck);
+    const checked = await linkCheck.finish();
+    if (!values.quiet) console.log(`Article and listing pages: ${direct} written; every page link-checked (${seconds(started)})`);
     // A page with a link into the site that leads nowhere is never published (ADR 010).
     // Body links as written in the pages: root-relative ones under the path prefix (src/body-links.ts).
     const asWritten = (h: string) => (/^\/(?![/\\])/.test(h) ? href(options, h) : h);
     const written = new Map(bodyLinks.map((l) => [`${l.url} ${asWritten(l.href)}`, `${l.file}:${l.line}`]));
-    const links = stopOnBrokenLinks(checker.result, (page, url) => written.get(`${page} ${url}`));
+    const links = stopOnBrokenLinks(checked, (page, url) => written.get(`${page} ${url}`));
     if (!values.quiet) console.log(`Links: ${links.links} on ${links.pages} pages resolve`);
     const search = await searchIndex.write(staging);
     if (!values.quiet) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputFileOf } from './article-pages.ts';
+import { outputFileOf } from './page-writer.ts';
 
 describe('outputFileOf', () => {
   const out = path.resolve('/srv/site');

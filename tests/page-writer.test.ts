@@ -1,7 +1,8 @@
 /**
- * Production builds write article pages outside Eleventy's pagination (ADR 012); the dev
- * server and plain `eleventy` runs still render them through the article template. Both
- * must publish the same bytes, so an editor previewing a story sees what readers get.
+ * Production builds write article and listing pages outside Eleventy's pagination
+ * (ADR 012); the dev server and plain `eleventy` runs still render them through the
+ * templates. Both must publish the same bytes, so an editor previewing a story sees what
+ * readers get.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -43,15 +44,24 @@ beforeAll(async () => {
   eleventy = await runEleventy(path.join(dir, 'content'), path.join(dir, '_eleventy'));
 });
 
-describe('article pages written directly', () => {
-  const articlePages = ['en/2026/11/26/floods/index.html', 'en/2026/11/25/budget/index.html', 'ru/2026/11/26/navodnenie/index.html', 'fa/2026/11/26/seyl/index.html'];
+describe('article and listing pages written directly', () => {
+  const articlePages = [
+    'en/2026/11/26/floods/index.html',
+    'en/2026/11/25/budget/index.html',
+    'ru/2026/11/26/navodnenie/index.html',
+    'fa/2026/11/26/seyl/index.html',
+    'en/news/index.html',
+    'en/tag/floods/index.html',
+    'en/author/jana-novak/index.html',
+    'ru/tag/наводнение/index.html',
+  ];
 
-  it('plain Eleventy renders the site through the article template', () => {
+  it('plain Eleventy renders the site through the templates', () => {
     expect(eleventy.stderr).toBe('');
     expect(eleventy.code).toBe(0);
   });
 
-  it.each(articlePages)('%s is byte for byte what the article template renders', (file) => {
+  it.each(articlePages)('%s is byte for byte what the template renders', (file) => {
     const mine = snapshot(cli);
     const theirs = snapshot(eleventy.outDir);
     expect(mine[file]).toBeDefined();

@@ -1,0 +1,55 @@
+/**
+ * Article and listing pages in production builds: rendered by their templates' own
+ * `render` and written straight to disk, outside Eleventy's per-page pipeline. At
+ * newsroom scale they are nearly the whole site, and Eleventy's cost per paginated page
+ * (data cascade, permalink, holding every page's output until the build ends) was larger
+ * than the rendering itself (ADR 012). The dev server still renders them through the
+ * templates (incrementally, a few pages per edit), so both paths share one `render`;
+ * tests/page-writer.test.ts holds them to the same bytes.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import renderArticle from '../layouts/pages/article.11ty.tsx';
+import renderListing from '../layouts/pages/listing.11ty.tsx';
+import type { LinkCheckThread } from './link-check-thread.ts';
+import type { SiteData } from './site-data.ts';
+
+/** The site as the production CLI hands it to Eleventy: its article and listing templates render nothing. */
+export function withPagesWrittenDirectly(site: SiteData): SiteData {
+  return Object.freeze({ ...site, pages: Object.freeze({ ...site.pages, eleventy: { articles: [], listings: [] } }) });
+}
+
+/** Where Eleventy would write a page with this permalink (`/a/b/` → `a/b/index.html`). */
+export function outputFileOf(outDir: string, url: string): string {
+  const relative = url.endsWith('/') ? `${url}index.html` : url;
+  const file = path.resolve(outDir, `.${relative}`);
+  // URLs come from validated slugs; this is the last line of defence, not a check editors meet.
+  if (!file.startsWith(path.resolve(outDir) + path.sep)) throw new Error(`Refusing to write ${url} outside ${outDir}`);
+  return file;
+}
+
+/** The URLs of the pages `writeDirectPages` writes. */
+export function directPageUrls(site: SiteData): string[] {
+  return [...site.pages.listings.map((l) => l.url), ...site.pages.articles.map((a) => a.url)];
+}
+
+/**
+ * Renders and writes every listing and article page this build writes, handing each to
+ * the link check thread (src/link-check-thread.ts), which scans it on the other core.
+ * Each page is written as soon as it is rendered; none is held.
+ */
+export async function writeDirectPages(site: SiteData, outDir: string, links: LinkCheckThread): Promise<number> {
+  const root = path.resolve(outDir);
+  const folders = new Set<string>();
+  const write = async (url: string, html: string) => {
+    const file = outputFileOf(root, url);
+    const dir = path.dirname(file);
+    if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
+    folders.add(dir);
+    writeFileSync(file, html);
+    await links.check(path.relative(root, file).split(path.sep).join('/'), html);
+  };
+  for (const listing of site.pages.listings) await write(listing.url, renderListing({ listing, masthead: site }));
+  for (const article of site.pages.articles) await write(article.url, renderArticle({ article, masthead: site }));
+  return site.pages.listings.length + site.pages.articles.length;
+}
