@@ -62,6 +62,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
   const links: ArticleLink[] = [];
   const realRoot = realpathSync(rootDir);
   const photoCheck = photoCheckForOneLoad();
+  const photoStamp = photoStampsForOneLoad();
 
   for (const absolute of listArticleFiles(rootDir, contentDir)) {
     const file = toPosix(path.relative(rootDir, absolute));
@@ -75,7 +76,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
       });
       continue;
     }
-    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies, cache: options.articles, photoCheck });
+    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies, cache: options.articles, photoCheck, photoStamp });
     if (article) articles.push(article);
   }
 
@@ -96,10 +97,11 @@ interface ArticleInput {
   bodies: BodyCache | undefined;
   cache: ArticleCache | undefined;
   photoCheck: typeof checkPhoto;
+  photoStamp: (article: Article) => string;
 }
 
 function loadArticle(input: ArticleInput): Article | undefined {
-  const { absolute, file, edition, rootDir, realRoot, problems, links, bodies, cache, photoCheck } = input;
+  const { absolute, file, edition, rootDir, realRoot, problems, links, bodies, cache, photoCheck, photoStamp } = input;
   const use = (entry: CachedArticle) => {
     problems.push(...entry.warnings);
     links.push(...entry.links);
@@ -108,7 +110,9 @@ function loadArticle(input: ArticleInput): Article | undefined {
   };
 
   // Only a symbolic link can lead out of the listed tree (directory links are not followed).
-  if (lstatSync(absolute).isSymbolicLink() && !realpathSync(absolute).startsWith(realRoot + path.sep)) {
+  // One lstat serves both that check and, for a plain file, the change stamp below.
+  const link = lstatSync(absolute);
+  if (link.isSymbolicLink() && !realpathSync(absolute).startsWith(realRoot + path.sep)) {
     problems.push({ file, severity: 'error', message: 'links to a file outside the repository: commit the article itself, not a link to it' });
     return undefined;
   }
@@ -116,7 +120,7 @@ function loadArticle(input: ArticleInput): Article | undefined {
   // An unchanged file (same mtime and size) whose photo is unchanged gives the same
   // Article object: dev-server rebuilds skip reading it again, and the site data can
   // tell unchanged stories by identity (src/incremental.ts).
-  const stat = statSync(absolute);
+  const stat = link.isSymbolicLink() ? statSync(absolute) : link;
   const stamp = `${stat.mtimeMs}:${stat.size}:${edition.code}`;
   const known = validated.get(absolute);
   if (known && known.stamp === stamp && known.photoStamp === photoStamp(known.entry.article)) return use(known.entry);
@@ -170,14 +174,24 @@ function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, prob
 
 const validated = new Map<string, { stamp: string; entry: CachedArticle; photoStamp: string }>();
 
-function photoStamp(article: Article): string {
-  if (!article.photo) return '';
-  try {
-    const s = statSync(article.photo.file);
-    return `${s.mtimeMs}:${s.size}`;
-  } catch {
-    return 'missing';
-  }
+/** The photo's change stamp, one stat per photo and load (it changes the Article identity when replaced). */
+function photoStampsForOneLoad(): (article: Article) => string {
+  const seen = new Map<string, string>();
+  return (article) => {
+    if (!article.photo) return '';
+    const file = article.photo.file;
+    let stamp = seen.get(file);
+    if (stamp === undefined) {
+      try {
+        const s = statSync(file);
+        stamp = `${s.mtimeMs}:${s.size}`;
+      } catch {
+        stamp = 'missing';
+      }
+      seen.set(file, stamp);
+    }
+    return stamp;
+  };
 }
 
 /** checkPhoto once per photo and load: a handful of wire photos can illustrate thousands of stories. */

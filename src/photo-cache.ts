@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import Image from '@11ty/eleventy-img';
 import sharp, { type Sharp } from 'sharp';
 import type { PhotoInfo } from './photo-inspect.ts';
 import { cropBox, ENCODING, frameHeight, renditionWidths, SOCIAL_JPEG, type Focus, type Frame, type ImageFormat } from './photo-frames.ts';
@@ -100,6 +99,8 @@ export class ImageCache {
     // Encoded into a private folder and renamed into place, so a build running at the
     // same time never links a half-written file.
     const tmp = await mkdtemp(path.join(this.dir, 'tmp-'));
+    // Loaded on the first miss only: a build whose photos are all cached never needs it.
+    const { default: Image } = await import('@11ty/eleventy-img');
     try {
       const stats = (await Image(file, {
         widths: renditionWidths(frame, box.width),

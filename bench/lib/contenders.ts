@@ -59,11 +59,11 @@ export function contenders(ctx: BenchContext): Contender[] {
     MASTHEAD_BODY_CACHE: path.join(dir, 'bodies'),
     MASTHEAD_SEARCH_CACHE: path.join(dir, 'search'),
   });
-  const masthead = (cache: string, clear: boolean): CommandSpec => ({
+  const masthead = (cache: string, clear: boolean, env = caches(clear ? fresh(cache) : cache)): CommandSpec => ({
     command: process.execPath,
     args: ['--import', 'tsx', src('build.ts'), '--content', contentArg(ctx), '--out', fresh(path.join(ctx.workDir, 'out-masthead')), '--now', NOW, '--quiet'],
     cwd: ctx.repoDir,
-    env: caches(clear ? fresh(cache) : cache),
+    env,
   });
   return [
     {
@@ -78,6 +78,18 @@ export function contenders(ctx: BenchContext): Contender[] {
       unavailable: missing('build.ts'),
       warmup: true,
       prepare: () => masthead(path.join(ctx.workDir, 'cache-warm'), false),
+    },
+    {
+      id: 'masthead-build-photos',
+      label: 'Masthead build, only the photo cache warm',
+      unavailable: missing('build.ts'),
+      // Encoded photos from the warm row's cache (filled by the warm-up); articles, bodies
+      // and search bundles made afresh every run.
+      warmup: true,
+      prepare: () => {
+        const own = caches(fresh(path.join(ctx.workDir, 'cache-photos-only')));
+        return masthead('', false, { ...own, MASTHEAD_IMAGE_CACHE: path.join(ctx.workDir, 'cache-warm', 'images') });
+      },
     },
     {
       id: 'masthead-check',
