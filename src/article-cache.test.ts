@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -88,6 +88,29 @@ describe('article cache', () => {
     expect(afterChange.bodies.stats).toEqual({ hits: 2, misses: 0 });
     afterChange.articles.save();
     expect(readdirSync(cacheDir).filter((n) => n.startsWith('articles-'))).toEqual(['articles-other-code.json']);
+  });
+
+  it('stores each body once, in the body cache, and serves npm run check without reading it', () => {
+    const root = site({ 'content/en/2026/11/harbour.md': story() });
+    const cacheDir = path.join(root, '.cache');
+    const first = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
+    const built = loadContent({ rootDir: root, ...first });
+    first.bodies.save();
+    first.articles.save();
+    const stored = readdirSync(cacheDir).find((n) => n.startsWith('articles-'))!;
+    expect(readFileSync(path.join(cacheDir, stored), 'utf8')).not.toContain('bodyHtml');
+
+    for (const f of ['content/en/2026/11/harbour.md']) utimesSync(path.join(root, f), new Date(), new Date(Date.now() + 3000));
+    const check = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
+    const checked = loadContent({ rootDir: root, ...check, withoutBodies: true });
+    expect(check.articles.stats).toEqual({ hits: 1, misses: 0 });
+    expect(check.bodies.stats).toEqual({ hits: 0, misses: 0 });
+    expect(checked.articles[0]).toEqual({ ...built.articles[0], bodyHtml: '' });
+    expect(checked.links).toEqual(built.links);
+
+    // …and a build after the check gets the body back, not the check's empty one.
+    const later = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
+    expect(loadContent({ rootDir: root, ...later }).articles).toEqual(built.articles);
   });
 
   it('fingerprints the loader from its sources', () => {

@@ -3,7 +3,9 @@
  * the loader takes the `Article`, its body links and warnings from here instead of
  * parsing, validating and normalising it again (most of `npm run check` and of a
  * build's loading). Only what depends on the file alone is cached: the photo is checked
- * on disk again every time, and the checks across stories always run.
+ * on disk again every time, and the checks across stories always run. Bodies are not
+ * stored here but taken from the body cache, so `npm run check`, which renders nothing,
+ * never reads them.
  *
  * The file is named by a fingerprint of Masthead's own sources, the lockfile and
  * Node's version (time-zone and Unicode data included), so any change to the code or
@@ -20,14 +22,14 @@ import type { ContentProblem } from './content-problems.ts';
 import { JsonCache } from './json-cache.ts';
 
 export interface CachedArticle {
-  article: Article;
+  /** The article without its body, which lives once, in the body cache, under `bodyKey`. */
+  article: Omit<Article, 'bodyHtml'>;
   links: ArticleLink[];
   /** Warnings about the file (reported again on every load, as if it had been read). */
   warnings: ContentProblem[];
   /** `photo.src` as written, to check the photo on disk again. */
   photoSrc?: string | undefined;
-  /** The body's key in the body cache, kept in use while this entry serves it. */
-  bodyKey?: string | undefined;
+  bodyKey: string;
 }
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));

@@ -52,13 +52,13 @@ function contentCachesFor(rootDir: string): { bodies: BodyCache; articles: Artic
  * repository, or, for a content folder kept elsewhere (benchmarks, test fixtures), the
  * folder that holds it.
  */
-export function loadSite(rootDir: string, options: BuildOptions): LoadedSite {
+export function loadSite(rootDir: string, options: BuildOptions, { withoutBodies = false } = {}): LoadedSite {
   const contentAbs = path.resolve(rootDir, options.contentDir);
   const inside = !path.relative(rootDir, contentAbs).startsWith('..');
   const boundary = inside ? rootDir : path.dirname(contentAbs);
   const contentDir = path.relative(boundary, contentAbs);
   const { bodies, articles: articleCache } = contentCachesFor(rootDir);
-  const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, bodies, articles: articleCache });
+  const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, bodies, articles: articleCache, withoutBodies });
   // The dev server re-reads only changed files (kept in memory), so it writes the caches once.
   if (options.mode === 'production' || !cachesSaved) {
     bodies.save();

@@ -30,6 +30,11 @@ export interface LoadOptions {
   bodies?: BodyCache;
   /** Validated articles kept across builds (src/article-cache.ts); none: validate every file. */
   articles?: ArticleCache;
+  /**
+   * For `npm run check`, which renders nothing: articles served by the article cache get
+   * an empty `bodyHtml` instead of their body, and the body cache is never read.
+   */
+  withoutBodies?: boolean;
 }
 
 export interface LoadedContent {
@@ -76,7 +81,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
       });
       continue;
     }
-    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies, cache: options.articles, photoCheck, photoStamp });
+    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies, cache: options.articles, withoutBodies: options.withoutBodies === true, photoCheck, photoStamp });
     if (article) articles.push(article);
   }
 
@@ -96,16 +101,16 @@ interface ArticleInput {
   links: ArticleLink[];
   bodies: BodyCache | undefined;
   cache: ArticleCache | undefined;
+  withoutBodies: boolean;
   photoCheck: typeof checkPhoto;
   photoStamp: (article: Article) => string;
 }
 
 function loadArticle(input: ArticleInput): Article | undefined {
-  const { absolute, file, edition, rootDir, realRoot, problems, links, bodies, cache, photoCheck, photoStamp } = input;
-  const use = (entry: CachedArticle) => {
+  const { absolute, file, edition, rootDir, realRoot, problems, links, bodies, cache, withoutBodies, photoCheck, photoStamp } = input;
+  const use = (entry: Validated) => {
     problems.push(...entry.warnings);
     links.push(...entry.links);
-    if (entry.bodyKey) bodies?.keep(entry.bodyKey);
     return entry.article;
   };
 
@@ -135,15 +140,34 @@ function loadArticle(input: ArticleInput): Article | undefined {
     const checked = photoCheck(entry.photoSrc, absolute, rootDir);
     return !('problem' in checked) && checked.file === entry.article.photo?.file;
   };
-  const entry = cached && photoStillThere(cached) ? cached : validateArticle(bytes, input);
-  if (!entry) return undefined;
-  if (entry !== cached) cache?.set(key, entry);
-  validated.set(absolute, { stamp, entry, photoStamp: photoStamp(entry.article) });
+  let entry: Validated | undefined;
+  if (cached && photoStillThere(cached)) {
+    const bodyHtml = withoutBodies ? '' : bodies?.get(cached.bodyKey)?.html;
+    if (bodyHtml !== undefined) entry = { ...cached, article: { ...cached.article, bodyHtml } };
+  }
+  if (!entry) {
+    entry = validateArticle(bytes, input);
+    if (!entry) return undefined;
+    if (entry.bodyKey) cache?.set(key, toCached(entry, entry.bodyKey));
+  }
+  // Articles without their bodies must never reach a later load in this process.
+  if (!withoutBodies) validated.set(absolute, { stamp, entry, photoStamp: photoStamp(entry.article) });
   return use(entry);
 }
 
+/** A validated file as the loader keeps it in memory. */
+interface Validated extends Omit<CachedArticle, 'article' | 'bodyKey'> {
+  article: Article;
+  bodyKey?: string | undefined;
+}
+
+function toCached(entry: Validated, bodyKey: string): CachedArticle {
+  const { bodyHtml: _body, ...article } = entry.article;
+  return { ...entry, article, bodyKey };
+}
+
 /** Parses, validates and normalises one file; its problems go to `problems`, the result to the caches. */
-function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, problems, bodies, photoCheck }: ArticleInput): CachedArticle | undefined {
+function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, problems, bodies, photoCheck }: ArticleInput): Validated | undefined {
   const parsed = parseSource(bytes, edition, bodies);
   if (parsed.fatal) {
     problems.push({ ...parsed.fatal, file });
@@ -172,7 +196,7 @@ function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, prob
   };
 }
 
-const validated = new Map<string, { stamp: string; entry: CachedArticle; photoStamp: string }>();
+const validated = new Map<string, { stamp: string; entry: Validated; photoStamp: string }>();
 
 /** The photo's change stamp, one stat per photo and load (it changes the Article identity when replaced). */
 function photoStampsForOneLoad(): (article: Article) => string {

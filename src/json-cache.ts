@@ -33,11 +33,6 @@ export class JsonCache<T> {
     return hit;
   }
 
-  /** Marks an entry as still in use without reading the file (it was served by another cache). */
-  keep(key: string): void {
-    this.used.add(key);
-  }
-
   set(key: string, value: T): void {
     this.load().set(key, value);
     this.used.add(key);
