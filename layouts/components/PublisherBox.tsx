@@ -2,12 +2,17 @@ import type { Edition } from '../../src/editions/edition.ts';
 import { publisherPicture } from '../../src/photos.ts';
 import type { SiteData } from '../../src/site-data.ts';
 import { href } from '../../src/urls.ts';
+import { oncePerEdition } from './OncePerEdition.tsx';
 import { Picture, PICTURE_SIZES } from './Picture.tsx';
 
 export function PublisherBox({ site, edition }: { site: SiteData; edition: Edition }) {
+  return <aside class="publisher-box" aria-labelledby="publisher-box-heading" dangerouslySetInnerHTML={boxContent(site, edition)} />;
+}
+
+const boxContent = oncePerEdition((site, edition) => {
   const box = edition.publisherBox;
   return (
-    <aside class="publisher-box" aria-labelledby="publisher-box-heading">
+    <>
       <div class="frame-16x9">
         <Picture set={publisherPicture(edition)} alt={box.image.alt} sizes={PICTURE_SIZES.publisher} site={site} />
       </div>
@@ -18,6 +23,6 @@ export function PublisherBox({ site, edition }: { site: SiteData; edition: Editi
           <a href={href(site.options, `/${edition.code}/${box.linkHref}`)}>{box.linkText}</a>
         </p>
       </div>
-    </aside>
+    </>
   );
-}
+});

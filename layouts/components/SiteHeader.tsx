@@ -1,12 +1,17 @@
 import type { Edition } from '../../src/editions/edition.ts';
 import type { SiteData } from '../../src/site-data.ts';
 import { href } from '../../src/urls.ts';
+import { oncePerEdition } from './OncePerEdition.tsx';
 
 export function SiteHeader({ site, edition }: { site: SiteData; edition: Edition }) {
+  return <header class="site-header" dangerouslySetInnerHTML={headerContent(site, edition)} />;
+}
+
+const headerContent = oncePerEdition((site, edition) => {
   const s = edition.strings;
   const breaking = site.breaking[edition.code];
   return (
-    <header class="site-header">
+    <>
       <div class="masthead">
         <a class="brand" href={href(site.options, `/${edition.code}/`)}>
           {edition.name}
@@ -30,6 +35,6 @@ export function SiteHeader({ site, edition }: { site: SiteData; edition: Edition
           <a href={href(site.options, breaking.url)}>{breaking.headline}</a>
         </p>
       ) : null}
-    </header>
+    </>
   );
-}
+});
