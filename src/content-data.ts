@@ -15,6 +15,7 @@ import { loadContent } from './content-loader.ts';
 import { ContentError, formatProblem, hasErrors, type ContentProblem } from './content-problems.ts';
 import { preparePhotos } from './photos.ts';
 import { changedPages } from './incremental.ts';
+import { withPagesWrittenDirectly, writeDirectPages } from './page-writer.ts';
 import { buildSiteData, type SiteData } from './site-data.ts';
 
 let primed: SiteData | undefined;
@@ -71,6 +72,9 @@ export function loadSite(rootDir: string, options: BuildOptions, { withoutBodies
   return { site: buildSiteData(articles, options), problems, articles, root: boundary, links };
 }
 
+/** Whether a template under layouts/ changed since the process started (survives config reloads). */
+let layoutsEdited = false;
+
 export function contentData(config: UserConfig): void {
   const rootDir = process.cwd();
   const options = readBuildOptions();
@@ -81,8 +85,22 @@ export function contentData(config: UserConfig): void {
   // whose inputs changed are rendered again (src/incremental.ts).
   let changed: string[] | undefined;
   let previous: SiteData | undefined;
+  const layoutsRoot = path.resolve(rootDir, 'layouts') + path.sep;
   config.on('eleventy.beforeWatch', (files: string[]) => {
     changed = files.map((f) => path.resolve(rootDir, f));
+    if (changed.some((f) => f.startsWith(layoutsRoot))) layoutsEdited = true;
+  });
+
+  // A full dev-server build writes the article and listing pages the way production
+  // builds do (src/page-writer.ts): several times faster than Eleventy's pagination and
+  // without holding every page in memory. Not once a layout was edited: the page writer
+  // imported the templates at start-up, and only Eleventy re-imports edited ones.
+  const serving = ['serve', 'watch'].includes(process.env.ELEVENTY_RUN_MODE ?? '');
+  let writeAfterBuild: SiteData | undefined;
+  config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
+    const site = writeAfterBuild;
+    writeAfterBuild = undefined;
+    if (site) await writeDirectPages(site, directories.output);
   });
 
   config.addGlobalData('masthead', async () => {
@@ -97,7 +115,9 @@ export function contentData(config: UserConfig): void {
     }
     const contentRoot = path.resolve(rootDir, options.contentDir) + path.sep;
     const onlyContent = changed !== undefined && changed.length > 0 && changed.every((f) => f.startsWith(contentRoot));
-    const result = previous && onlyContent ? Object.freeze({ ...site, pages: changedPages(previous, site) }) : site;
+    let result = site;
+    if (previous && onlyContent) result = Object.freeze({ ...site, pages: changedPages(previous, site) });
+    else if (serving && !layoutsEdited) result = writeAfterBuild = withPagesWrittenDirectly(site);
     previous = site;
     changed = undefined;
     return result;

@@ -35,10 +35,11 @@ export function directPageUrls(site: SiteData): string[] {
 
 /**
  * Renders and writes every listing and article page this build writes, handing each to
- * the link check thread (src/link-check-thread.ts), which scans it on the other core.
+ * the link check thread (src/link-check-thread.ts), if any, which scans it on the other
+ * core.
  * Each page is written as soon as it is rendered; none is held.
  */
-export async function writeDirectPages(site: SiteData, outDir: string, links: LinkCheckThread): Promise<number> {
+export async function writeDirectPages(site: SiteData, outDir: string, links?: LinkCheckThread): Promise<number> {
   const root = path.resolve(outDir);
   const folders = new Set<string>();
   const write = async (url: string, html: string) => {
@@ -47,7 +48,7 @@ export async function writeDirectPages(site: SiteData, outDir: string, links: Li
     if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
     folders.add(dir);
     writeFileSync(file, html);
-    await links.check(path.relative(root, file).split(path.sep).join('/'), html);
+    await links?.check(path.relative(root, file).split(path.sep).join('/'), html);
   };
   for (const listing of site.pages.listings) await write(listing.url, renderListing({ listing, masthead: site }));
   for (const article of site.pages.articles) await write(article.url, renderArticle({ article, masthead: site }));

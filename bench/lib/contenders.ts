@@ -2,6 +2,7 @@
  * The full builds being compared. Each knows how to run against the corpus and why it
  * cannot (file missing, tool not installed), so the table can say "n/a" instead of failing.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandSpec } from './measure.ts';
@@ -41,8 +42,14 @@ export function contentArg(ctx: BenchContext, dir = ctx.contentDir): string {
   return rel.startsWith('..') || path.isAbsolute(rel) ? dir : rel;
 }
 
+/**
+ * An empty folder, and the disk settled: deleting the previous run's thousands of files
+ * leaves work for the file system (journal, discards on ext4) that would otherwise slow
+ * down whichever run comes next. `sync` waits for it, untimed, so every run starts alike.
+ */
 const fresh = (dir: string) => {
   rmSync(dir, { recursive: true, force: true });
+  spawnSync('sync');
   return dir;
 };
 

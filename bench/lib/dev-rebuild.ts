@@ -38,8 +38,15 @@ export function devServers(ctx: BenchContext): DevServerSpec[] {
       unavailable: existsSync(path.join(ctx.repoDir, '.eleventy.ts')) ? undefined : 'n/a: .eleventy.ts does not exist yet',
       contentDir: ctx.contentDir, outputDir: out('masthead'),
       command: (port) => ({
-        // The warm build's photo cache (ours, never the repo's .cache/): an editor's dev server has encoded photos already.
-        command: process.execPath, cwd: ctx.repoDir, env: { MASTHEAD_CONTENT: contentArg(ctx), MASTHEAD_IMAGE_CACHE: path.join(ctx.workDir, 'cache-warm') },
+        // The warm build's caches (ours, never the repo's .cache/): an editor's dev server
+        // has encoded photos, rendered bodies and validated stories already.
+        command: process.execPath,
+        cwd: ctx.repoDir,
+        env: {
+          MASTHEAD_CONTENT: contentArg(ctx),
+          MASTHEAD_IMAGE_CACHE: path.join(ctx.workDir, 'cache-warm', 'images'),
+          MASTHEAD_BODY_CACHE: path.join(ctx.workDir, 'cache-warm', 'bodies'),
+        },
         args: ['--import', 'tsx', eleventyCli, '--config=.eleventy.ts', '--serve', `--port=${port}`, `--output=${out('masthead')}`],
       }),
     },
