@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import renderArticle from '../layouts/pages/article.11ty.tsx';
 import renderListing from '../layouts/pages/listing.11ty.tsx';
-import type { LinkCheckThread } from './link-check-thread.ts';
+import type { PageOutput } from './page-output.ts';
 import type { SiteData } from './site-data.ts';
 
 /** The site as the production CLI hands it to Eleventy: its article and listing templates render nothing. */
@@ -34,21 +34,20 @@ export function directPageUrls(site: SiteData): string[] {
 }
 
 /**
- * Renders and writes every listing and article page this build writes, handing each to
- * the link check thread (src/link-check-thread.ts), if any, which scans it on the other
- * core.
- * Each page is written as soon as it is rendered; none is held.
+ * Renders every listing and article page this build writes, and writes it: through the
+ * production build's page output threads (src/page-output.ts: written and link-checked
+ * beside the rendering), or, in the dev server, directly. No page is held.
  */
-export async function writeDirectPages(site: SiteData, outDir: string, links?: LinkCheckThread): Promise<number> {
+export async function writeDirectPages(site: SiteData, outDir: string, output?: PageOutput): Promise<number> {
   const root = path.resolve(outDir);
   const folders = new Set<string>();
   const write = async (url: string, html: string) => {
     const file = outputFileOf(root, url);
+    if (output) return output.write(path.relative(root, file).split(path.sep).join('/'), html);
     const dir = path.dirname(file);
     if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
     folders.add(dir);
     writeFileSync(file, html);
-    await links?.check(path.relative(root, file).split(path.sep).join('/'), html);
   };
   for (const listing of site.pages.listings) await write(listing.url, renderListing({ listing, masthead: site }));
   for (const article of site.pages.articles) await write(article.url, renderArticle({ article, masthead: site }));

@@ -19,7 +19,7 @@ import { loadSite, primeSite } from '../content-data.ts';
 import { formatProblem } from '../content-problems.ts';
 import { directPageUrls, outputFileOf, withPagesWrittenDirectly, writeDirectPages } from '../page-writer.ts';
 import { listSiteFiles, stopOnBrokenLinks } from '../link-check.ts';
-import { startLinkCheckThread, type LinkCheckThread } from '../link-check-thread.ts';
+import { startPageOutput, type PageOutput } from '../page-output.ts';
 import { preparePhotos } from '../photos.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
 import { searchCacheDir } from '../search-cache.ts';
@@ -51,11 +51,11 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   const outDir = path.resolve(rootDir, values.out);
   const staging = stagingDirFor(outDir);
   // Started first, so that its start-up overlaps loading the content.
-  const links = startLinkCheckThread(staging, options);
+  const output = startPageOutput(staging, options);
   try {
-    return await buildSite(rootDir, options, { out: values.out, quiet: values.quiet === true, outDir, staging }, links);
+    return await buildSite(rootDir, options, { out: values.out, quiet: values.quiet === true, outDir, staging }, output);
   } finally {
-    await links.stop();
+    await output.stop();
   }
 }
 
@@ -66,7 +66,7 @@ interface BuildPlace {
   staging: string;
 }
 
-async function buildSite(rootDir: string, options: BuildOptions, values: BuildPlace, linkCheck: LinkCheckThread): Promise<BuildResult> {
+async function buildSite(rootDir: string, options: BuildOptions, values: BuildPlace, output: PageOutput): Promise<BuildResult> {
   const { outDir, staging } = values;
   const { site, problems, links: bodyLinks } = loadSite(rootDir, options);
   for (const p of problems) console.error(formatProblem(p));
@@ -90,20 +90,21 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
   // Pagefind indexes in its own process while Eleventy renders.
   const searchIndex = await startSearchIndex(site, searchCacheDir(rootDir));
   const ok = await publishAtomically(outDir, staging, async () => {
-    // Every page is link-checked as it is rendered, on the link check thread: Eleventy's
+    // Every page is link-checked as it is rendered, on the page output threads: Eleventy's
     // from its results, the direct ones as they are written. Nothing is read back from disk.
     const relative = (file: string) => path.relative(staging, file).split(path.sep).join('/');
     const eleventyPages = await renderWithEleventy(rootDir, staging, options, values.quiet);
-    linkCheck.addFiles(eleventyPages.map((p) => relative(p.outputPath)));
-    linkCheck.addFiles(directPageUrls(primed).map((url) => relative(outputFileOf(staging, url))));
+    output.addFiles(eleventyPages.map((p) => relative(p.outputPath)));
+    output.addFiles(directPageUrls(primed).map((url) => relative(outputFileOf(staging, url))));
     for (const dir of ['assets', 'media']) {
-      if (existsSync(path.join(staging, dir))) linkCheck.addFiles(listSiteFiles(path.join(staging, dir)).map((f) => `${dir}/${f}`));
+      if (existsSync(path.join(staging, dir))) output.addFiles(listSiteFiles(path.join(staging, dir)).map((f) => `${dir}/${f}`));
     }
     const started = performance.now();
-    for (const p of eleventyPages) if (p.outputPath.endsWith('.html')) await linkCheck.check(relative(p.outputPath), p.content);
+    for (const p of eleventyPages) if (p.outputPath.endsWith('.html')) await output.check(relative(p.outputPath), p.content);
     // After Eleventy: the stylesheet's fingerprinted name is known once its run began.
-    const direct = await writeDirectPages(primed, staging, linkCheck);
-    const checked = await linkCheck.finish();
+    const direct = await writeDirectPages(primed, staging, output);
+    const { written: writtenCount, links: checked } = await output.finish();
+    if (writtenCount !== direct) throw new Error(`${direct} pages were rendered but ${writtenCount} written`);
     if (!values.quiet) console.log(`Article and listing pages: ${direct} written; every page link-checked (${seconds(started)})`);
     // A page with a link into the site that leads nowhere is never published (ADR 010).
     // Body links as written in the pages: root-relative ones under the path prefix (src/body-links.ts).

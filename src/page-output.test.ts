@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildOptions } from './build-options.ts';
 import { LinkChecker, buildLinkOptions } from './link-check.ts';
-import { startLinkCheckThread } from './link-check-thread.ts';
+import { startPageOutput } from './page-output.ts';
 
 const options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'> = {
   baseUrl: 'https://meridian.example',
@@ -18,14 +18,19 @@ const pages = Array.from({ length: 300 }, (_, i) => ({
   html: `<!DOCTYPE html><a href="/en/2026/11/26/story-${(i + 1) % 300}/">next</a>${i % 97 === 0 ? `<img src="/media/missing-${i}.jpg" alt="">` : ''}`,
 }));
 
-describe('link check thread', () => {
-  it('finds what the same check finds on this thread, across batches', async () => {
+describe('page output threads', () => {
+  it('writes every page and finds what the same check finds on this thread, across batches', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'masthead-link-thread-'));
-    const thread = startLinkCheckThread(dir, options);
+    const thread = startPageOutput(dir, options);
     try {
       thread.addFiles(pages.map((p) => p.rel));
-      for (const p of pages) await thread.check(p.rel, p.html);
-      const result = await thread.finish();
+      // Some pages only checked (as Eleventy's are), the rest written too.
+      for (const p of pages.slice(0, 50)) await thread.check(p.rel, p.html);
+      for (const p of pages.slice(50)) await thread.write(p.rel, p.html);
+      const { written, links: result } = await thread.finish();
+      expect(written).toBe(250);
+      expect(readFileSync(path.join(dir, pages[120]!.rel), 'utf8')).toBe(pages[120]!.html);
+      expect(existsSync(path.join(dir, pages[10]!.rel))).toBe(false);
 
       const here = new LinkChecker(dir, buildLinkOptions(options));
       here.addFiles(pages.map((p) => p.rel));
@@ -38,8 +43,20 @@ describe('link check thread', () => {
     }
   });
 
+  it('reports a page it could not write, and still ends', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'masthead-link-thread-'));
+    writeFileSync(path.join(dir, 'en'), 'a file where a folder must go');
+    const thread = startPageOutput(dir, options);
+    try {
+      await thread.write('en/2026/11/26/story/index.html', '<!DOCTYPE html><title>x</title>');
+      await expect(thread.finish()).rejects.toThrow(/Writing the pages failed/);
+    } finally {
+      await thread.stop();
+    }
+  });
+
   it('stops cleanly when the build stops before checking anything', async () => {
-    const thread = startLinkCheckThread(mkdtempSync(path.join(tmpdir(), 'masthead-link-thread-')), options);
+    const thread = startPageOutput(mkdtempSync(path.join(tmpdir(), 'masthead-link-thread-')), options);
     await expect(thread.stop()).resolves.toBeUndefined();
   });
 });

@@ -1,0 +1,128 @@
+/**
+ * Where a production build's pages go once rendered: two threads beside the one that
+ * renders. A writer thread writes each page to disk and passes it on to a checker
+ * thread, which runs the link check (src/link-check.ts) over it. Creating thousands of
+ * files costs the file system (and the kernel's time) more than rendering them, and the
+ * check scans every page: on their own threads both overlap with rendering (ADR 012).
+ *
+ * Everything reaches the checker through the writer, so it sees the site's files before
+ * any page that links to them. Pages travel in batches, and at most a few batches are
+ * between the renderer and the end of the check, so none piles up in memory.
+ */
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { BuildOptions } from './build-options.ts';
+import type { LinkCheckResult } from './link-check.ts';
+
+export type LinkCheckMessage =
+  | { kind: 'start'; outDir: string; options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'> }
+  | { kind: 'files'; files: string[] }
+  /** Pages for the check; `write` says whether the writer writes them first (Eleventy wrote its own). */
+  | { kind: 'pages'; pages: { rel: string; html: string }[]; write: boolean; batch: number }
+  | { kind: 'finish' };
+
+export type OutputReply =
+  | { kind: 'checked'; batch: number }
+  | { kind: 'result'; result: LinkCheckResult }
+  | { kind: 'written'; count: number; error?: string };
+
+export interface PageOutput {
+  /** Files the site has (relative to the output folder, "en/index.html") that links may lead to. */
+  addFiles(files: string[]): void;
+  /** Writes a page (relative path) and link-checks it; resolves when there is room for more. */
+  write(rel: string, html: string): Promise<void>;
+  /** Link-checks a page something else wrote. */
+  check(rel: string, html: string): Promise<void>;
+  /** Waits for every page: how many were written, and what the check found. */
+  finish(): Promise<{ written: number; links: LinkCheckResult }>;
+  stop(): Promise<void>;
+}
+
+const BATCH = 64;
+const IN_FLIGHT = 4;
+
+/** A worker running a TypeScript module (workers do not inherit `--import tsx`). */
+function tsWorker(module: string, port: MessagePort, workerData: Record<string, MessagePort>): Worker {
+  const entry = new URL(module, import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, {
+    eval: true,
+    workerData,
+    transferList: [port],
+  });
+}
+
+export function startPageOutput(outDir: string, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'>): PageOutput {
+  const { port1, port2 } = new MessageChannel();
+  const writer = tsWorker('./page-write-worker.ts', port1, { checker: port1 });
+  const checker = tsWorker('./link-check-worker.ts', port2, { pages: port2 });
+  const send = (message: LinkCheckMessage) => writer.postMessage(message);
+  send({ kind: 'start', outDir, options: { baseUrl: options.baseUrl, pathPrefix: options.pathPrefix, render: options.render } });
+
+  let failed: Error | undefined;
+  const waiting = new Map<number, () => void>();
+  let written: { resolve: (n: number) => void; reject: (e: Error) => void } | undefined;
+  let checked: { resolve: (r: LinkCheckResult) => void; reject: (e: Error) => void } | undefined;
+  const fail = (error: Error) => {
+    failed ??= error;
+    for (const resume of waiting.values()) resume();
+    waiting.clear();
+    written?.reject(failed);
+    checked?.reject(failed);
+  };
+  const onReply = (reply: OutputReply) => {
+    if (reply.kind === 'result') checked?.resolve(reply.result);
+    else if (reply.kind === 'written') {
+      if (reply.error) fail(new Error(`Writing the pages failed: ${reply.error}`));
+      else written?.resolve(reply.count);
+    } else {
+      waiting.get(reply.batch)?.();
+      waiting.delete(reply.batch);
+    }
+  };
+  for (const [worker, name] of [[writer, 'page writer'], [checker, 'link check']] as const) {
+    worker.on('message', onReply);
+    worker.on('error', (error) => fail(new Error(`The ${name} thread failed: ${error.stack ?? error.message}`)));
+    worker.on('exit', (code) => fail(new Error(`The ${name} thread stopped (exit code ${code})`)));
+  }
+
+  let batch = 0;
+  let pending: { rel: string; html: string }[] = [];
+  let pendingWrite = false;
+  const inFlight: Promise<void>[] = [];
+  const flush = async () => {
+    if (pending.length) {
+      const id = ++batch;
+      inFlight.push(new Promise<void>((resolve) => waiting.set(id, resolve)));
+      send({ kind: 'pages', pages: pending, write: pendingWrite, batch: id });
+      pending = [];
+    }
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    if (failed) throw failed;
+  };
+  const add = async (rel: string, html: string, write: boolean) => {
+    if (failed) throw failed;
+    if (pending.length && pendingWrite !== write) await flush();
+    pendingWrite = write;
+    pending.push({ rel, html });
+    if (pending.length >= BATCH) await flush();
+  };
+
+  return {
+    addFiles: (files) => send({ kind: 'files', files }),
+    write: (rel, html) => add(rel, html, true),
+    check: (rel, html) => add(rel, html, false),
+    async finish() {
+      await flush();
+      const count = new Promise<number>((resolve, reject) => (written = { resolve, reject }));
+      const links = new Promise<LinkCheckResult>((resolve, reject) => (checked = { resolve, reject }));
+      if (failed) throw failed;
+      send({ kind: 'finish' });
+      const [n, result] = await Promise.all([count, links]);
+      return { written: n, links: result };
+    },
+    async stop() {
+      for (const worker of [writer, checker]) worker.removeAllListeners('exit');
+      await Promise.all([writer.terminate(), checker.terminate()]);
+    },
+  };
+}
