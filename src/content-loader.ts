@@ -4,21 +4,16 @@
  * pass. The build, `npm run check` and the dev server all start here; Eleventy never
  * reads the Markdown itself (see docs/adr/001-content-loader.md).
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { reportAliasCollisions } from './aliases.ts';
 import type { Article } from './article.ts';
-import { articleKey, type ArticleCache, type CachedArticle } from './article-cache.ts';
-import { findLine, parseSource } from './article-file.ts';
+import type { ArticleCache } from './article-cache.ts';
 import type { BodyCache } from './body-cache.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
-import type { Edition } from './editions/edition.ts';
 import { editionCodes, editions, isEditionCode } from './editions/registry.ts';
-import { checkFrontmatter, type Report } from './frontmatter-checks.ts';
-import type { LinkEnv } from './markdown/collect-links.ts';
-import { normalise } from './normalise-article.ts';
-import { checkPhoto } from './photo-source.ts';
+import { loadArticle, photoCheckForOneLoad, photoStampsForOneLoad } from './load-article.ts';
 import { reportTranslationClashes } from './translations.ts';
 
 export interface LoadOptions {
@@ -89,144 +84,6 @@ export function loadContent(options: LoadOptions): LoadedContent {
   reportAliasCollisions(articles, problems);
   reportTranslationClashes(articles, problems);
   return { articles, problems, links };
-}
-
-interface ArticleInput {
-  absolute: string;
-  file: string;
-  edition: Edition;
-  rootDir: string;
-  realRoot: string;
-  problems: ContentProblem[];
-  links: ArticleLink[];
-  bodies: BodyCache | undefined;
-  cache: ArticleCache | undefined;
-  withoutBodies: boolean;
-  photoCheck: typeof checkPhoto;
-  photoStamp: (article: Article) => string;
-}
-
-function loadArticle(input: ArticleInput): Article | undefined {
-  const { absolute, file, edition, rootDir, realRoot, problems, links, bodies, cache, withoutBodies, photoCheck, photoStamp } = input;
-  const use = (entry: Validated) => {
-    problems.push(...entry.warnings);
-    links.push(...entry.links);
-    return entry.article;
-  };
-
-  // Only a symbolic link can lead out of the listed tree (directory links are not followed).
-  // One lstat serves both that check and, for a plain file, the change stamp below.
-  const link = lstatSync(absolute);
-  if (link.isSymbolicLink() && !realpathSync(absolute).startsWith(realRoot + path.sep)) {
-    problems.push({ file, severity: 'error', message: 'links to a file outside the repository: commit the article itself, not a link to it' });
-    return undefined;
-  }
-
-  // An unchanged file (same mtime and size) whose photo is unchanged gives the same
-  // Article object: dev-server rebuilds skip reading it again, and the site data can
-  // tell unchanged stories by identity (src/incremental.ts).
-  const stat = link.isSymbolicLink() ? statSync(absolute) : link;
-  const stamp = `${stat.mtimeMs}:${stat.size}:${edition.code}`;
-  const known = validated.get(absolute);
-  if (known && known.stamp === stamp && known.photoStamp === photoStamp(known.entry.article)) return use(known.entry);
-
-  const bytes = readFileSync(absolute);
-  const key = cache ? articleKey(rootDir, file, edition.code, bytes) : '';
-  const cached = cache?.get(key);
-  // A cached article is only as good as its photo on disk: checked again, and on any
-  // change the file is validated in full (which reports the problem).
-  const photoStillThere = (entry: CachedArticle) => {
-    if (entry.photoSrc === undefined) return true;
-    const checked = photoCheck(entry.photoSrc, absolute, rootDir);
-    return !('problem' in checked) && checked.file === entry.article.photo?.file;
-  };
-  let entry: Validated | undefined;
-  if (cached && photoStillThere(cached)) {
-    const bodyHtml = withoutBodies ? '' : bodies?.get(cached.bodyKey)?.html;
-    if (bodyHtml !== undefined) entry = { ...cached, article: { ...cached.article, bodyHtml } };
-  }
-  if (!entry) {
-    entry = validateArticle(bytes, input);
-    if (!entry) return undefined;
-    if (entry.bodyKey) cache?.set(key, toCached(entry, entry.bodyKey));
-  }
-  // Articles without their bodies must never reach a later load in this process.
-  if (!withoutBodies) validated.set(absolute, { stamp, entry, photoStamp: photoStamp(entry.article) });
-  return use(entry);
-}
-
-/** A validated file as the loader keeps it in memory. */
-interface Validated extends Omit<CachedArticle, 'article' | 'bodyKey'> {
-  article: Article;
-  bodyKey?: string | undefined;
-}
-
-function toCached(entry: Validated, bodyKey: string): CachedArticle {
-  const { bodyHtml: _body, ...article } = entry.article;
-  return { ...entry, article, bodyKey };
-}
-
-/** Parses, validates and normalises one file; its problems go to `problems`, the result to the caches. */
-function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, problems, bodies, photoCheck }: ArticleInput): Validated | undefined {
-  const parsed = parseSource(bytes, edition, bodies);
-  if (parsed.fatal) {
-    problems.push({ ...parsed.fatal, file });
-    return undefined;
-  }
-  const warnings: ContentProblem[] = parsed.warnings.map((w) => ({ file, severity: 'warning', message: `body: ${w}` }));
-  const found: ContentProblem[] = [];
-  const report: Report = (p) => found.push({ file, severity: 'error', ...p });
-  const lineOf = (field: string) => findLine(parsed.frontmatterLines, field);
-  const checked = checkFrontmatter(parsed.data, { edition, articleFile: absolute, rootDir, lineOf, report, photoCheck });
-  if (!checked) {
-    problems.push(...warnings, ...found);
-    return undefined;
-  }
-  const article = normalise(checked.frontmatter, { edition, file, bodyHtml: parsed.bodyHtml, ...checked.fields });
-  // Body lines count from the line after the closing ---, which is frontmatterLines.length + 1.
-  const bodyStart = parsed.frontmatterLines.length + 1;
-  const links = ((parsed.env as LinkEnv).links ?? []).map((l) => ({ file, url: article.url, line: bodyStart + l.line, href: l.href }));
-  const photo = (parsed.data as { photo?: { src?: unknown } }).photo;
-  return {
-    article,
-    links,
-    warnings: [...warnings, ...found],
-    photoSrc: typeof photo?.src === 'string' ? photo.src : undefined,
-    bodyKey: parsed.bodyKey,
-  };
-}
-
-const validated = new Map<string, { stamp: string; entry: Validated; photoStamp: string }>();
-
-/** The photo's change stamp, one stat per photo and load (it changes the Article identity when replaced). */
-function photoStampsForOneLoad(): (article: Article) => string {
-  const seen = new Map<string, string>();
-  return (article) => {
-    if (!article.photo) return '';
-    const file = article.photo.file;
-    let stamp = seen.get(file);
-    if (stamp === undefined) {
-      try {
-        const s = statSync(file);
-        stamp = `${s.mtimeMs}:${s.size}`;
-      } catch {
-        stamp = 'missing';
-      }
-      seen.set(file, stamp);
-    }
-    return stamp;
-  };
-}
-
-/** checkPhoto once per photo and load: a handful of wire photos can illustrate thousands of stories. */
-function photoCheckForOneLoad(): typeof checkPhoto {
-  const seen = new Map<string, ReturnType<typeof checkPhoto>>();
-  return (src, articleFile, rootDir) => {
-    const key = `${path.dirname(articleFile)}\0${src}`;
-    let result = seen.get(key);
-    if (!result) seen.set(key, (result = checkPhoto(src, articleFile, rootDir)));
-    return result;
-  };
 }
 
 function reportDuplicateUrls(articles: Article[], problems: ContentProblem[]): void {

@@ -1,6 +1,7 @@
 /** The link check thread (src/page-output.ts): checks the pages the writer passes on, then reports. */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { buildLinkOptions, LinkChecker } from './link-check.ts';
+import { buildLinkOptions } from './link-check.ts';
+import { LinkChecker } from './link-checker.ts';
 import type { LinkCheckMessage, OutputReply } from './page-output.ts';
 
 const pages = (workerData as { pages: MessagePort }).pages;

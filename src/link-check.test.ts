@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkBuiltLinks, formatBrokenLink, LinkChecker, srcsetUrls, type LinkCheckOptions } from './link-check.ts';
+import { checkBuiltLinks, formatBrokenLink } from './link-check.ts';
+import { LinkChecker, srcsetUrls, type LinkCheckOptions } from './link-checker.ts';
 
 /** A built site: the files that exist, and one page per case holding only that case's markup. */
 const existing = [

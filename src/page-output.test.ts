@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildOptions } from './build-options.ts';
-import { LinkChecker, buildLinkOptions } from './link-check.ts';
+import { buildLinkOptions } from './link-check.ts';
+import { LinkChecker } from './link-checker.ts';
 import { startPageOutput } from './page-output.ts';
 
 const options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'> = {

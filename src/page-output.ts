@@ -11,7 +11,7 @@
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { BuildOptions } from './build-options.ts';
-import type { LinkCheckResult } from './link-check.ts';
+import type { LinkCheckResult } from './link-checker.ts';
 
 export type LinkCheckMessage =
   | { kind: 'start'; outDir: string; options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'> }

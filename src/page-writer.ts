@@ -3,9 +3,10 @@
  * `render` and written straight to disk, outside Eleventy's per-page pipeline. At
  * newsroom scale they are nearly the whole site, and Eleventy's cost per paginated page
  * (data cascade, permalink, holding every page's output until the build ends) was larger
- * than the rendering itself (ADR 012). The dev server still renders them through the
- * templates (incrementally, a few pages per edit), so both paths share one `render`;
- * tests/page-writer.test.ts holds them to the same bytes.
+ * than the rendering itself (ADR 012). The dev server writes its full builds this way
+ * too, and renders incremental rebuilds (a few pages per edit) through the templates;
+ * both paths share one `render`, and tests/page-writer.test.ts holds them to the same
+ * bytes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
