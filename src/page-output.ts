@@ -1,13 +1,15 @@
 /**
- * Where a production build's pages go once rendered: two threads beside the one that
- * renders. A writer thread writes each page to disk and passes it on to a checker
- * thread, which runs the link check (src/link-check.ts) over it. Creating thousands of
- * files costs the file system (and the kernel's time) more than rendering them, and the
- * check scans every page: on their own threads both overlap with rendering (ADR 012).
+ * Where a production build's pages go once rendered: threads beside the one that
+ * renders. Writer threads write each page to disk and pass it on to a checker thread,
+ * which runs the link check (src/link-checker.ts) over it. Creating thousands of files
+ * costs the file system (and the kernel's time) more than rendering them, and it
+ * spreads over two threads; the check scans every page. On their own threads both
+ * overlap with rendering (ADR 012).
  *
- * Everything reaches the checker through the writer, so it sees the site's files before
- * any page that links to them. Pages travel in batches, and at most a few batches are
- * between the renderer and the end of the check, so none piles up in memory.
+ * The checker starts on pages only once it knows every file of the site (`ready`), so a
+ * page never meets a link to a file it has not heard of yet. Pages travel in batches,
+ * and at most a few batches are between the renderer and the end of the check, so none
+ * piles up in memory.
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { BuildOptions } from './build-options.ts';
@@ -16,6 +18,8 @@ import type { LinkCheckResult } from './link-checker.ts';
 export type LinkCheckMessage =
   | { kind: 'start'; outDir: string; options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'> }
   | { kind: 'files'; files: string[] }
+  /** Every file has been announced: pages may be checked. */
+  | { kind: 'ready' }
   /** Pages for the check; `write` says whether the writer writes them first (Eleventy wrote its own). */
   | { kind: 'pages'; pages: { rel: string; html: string }[]; write: boolean; batch: number }
   | { kind: 'finish' };
@@ -37,30 +41,32 @@ export interface PageOutput {
   stop(): Promise<void>;
 }
 
+const WRITERS = 2;
 const BATCH = 64;
 const IN_FLIGHT = 4;
 
 /** A worker running a TypeScript module (workers do not inherit `--import tsx`). */
-function tsWorker(module: string, port: MessagePort, workerData: Record<string, MessagePort>): Worker {
+function tsWorker(module: string, ports: MessagePort[], workerData: Record<string, unknown>): Worker {
   const entry = new URL(module, import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
   return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, {
     eval: true,
     workerData,
-    transferList: [port],
+    transferList: ports,
   });
 }
 
 export function startPageOutput(outDir: string, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'>): PageOutput {
-  const { port1, port2 } = new MessageChannel();
-  const writer = tsWorker('./page-write-worker.ts', port1, { checker: port1 });
-  const checker = tsWorker('./link-check-worker.ts', port2, { pages: port2 });
-  const send = (message: LinkCheckMessage) => writer.postMessage(message);
+  const channels = Array.from({ length: WRITERS }, () => new MessageChannel());
+  const writers = channels.map(({ port1 }) => tsWorker('./page-write-worker.ts', [port1], { checker: port1, outDir }));
+  const checker = tsWorker('./link-check-worker.ts', channels.map((c) => c.port2), { pages: channels.map((c) => c.port2) });
+  // Everything but pages goes through the first writer, in order.
+  const send = (message: LinkCheckMessage, writer = 0) => writers[writer]!.postMessage(message);
   send({ kind: 'start', outDir, options: { baseUrl: options.baseUrl, pathPrefix: options.pathPrefix, render: options.render } });
 
   let failed: Error | undefined;
   const waiting = new Map<number, () => void>();
-  let written: { resolve: (n: number) => void; reject: (e: Error) => void } | undefined;
+  let written: { count: number; replies: number; resolve: (n: number) => void; reject: (e: Error) => void } | undefined;
   let checked: { resolve: (r: LinkCheckResult) => void; reject: (e: Error) => void } | undefined;
   const fail = (error: Error) => {
     failed ??= error;
@@ -72,28 +78,35 @@ export function startPageOutput(outDir: string, options: Pick<BuildOptions, 'bas
   const onReply = (reply: OutputReply) => {
     if (reply.kind === 'result') checked?.resolve(reply.result);
     else if (reply.kind === 'written') {
-      if (reply.error) fail(new Error(`Writing the pages failed: ${reply.error}`));
-      else written?.resolve(reply.count);
+      if (reply.error) return fail(new Error(`Writing the pages failed: ${reply.error}`));
+      if (!written) return;
+      written.count += reply.count;
+      if (++written.replies === WRITERS) written.resolve(written.count);
     } else {
       waiting.get(reply.batch)?.();
       waiting.delete(reply.batch);
     }
   };
-  for (const [worker, name] of [[writer, 'page writer'], [checker, 'link check']] as const) {
+  for (const [worker, name] of [...writers.map((w) => [w, 'page writer'] as const), [checker, 'link check'] as const]) {
     worker.on('message', onReply);
     worker.on('error', (error) => fail(new Error(`The ${name} thread failed: ${error.stack ?? error.message}`)));
     worker.on('exit', (code) => fail(new Error(`The ${name} thread stopped (exit code ${code})`)));
   }
 
+  let ready = false;
   let batch = 0;
   let pending: { rel: string; html: string }[] = [];
   let pendingWrite = false;
   const inFlight: Promise<void>[] = [];
   const flush = async () => {
+    if (!ready) {
+      send({ kind: 'ready' });
+      ready = true;
+    }
     if (pending.length) {
       const id = ++batch;
       inFlight.push(new Promise<void>((resolve) => waiting.set(id, resolve)));
-      send({ kind: 'pages', pages: pending, write: pendingWrite, batch: id });
+      send({ kind: 'pages', pages: pending, write: pendingWrite, batch: id }, id % WRITERS);
       pending = [];
     }
     if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
@@ -108,21 +121,24 @@ export function startPageOutput(outDir: string, options: Pick<BuildOptions, 'bas
   };
 
   return {
-    addFiles: (files) => send({ kind: 'files', files }),
+    addFiles: (files) => {
+      if (ready) throw new Error('All files must be announced before the first page');
+      send({ kind: 'files', files });
+    },
     write: (rel, html) => add(rel, html, true),
     check: (rel, html) => add(rel, html, false),
     async finish() {
       await flush();
-      const count = new Promise<number>((resolve, reject) => (written = { resolve, reject }));
+      const count = new Promise<number>((resolve, reject) => (written = { count: 0, replies: 0, resolve, reject }));
       const links = new Promise<LinkCheckResult>((resolve, reject) => (checked = { resolve, reject }));
       if (failed) throw failed;
-      send({ kind: 'finish' });
+      for (let w = 0; w < WRITERS; w++) send({ kind: 'finish' }, w);
       const [n, result] = await Promise.all([count, links]);
       return { written: n, links: result };
     },
     async stop() {
-      for (const worker of [writer, checker]) worker.removeAllListeners('exit');
-      await Promise.all([writer.terminate(), checker.terminate()]);
+      for (const worker of [...writers, checker]) worker.removeAllListeners('exit');
+      await Promise.all([...writers, checker].map((w) => w.terminate()));
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The page writer thread (src/page-output.ts): writes the pages it is sent, one folder
+ * A page writer thread (src/page-output.ts): writes the pages it is sent, each folder
  * created once, and passes every message on to the link check thread.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -7,14 +7,12 @@ import path from 'node:path';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { LinkCheckMessage, OutputReply } from './page-output.ts';
 
-const checker = (workerData as { checker: MessagePort }).checker;
+const { checker, outDir } = workerData as { checker: MessagePort; outDir: string };
 const folders = new Set<string>();
-let outDir = '';
 let count = 0;
 let failure: string | undefined;
 
 parentPort!.on('message', (message: LinkCheckMessage) => {
-  if (message.kind === 'start') outDir = message.outDir;
   if (message.kind === 'pages' && message.write && !failure) {
     try {
       for (const { rel, html } of message.pages) {

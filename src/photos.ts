@@ -4,7 +4,7 @@
  * rendition the build needs, in parallel. Components then only look results up,
  * synchronously. After the build the renditions are linked from the cache into /media/.
  */
-import { copyFileSync, linkSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type UserConfig from '@11ty/eleventy/UserConfig';
@@ -165,11 +165,26 @@ export function socialImages(photo: Pick<Photo, 'file' | 'focus'>): SocialImages
 
 /** Hard links are instant and take no space; a cache on another disk (CI) is copied. */
 function publish(source: string, target: string): void {
-  rmSync(target, { force: true });
+  // The dev server publishes into the same folder on every rebuild: a rendition already
+  // linked there (same file) is left alone, saving thousands of file operations per edit.
+  const existing = statOrUndefined(target);
+  if (existing) {
+    const original = statOrUndefined(source);
+    if (original && existing.ino === original.ino && existing.dev === original.dev) return;
+    rmSync(target, { force: true });
+  }
   try {
     linkSync(source, target);
   } catch {
     copyFileSync(source, target);
+  }
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
   }
 }
 
