@@ -53,13 +53,13 @@ function contentCachesFor(rootDir: string): { bodies: BodyCache; articles: Artic
  * repository, or, for a content folder kept elsewhere (benchmarks, test fixtures), the
  * folder that holds it.
  */
-export function loadSite(rootDir: string, options: BuildOptions, { withoutBodies = false } = {}): LoadedSite {
+export function loadSite(rootDir: string, options: BuildOptions, { withoutBodies = false, changedStories }: { withoutBodies?: boolean; changedStories?: ReadonlySet<string> } = {}): LoadedSite {
   const contentAbs = path.resolve(rootDir, options.contentDir);
   const inside = !path.relative(rootDir, contentAbs).startsWith('..');
   const boundary = inside ? rootDir : path.dirname(contentAbs);
   const contentDir = path.relative(boundary, contentAbs);
   const { bodies, articles: articleCache } = contentCachesFor(rootDir);
-  const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, bodies, articles: articleCache, withoutBodies });
+  const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, bodies, articles: articleCache, withoutBodies, ...(changedStories ? { changedStories } : {}) });
   // The dev server re-reads only changed files (kept in memory), so it writes the caches once.
   if (options.mode === 'production' || !cachesSaved) {
     bodies.save();
@@ -105,16 +105,18 @@ export function contentData(config: UserConfig): void {
 
   config.addGlobalData('masthead', async () => {
     if (primed) return primed;
-    // Dev server and plain `eleventy` runs: load now. Unchanged files come from the loader's cache.
-    const { site, problems } = loadSite(rootDir, readBuildOptions());
+    // Dev server and plain `eleventy` runs: load now. Unchanged files come from the loader's
+    // cache; when only stories were edited, the others are not even looked at.
+    const contentRoot = path.resolve(rootDir, options.contentDir) + path.sep;
+    const onlyContent = changed !== undefined && changed.length > 0 && changed.every((f) => f.startsWith(contentRoot));
+    const onlyStories = previous !== undefined && onlyContent && changed!.every((f) => f.endsWith('.md'));
+    const { site, problems } = loadSite(rootDir, readBuildOptions(), onlyStories ? { changedStories: new Set(changed) } : {});
     if (site) problems.push(...(await preparePhotos(site, rootDir)).problems);
     for (const p of problems.filter((p) => p.severity === 'warning')) console.warn(formatProblem(p));
     if (!site || hasErrors(problems)) {
       previous = undefined;
       throw new ContentError(problems);
     }
-    const contentRoot = path.resolve(rootDir, options.contentDir) + path.sep;
-    const onlyContent = changed !== undefined && changed.length > 0 && changed.every((f) => f.startsWith(contentRoot));
     let result = site;
     if (previous && onlyContent) result = Object.freeze({ ...site, pages: changedPages(previous, site) });
     else if (serving && !layoutsEdited) result = writeAfterBuild = withPagesWrittenDirectly(site);

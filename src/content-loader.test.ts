@@ -129,3 +129,33 @@ describe('content loader', () => {
     expect(loadContent({ rootDir: root }).problems[0]).toMatchObject({ field: 'slug' });
   });
 });
+
+describe('content loader in the dev server (changed stories known from the watcher)', () => {
+  const two = () =>
+    site({
+      'content/en/2026/11/harbour.md': ok.replace('Budget passes', 'Harbour reopens'),
+      'content/en/2026/11/ferry.md': ok.replace('Budget passes', 'Ferry returns'),
+    });
+  const headlines = (root: string, changedStories?: Set<string>) =>
+    loadContent({ rootDir: root, ...(changedStories ? { changedStories } : {}) }).articles.map((a) => a.headline).sort();
+
+  it('reads again the stories it is told changed, and takes the others as they were', () => {
+    const root = two();
+    expect(headlines(root)).toEqual(['Ferry returns', 'Harbour reopens']);
+    const harbour = path.join(root, 'content/en/2026/11/harbour.md');
+    const ferry = path.join(root, 'content/en/2026/11/ferry.md');
+    writeFileSync(harbour, ok.replace('Budget passes', 'Harbour reopens at dawn'));
+    writeFileSync(ferry, ok.replace('Budget passes', 'Ferry returns at noon'));
+    // Only the harbour story is reported changed: the ferry story is not looked at.
+    expect(headlines(root, new Set([harbour]))).toEqual(['Ferry returns', 'Harbour reopens at dawn']);
+    // A load without that knowledge sees everything on disk.
+    expect(headlines(root)).toEqual(['Ferry returns at noon', 'Harbour reopens at dawn']);
+  });
+
+  it('trusts nothing when a reported path is not one it lists (written differently, or deleted)', () => {
+    const root = two();
+    expect(headlines(root)).toEqual(['Ferry returns', 'Harbour reopens']);
+    writeFileSync(path.join(root, 'content/en/2026/11/ferry.md'), ok.replace('Budget passes', 'Ferry returns at noon'));
+    expect(headlines(root, new Set([path.join(root, 'content/en/2026/11/deleted-meanwhile.md')]))).toEqual(['Ferry returns at noon', 'Harbour reopens']);
+  });
+});

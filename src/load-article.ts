@@ -30,17 +30,22 @@ export interface ArticleInput {
   bodies: BodyCache | undefined;
   cache: ArticleCache | undefined;
   withoutBodies: boolean;
+  /** The caller knows the file did not change since this process last loaded it. */
+  unchanged: boolean;
   photoCheck: typeof checkPhoto;
   photoStamp: (article: Article) => string;
 }
 
 export function loadArticle(input: ArticleInput): Article | undefined {
-  const { absolute, file, edition, rootDir, realRoot, problems, links, bodies, cache, withoutBodies, photoCheck, photoStamp } = input;
+  const { absolute, file, edition, rootDir, realRoot, problems, links, bodies, cache, withoutBodies, unchanged, photoCheck, photoStamp } = input;
   const use = (entry: Validated) => {
     problems.push(...entry.warnings);
     links.push(...entry.links);
     return entry.article;
   };
+
+  const seen = validated.get(absolute);
+  if (seen && unchanged) return use(seen.entry);
 
   // Only a symbolic link can lead out of the listed tree (directory links are not followed).
   // One lstat serves both that check and, for a plain file, the change stamp below.
