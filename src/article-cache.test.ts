@@ -1,20 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { writeFixture } from '../tests/helpers/fixture-site.ts';
 import { ArticleCache, loaderFingerprint } from './article-cache.ts';
 import { BodyCache } from './body-cache.ts';
 import { loadContent } from './content-loader.ts';
 
-function site(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'masthead-article-cache-'));
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), body);
-  }
-  return dir;
-}
+const site = (files: Record<string, string | Buffer>) => writeFixture(files, mkdtempSync(path.join(tmpdir(), 'masthead-article-cache-')));
 
 const story = (extra = '', body = 'Body with [a link](/en/2026/11/25/other/).') => `---\nheadline: Harbour reopens\ndate: 2026-11-26T09:30\n${extra}---\n${body}\n`;
 const photo = () => sharp({ create: { width: 1600, height: 900, channels: 3, background: '#4a7a9c' } }).jpeg().toBuffer();

@@ -100,7 +100,10 @@ export function contentData(config: UserConfig): void {
   config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
     const site = writeAfterBuild;
     writeAfterBuild = undefined;
-    if (site) await writeDirectPages(site, directories.output);
+    if (!site) return;
+    const started = performance.now();
+    const pages = await writeDirectPages(site, directories.output);
+    console.log(`[masthead] Wrote ${pages} article and listing pages in ${((performance.now() - started) / 1000).toFixed(2)} seconds`);
   });
 
   config.addGlobalData('masthead', async () => {

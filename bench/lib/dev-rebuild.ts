@@ -16,6 +16,8 @@ export interface DevServerSpec {
   unavailable?: string;
   contentDir: string;
   outputDir: string;
+  /** The line the server prints once its first build is complete. */
+  readyLine: RegExp;
   command(port: number): CommandSpec;
 }
 
@@ -36,7 +38,7 @@ export function devServers(ctx: BenchContext): DevServerSpec[] {
     {
       id: 'masthead-dev', label: 'Masthead dev server: one-story rebuild',
       unavailable: existsSync(path.join(ctx.repoDir, '.eleventy.ts')) ? undefined : 'n/a: .eleventy.ts does not exist yet',
-      contentDir: ctx.contentDir, outputDir: out('masthead'),
+      contentDir: ctx.contentDir, outputDir: out('masthead'), readyLine: /\[11ty\] Watching/,
       command: (port) => ({
         // The warm build's caches (ours, never the repo's .cache/): an editor's dev server
         // has encoded photos, rendered bodies and validated stories already.
@@ -52,7 +54,7 @@ export function devServers(ctx: BenchContext): DevServerSpec[] {
     },
     {
       id: 'baseline-dev', label: 'Baseline dev server: one-story rebuild',
-      contentDir: baselineContent, outputDir: out('baseline'),
+      contentDir: baselineContent, outputDir: out('baseline'), readyLine: /\[11ty\] Watching/,
       command: (port) => {
         if (!existsSync(baselineContent)) cpSync(ctx.contentDir, baselineContent, { recursive: true });
         return {
@@ -65,7 +67,7 @@ export function devServers(ctx: BenchContext): DevServerSpec[] {
     {
       id: 'hugo-dev', label: 'Hugo server: one-story rebuild',
       unavailable: ctx.hugo ? undefined : 'n/a: hugo is not installed',
-      contentDir: ctx.hugo?.contentDir ?? '', outputDir: out('hugo'),
+      contentDir: ctx.hugo?.contentDir ?? '', outputDir: out('hugo'), readyLine: /Watching for changes/,
       // --disableFastRender: otherwise Hugo re-renders only pages open in a browser, and none is.
       command: (port) => ({
         command: 'hugo', cwd: ctx.workDir,
@@ -123,7 +125,7 @@ export async function measureRebuilds(
       const started = performance.now();
       const server = startServer(command, path.join(opts.logDir, `${spec.id}.log`));
       const first = stories[0];
-      const ready = first !== undefined && (await waitReady(server, spec.outputDir, first.slug, opts.startTimeoutMs));
+      const ready = first !== undefined && (await waitReady(server, spec, first.slug, opts.startTimeoutMs));
       if (!ready) {
         result.note = `n/a: did not serve ${first?.slug ?? 'a story'} (${server.exited() ? 'exited' : 'timed out'}), see ${server.log}`;
         result.peakRssKb = await server.stop();
@@ -150,11 +152,17 @@ export async function measureRebuilds(
   return results;
 }
 
-/** Ready = its log has gone quiet and the story's page exists. Walking the output only when quiet keeps us off the CPU. */
-async function waitReady(server: RunningServer, outputDir: string, slug: string, timeoutMs: number): Promise<boolean> {
+/**
+ * Ready = the server has said its first build is done, its log has gone quiet and the
+ * story's page exists. A quiet log alone is not enough: a server can write pages for
+ * seconds without a line, and an edit made then may land in the first build's wake.
+ * Walking the output only when quiet keeps us off the CPU.
+ */
+async function waitReady(server: RunningServer, spec: DevServerSpec, slug: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
+  const said = () => existsSync(server.log) && spec.readyLine.test(readFileSync(server.log, 'utf8'));
   while (Date.now() < deadline && !server.exited()) {
-    if ((await server.settle(2000, deadline - Date.now())) && findOutput(outputDir, slug)) return true;
+    if ((await server.settle(2000, deadline - Date.now())) && said() && findOutput(spec.outputDir, slug)) return true;
     await sleep(500);
   }
   return false;
