@@ -7,6 +7,7 @@ import { writeFixture } from '../tests/helpers/fixture-site.ts';
 import { ArticleCache, loaderFingerprint } from './article-cache.ts';
 import { BodyCache } from './body-cache.ts';
 import { loadContent } from './content-loader.ts';
+import { forgetLoadedFiles } from './load-article.ts';
 
 const site = (files: Record<string, string | Buffer>) => writeFixture(files, mkdtempSync(path.join(tmpdir(), 'masthead-article-cache-')));
 
@@ -105,6 +106,24 @@ describe('article cache', () => {
     // …and a build after the check gets the body back, not the check's empty one.
     const later = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
     expect(loadContent({ rootDir: root, ...later }).articles).toEqual(built.articles);
+  });
+
+  it('does not read an untouched file again to find its entry; a written one it does', () => {
+    const root = site({ 'content/en/2026/11/harbour.md': story(), 'content/en/2026/11/ferry.md': story('', 'The ferry sailed.').replace('Harbour reopens', 'Ferry returns') });
+    const cacheDir = path.join(root, '.cache');
+    const first = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
+    loadContent({ rootDir: root, ...first });
+    expect(first.articles.stampStats).toEqual({ hits: 0, misses: 2 });
+    first.bodies.save();
+    first.articles.save();
+    // Rewritten with the same bytes: its stat changed, so it is read (and found by its bytes).
+    const ferry = path.join(root, 'content/en/2026/11/ferry.md');
+    writeFileSync(ferry, readFileSync(ferry));
+    forgetLoadedFiles(); // a new build is a new process
+    const { caches, loaded } = laterBuild(root, cacheDir, []);
+    expect(caches.articles.stampStats).toEqual({ hits: 1, misses: 1 });
+    expect(caches.articles.stats).toEqual({ hits: 2, misses: 0 });
+    expect(loaded.articles.map((a) => a.headline).sort()).toEqual(['Ferry returns', 'Harbour reopens']);
   });
 
   it('fingerprints the loader from its sources', () => {

@@ -13,7 +13,7 @@
  * lives beside the body cache (`.cache/bodies/`, MASTHEAD_BODY_CACHE).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from './article.ts';
@@ -55,7 +55,35 @@ export function articleKey(rootDir: string, file: string, edition: string, bytes
 }
 
 export class ArticleCache extends JsonCache<CachedArticle> {
+  /** Each file's key when it was last read, with its stat: an untouched file is not read to find its key. */
+  private readonly stamps: JsonCache<{ stamp: string; key: string }>;
+
   constructor(dir: string, fingerprint = loaderFingerprint()) {
     super(dir, 'articles', fingerprint);
+    this.stamps = new JsonCache(dir, 'stamps', fingerprint);
+  }
+
+  /**
+   * The key of a file's entry: from its stat when size, modification and change times and
+   * inode are those it had when last read (any write changes the change time), else from
+   * its bytes, which are then handed back so the file is read once.
+   */
+  keyOf(rootDir: string, file: string, edition: string, stat: Stats, read: () => Buffer): string {
+    const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+    const id = `${rootDir}\0${file}\0${edition}`;
+    const known = this.stamps.get(id);
+    if (known?.stamp === stamp) return known.key;
+    const key = articleKey(rootDir, file, edition, read());
+    this.stamps.set(id, { stamp, key });
+    return key;
+  }
+
+  get stampStats(): { hits: number; misses: number } {
+    return this.stamps.stats;
+  }
+
+  override save(): void {
+    super.save();
+    this.stamps.save();
   }
 }

@@ -8,7 +8,7 @@
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from './article.ts';
-import { articleKey, type ArticleCache, type CachedArticle } from './article-cache.ts';
+import type { ArticleCache, CachedArticle } from './article-cache.ts';
 import { findLine, parseSource } from './article-file.ts';
 import type { BodyCache } from './body-cache.ts';
 import type { ArticleLink } from './content-check.ts';
@@ -63,8 +63,9 @@ export function loadArticle(input: ArticleInput): Article | undefined {
   const known = validated.get(absolute);
   if (known && known.stamp === stamp && known.photoStamp === photoStamp(known.entry.article)) return use(known.entry);
 
-  const bytes = readFileSync(absolute);
-  const key = cache ? articleKey(rootDir, file, edition.code, bytes) : '';
+  let bytes: Buffer | undefined;
+  const read = () => (bytes ??= readFileSync(absolute));
+  const key = cache ? cache.keyOf(rootDir, file, edition.code, stat, read) : '';
   const cached = cache?.get(key);
   // A cached article is only as good as its photo on disk: checked again, and on any
   // change the file is validated in full (which reports the problem).
@@ -79,7 +80,7 @@ export function loadArticle(input: ArticleInput): Article | undefined {
     if (bodyHtml !== undefined) entry = { ...cached, article: { ...cached.article, bodyHtml } };
   }
   if (!entry) {
-    entry = validateArticle(bytes, input);
+    entry = validateArticle(read(), input);
     if (!entry) return undefined;
     if (entry.bodyKey) cache?.set(key, toCached(entry, entry.bodyKey));
   }
@@ -130,6 +131,11 @@ function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, prob
 }
 
 const validated = new Map<string, { stamp: string; entry: Validated; photoStamp: string }>();
+
+/** Forgets every file this process loaded, as a new process starts (for tests of the persisted caches). */
+export function forgetLoadedFiles(): void {
+  validated.clear();
+}
 
 /** The photo's change stamp, one stat per photo and load (it changes the Article identity when replaced). */
 export function photoStampsForOneLoad(): (article: Article) => string {
