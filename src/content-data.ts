@@ -15,7 +15,6 @@ import { loadContent } from './content-loader.ts';
 import { ContentError, formatProblem, hasErrors, type ContentProblem } from './content-problems.ts';
 import { preparePhotos } from './photos.ts';
 import { changedPages } from './incremental.ts';
-import { withPagesWrittenDirectly, writeDirectPages } from './page-writer.ts';
 import { buildSiteData, type SiteData } from './site-data.ts';
 
 let primed: SiteData | undefined;
@@ -94,7 +93,8 @@ export function contentData(config: UserConfig): void {
   // A full dev-server build writes the article and listing pages the way production
   // builds do (src/page-writer.ts): several times faster than Eleventy's pagination and
   // without holding every page in memory. Not once a layout was edited: the page writer
-  // imported the templates at start-up, and only Eleventy re-imports edited ones.
+  // imported the templates for the first build, and only Eleventy re-imports edited ones.
+  // It is loaded on that first build only, so `npm run check` never loads the layouts.
   const serving = ['serve', 'watch'].includes(process.env.ELEVENTY_RUN_MODE ?? '');
   let writeAfterBuild: SiteData | undefined;
   config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
@@ -102,6 +102,7 @@ export function contentData(config: UserConfig): void {
     writeAfterBuild = undefined;
     if (!site) return;
     const started = performance.now();
+    const { writeDirectPages } = await import('./page-writer.ts');
     const pages = await writeDirectPages(site, directories.output);
     console.log(`[masthead] Wrote ${pages} article and listing pages in ${((performance.now() - started) / 1000).toFixed(2)} seconds`);
   });
@@ -122,7 +123,7 @@ export function contentData(config: UserConfig): void {
     }
     let result = site;
     if (previous && onlyContent) result = Object.freeze({ ...site, pages: changedPages(previous, site) });
-    else if (serving && !layoutsEdited) result = writeAfterBuild = withPagesWrittenDirectly(site);
+    else if (serving && !layoutsEdited) result = writeAfterBuild = (await import('./page-writer.ts')).withPagesWrittenDirectly(site);
     previous = site;
     changed = undefined;
     return result;
