@@ -68,7 +68,20 @@ describe('dev server', () => {
   });
 
   it('shows an edited story on its page and on the listings that carry it', async () => {
-    writeFileSync(path.join(dir, 'content/en/2026/11/harbour.md'), article('headline: Harbour reopens at dawn\ndate: 2026-11-26T09:30\ntags: [ports]', 'The lighthouse keeper returned.'));
+    const edited = article('headline: Harbour reopens at dawn\ndate: 2026-11-26T09:30\ntags: [ports]', 'The lighthouse keeper returned.');
+    // The watcher may still be scanning when the server says it is up (on a busy machine):
+    // like an editor, save again until the server has noticed.
+    const save = () => writeFileSync(path.join(dir, 'content/en/2026/11/harbour.md'), edited);
+    save();
+    let saved = Date.now();
+    await until('the server to notice the edit', () => {
+      if (/File changed/.test(log)) return true;
+      if (Date.now() - saved > 2000) {
+        save();
+        saved = Date.now();
+      }
+      return false;
+    }, 30_000);
     await until('the edited story', () => read('/en/2026/11/26/harbour/').includes('Harbour reopens at dawn'), 30_000);
     await until('the edited listing', () => read('/en/tag/ports/').includes('Harbour reopens at dawn'), 30_000);
     expect(read('/en/')).toContain('Harbour reopens at dawn');
