@@ -1,18 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFixture } from '../tests/helpers/fixture-site.ts';
 import { aliasProblem, normaliseAlias, redirectPagePath } from './aliases.ts';
 import { loadContent } from './content-loader.ts';
 
-function contentRoot(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'masthead-aliases-'));
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), body);
-  }
-  return dir;
-}
+const contentRoot = writeFixture;
 
 const story = (headline: string, extra = '') => `---\nheadline: ${headline}\ndate: 2026-11-26T09:30\n${extra}---\nBody.\n`;
 

@@ -1,20 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFixture } from '../tests/helpers/fixture-site.ts';
 import { readBuildOptions, type BuildOptions } from './build-options.ts';
 import { checkArticles, embargoWarnings } from './content-check.ts';
 import { loadContent, type LoadedContent } from './content-loader.ts';
 import { formatProblem } from './content-problems.ts';
 
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'masthead-check-'));
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), body);
-  }
-  return dir;
-}
+const site = writeFixture;
 
 const story = (fm: string, body: string) => `---\n${fm}\n---\n\n${body}\n`;
 const NOW = '2026-11-28T12:00Z';

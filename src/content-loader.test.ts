@@ -1,18 +1,11 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFixture } from '../tests/helpers/fixture-site.ts';
 import { loadContent } from './content-loader.ts';
 import { formatProblem } from './content-problems.ts';
 
-function site(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'masthead-loader-'));
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), body);
-  }
-  return dir;
-}
+const site = writeFixture;
 
 const ok = `---\nheadline: Budget passes\ndate: 2026-11-26T09:30\n---\nBody.\n`;
 

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFixture } from '../tests/helpers/fixture-site.ts';
 import { readBuildOptions } from './build-options.ts';
 import { loadContent } from './content-loader.ts';
 import { changedPages } from './incremental.ts';
@@ -9,14 +9,7 @@ import { buildSiteData } from './site-data.ts';
 
 const story = (headline: string, date: string, extra = '') => `---\nheadline: ${headline}\ndate: ${date}\ntags: [harbour]\n${extra}---\nBody.\n`;
 
-function content(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'masthead-incremental-'));
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), body);
-  }
-  return root;
-}
+const content = writeFixture;
 
 // Edits change the size, so the loader's (mtime, size) stamp sees them within one millisecond too.
 const edit = (root: string, name: string, body: string) => writeFileSync(path.join(root, name), body);

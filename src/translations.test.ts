@@ -1,19 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFixture } from '../tests/helpers/fixture-site.ts';
 import { readBuildOptions } from './build-options.ts';
 import { loadContent } from './content-loader.ts';
 import { buildSiteData } from './site-data.ts';
 import { translationsOf } from './translations.ts';
 
 function load(files: Record<string, string>) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'masthead-translations-'));
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), body);
-  }
-  return loadContent({ rootDir: dir });
+  return loadContent({ rootDir: writeFixture(files) });
 }
 
 const story = (headline: string, key?: string) =>
