@@ -8,10 +8,9 @@
  * both paths share one `render`, and tests/page-writer.test.ts holds them to the same
  * bytes.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import renderArticle from '../layouts/pages/article.11ty.tsx';
 import renderListing from '../layouts/pages/listing.11ty.tsx';
+import { pageFileOf, pageFileWriter } from './page-files.ts';
 import type { PageOutput } from './page-output.ts';
 import type { SiteData } from './site-data.ts';
 
@@ -20,18 +19,9 @@ export function withPagesWrittenDirectly(site: SiteData): SiteData {
   return Object.freeze({ ...site, pages: Object.freeze({ ...site.pages, eleventy: { articles: [], listings: [] } }) });
 }
 
-/** Where Eleventy would write a page with this permalink (`/a/b/` → `a/b/index.html`). */
-export function outputFileOf(outDir: string, url: string): string {
-  const relative = url.endsWith('/') ? `${url}index.html` : url;
-  const file = path.resolve(outDir, `.${relative}`);
-  // URLs come from validated slugs; this is the last line of defence, not a check editors meet.
-  if (!file.startsWith(path.resolve(outDir) + path.sep)) throw new Error(`Refusing to write ${url} outside ${outDir}`);
-  return file;
-}
-
-/** The URLs of the pages `writeDirectPages` writes. */
-export function directPageUrls(site: SiteData): string[] {
-  return [...site.pages.listings.map((l) => l.url), ...site.pages.articles.map((a) => a.url)];
+/** The files of the pages `writeDirectPages` writes, relative to the output folder. */
+export function directPageFiles(site: SiteData): string[] {
+  return [...site.pages.listings, ...site.pages.articles].map((page) => pageFileOf(page.url));
 }
 
 /**
@@ -40,17 +30,8 @@ export function directPageUrls(site: SiteData): string[] {
  * beside the rendering), or, in the dev server, directly. No page is held.
  */
 export async function writeDirectPages(site: SiteData, outDir: string, output?: PageOutput): Promise<number> {
-  const root = path.resolve(outDir);
-  const folders = new Set<string>();
-  const write = async (url: string, html: string) => {
-    const file = outputFileOf(root, url);
-    if (output) return output.write(path.relative(root, file).split(path.sep).join('/'), html);
-    const dir = path.dirname(file);
-    if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
-    folders.add(dir);
-    writeFileSync(file, html);
-  };
-  for (const listing of site.pages.listings) await write(listing.url, renderListing({ listing, masthead: site }));
-  for (const article of site.pages.articles) await write(article.url, renderArticle({ article, masthead: site }));
+  const write: (file: string, html: string) => unknown = output ? (file, html) => output.write(file, html) : pageFileWriter(outDir);
+  for (const listing of site.pages.listings) await write(pageFileOf(listing.url), renderListing({ listing, masthead: site }));
+  for (const article of site.pages.articles) await write(pageFileOf(article.url), renderArticle({ article, masthead: site }));
   return site.pages.listings.length + site.pages.articles.length;
 }

@@ -17,7 +17,7 @@ import { readBuildOptions, type BuildOptions } from '../build-options.ts';
 import { applyBuildFlags, buildFlags } from './build-flags.ts';
 import { loadSite, primeSite } from '../content-data.ts';
 import { formatProblem } from '../content-problems.ts';
-import { directPageUrls, outputFileOf, withPagesWrittenDirectly, writeDirectPages } from '../page-writer.ts';
+import { directPageFiles, withPagesWrittenDirectly, writeDirectPages } from '../page-writer.ts';
 import { listSiteFiles, stopOnBrokenLinks } from '../link-check.ts';
 import { startPageOutput, type PageOutput } from '../page-output.ts';
 import { preparePhotos } from '../photos.ts';
@@ -95,7 +95,7 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
     const relative = (file: string) => path.relative(staging, file).split(path.sep).join('/');
     const eleventyPages = await renderWithEleventy(rootDir, staging, options, values.quiet);
     output.addFiles(eleventyPages.map((p) => relative(p.outputPath)));
-    output.addFiles(directPageUrls(primed).map((url) => relative(outputFileOf(staging, url))));
+    output.addFiles(directPageFiles(primed));
     for (const dir of ['assets', 'media']) {
       if (existsSync(path.join(staging, dir))) output.addFiles(listSiteFiles(path.join(staging, dir)).map((f) => `${dir}/${f}`));
     }
