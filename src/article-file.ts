@@ -5,13 +5,13 @@
  * the body cache when the text is unchanged. Reading the file, and validation, are the
  * loader's job (src/content-loader.ts).
  */
-import matter from 'gray-matter';
-import yaml from 'js-yaml';
+import type matter from 'gray-matter';
 import { bodyKey, type BodyCache } from './body-cache.ts';
 import type { ContentProblem } from './content-problems.ts';
 import type { Edition, EditionCode } from './editions/edition.ts';
 import type { MarkdownEnv } from './markdown/enhance-images.ts';
 import { createMarkdown } from './markdown/markdown.ts';
+import { grayMatter, jsYaml } from './on-first-use.ts';
 
 export interface ParsedFile {
   data: unknown;
@@ -26,7 +26,7 @@ export interface ParsedFile {
   fatal?: Omit<ContentProblem, 'file'>;
 }
 
-const yamlEngine = (source: string): object => (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
+const yamlEngine = (source: string): object => (jsYaml().load(source, { schema: jsYaml().CORE_SCHEMA }) ?? {}) as object;
 
 const markdownByEdition = new Map<EditionCode, ReturnType<typeof createMarkdown>>();
 
@@ -49,7 +49,7 @@ export function parseSource(bytes: Buffer, edition: Edition, bodies?: BodyCache)
   }
   let file: matter.GrayMatterFile<string>;
   try {
-    file = matter(source.replace(/^\uFEFF/, ''), { engines: { yaml: yamlEngine } });
+    file = grayMatter()(source.replace(/^\uFEFF/, ''), { engines: { yaml: yamlEngine } });
   } catch (error) {
     const e = error as { reason?: string; mark?: { line: number }; message: string };
     return failure({

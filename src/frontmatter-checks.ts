@@ -10,7 +10,7 @@ import { aliasProblem } from './aliases.ts';
 import { closest, type ContentProblem } from './content-problems.ts';
 import { parseDateTime, resolveDateTime, type ResolvedDateTime } from './dates.ts';
 import type { Edition } from './editions/edition.ts';
-import { Frontmatter, frontmatterKeys, photoKeys, SLUG_PATTERN, type FrontmatterData } from './frontmatter.ts';
+import { frontmatterSchema, SLUG_PATTERN, type FrontmatterData } from './frontmatter.ts';
 import { checkPhoto } from './photo-source.ts';
 
 export type Report = (p: Omit<ContentProblem, 'file' | 'severity'> & { severity?: ContentProblem['severity'] }) => void;
@@ -39,6 +39,7 @@ export function checkFrontmatter(
   data: unknown,
   { edition, articleFile, rootDir, lineOf, report, photoCheck = checkPhoto }: CheckContext,
 ): { frontmatter: FrontmatterData; fields: CheckedFields } | undefined {
+  const { Frontmatter, frontmatterKeys, photoKeys } = frontmatterSchema();
   const result = Frontmatter.safeParse(data);
   const raw = (data ?? {}) as Record<string, unknown>;
   let failed = !result.success;

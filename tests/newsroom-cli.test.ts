@@ -6,7 +6,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { frontmatterKeys, photoKeys } from '../src/frontmatter.ts';
+import { frontmatterSchema } from '../src/frontmatter.ts';
 import { article, buildFixture, jpeg, runCli, writeFixture, type CliResult } from './helpers/fixture-site.ts';
 
 const NO_STACK = /\n\s+at .*(\.(ts|js|cjs|mjs)|node:internal).*:\d+/;
@@ -43,6 +43,7 @@ describe('npm run new', () => {
       expect(text).toContain(`headline: ${JSON.stringify(headline)}\n`);
       expect(text).toMatch(new RegExp(`^date: ${date}\\s+#`, 'm'));
       expect(text).toMatch(/^draft: true\s+# .*delete this line to publish/m);
+      const { frontmatterKeys, photoKeys } = frontmatterSchema();
       for (const key of frontmatterKeys) expect(text, key).toMatch(new RegExp(`^(# )?${key}:`, 'm'));
       for (const key of photoKeys) expect(text, `photo.${key}`).toMatch(new RegExp(`^#   ${key}:`, 'm'));
     });

@@ -9,7 +9,8 @@
  *   4. collect-links    — records body links and their lines in env (for `npm run check`)
  *   5. enhance-tables   — column alignment as a class, not an inline style (CSP)
  */
-import markdownit, { type MarkdownIt } from 'markdown-it';
+import type { MarkdownIt } from 'markdown-it';
+import { markdownIt } from '../on-first-use.ts';
 import type { Edition } from '../editions/edition.ts';
 import { enhanceHeadings } from './enhance-headings.ts';
 import { enhanceImages } from './enhance-images.ts';
@@ -20,7 +21,7 @@ import { enhanceTables } from './enhance-tables.ts';
 export const transforms = [enhanceLinks, enhanceHeadings, enhanceImages, collectLinks, enhanceTables] as const;
 
 export function createMarkdown(edition: Pick<Edition, 'quotes'>): MarkdownIt {
-  const md = markdownit({ html: false, linkify: true, typographer: true, quotes: edition.quotes });
+  const md = markdownIt()({ html: false, linkify: true, typographer: true, quotes: edition.quotes });
   for (const transform of transforms) md.use(transform);
   return md;
 }
