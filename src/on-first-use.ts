@@ -1,16 +1,17 @@
 /**
- * Libraries that only a new or changed story needs — YAML and frontmatter parsing, the
- * schema, Markdown — loaded the first time one is used. A build or `npm run check` of
- * stories the article cache already holds never loads them: zod alone is 95 ES
- * modules, and the four cost about 0.2 s of start-up, a quarter of `npm run check`
- * (ADR 013). The loader is synchronous, so they are required: the CommonJS builds of
- * the same packages, the only copy of each this process loads.
+ * Libraries that only new or changed content needs — YAML and frontmatter parsing, the
+ * schema, Markdown, and sharp for photos — loaded the first time one is used. A build or
+ * `npm run check` of stories and photos the caches already hold never loads them: zod
+ * alone is 95 ES modules, and the five cost about 0.3 s of start-up, a third of
+ * `npm run check` (ADR 013). The loader is synchronous, so they are required: the
+ * CommonJS builds of the same packages, the only copy of each this process loads.
  */
 import { createRequire } from 'node:module';
 import type { z as Zod } from 'zod';
 import type MarkdownIt from 'markdown-it';
 import type GrayMatter from 'gray-matter';
 import type * as JsYaml from 'js-yaml';
+import type SharpModule from 'sharp';
 
 const require = createRequire(import.meta.url);
 
@@ -23,3 +24,4 @@ export const zod = onFirstUse(() => (require('zod') as { z: typeof Zod }).z);
 export const markdownIt = onFirstUse(() => require('markdown-it') as typeof MarkdownIt);
 export const grayMatter = onFirstUse(() => require('gray-matter') as typeof GrayMatter);
 export const jsYaml = onFirstUse(() => require('js-yaml') as typeof JsYaml);
+export const sharp = onFirstUse(() => require('sharp') as typeof SharpModule);

@@ -1,20 +1,36 @@
 /**
  * The persistent image cache. Each (photo content, frame, focus, encoder settings,
- * libvips version) has a key; its renditions are encoded once, by @11ty/eleventy-img
+ * sharp version) has a key; its renditions are encoded once, by @11ty/eleventy-img
  * with a focal-point crop, into `.cache/images/files/` and listed in
  * `.cache/images/manifests/<key>.json`. A later build (or a CI job that restores the
  * folder) finds the manifest and encodes nothing. Set MASTHEAD_IMAGE_CACHE to move it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import type { PhotoInfo } from './photo-inspect.ts';
 import { cropBox, ENCODING, frameHeight, renditionWidths, SOCIAL_JPEG, type Focus, type Frame, type ImageFormat } from './photo-frames.ts';
 
 /** Bump when the way renditions are made changes, so old cache entries are not reused. */
 const PIPELINE_VERSION = 1;
+
+let sharpRelease: string | undefined;
+
+/**
+ * sharp's version, which pins the libvips it ships, read from its package.json: a build
+ * whose renditions are all cached never loads sharp (src/on-first-use.ts). A libvips
+ * installed on the system instead changes no key; clear the cache after upgrading it.
+ */
+export function sharpVersion(): string {
+  if (!sharpRelease) {
+    const main = createRequire(import.meta.url).resolve('sharp');
+    sharpRelease = (JSON.parse(readFileSync(path.join(path.dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  }
+  return sharpRelease;
+}
 
 export interface Rendition {
   format: ImageFormat;
@@ -51,7 +67,7 @@ function encoderSettings(frame: Frame) {
 
 export function cacheKey(req: EncodeRequest): string {
   const { frame, focus, info } = req;
-  const spec = { v: PIPELINE_VERSION, vips: sharp.versions.vips, content: info.hash, frame, focus, encoder: encoderSettings(frame) };
+  const spec = { v: PIPELINE_VERSION, sharp: sharpVersion(), content: info.hash, frame, focus, encoder: encoderSettings(frame) };
   return createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 16);
 }
 

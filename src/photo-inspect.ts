@@ -2,10 +2,16 @@
  * Reads a photo's header with sharp, once per file content: its real format and
  * displayed size, and the hash the image cache is keyed by. sharp looks at the bytes,
  * not the name, so a damaged file is caught before the build encodes anything.
+ *
+ * What was read is kept across builds in the image cache folder, by file and stat (as
+ * the article cache finds unchanged stories), so a build or check whose photos are
+ * unchanged reads none of them and never loads sharp.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import sharp from 'sharp';
+import { JsonCache } from './json-cache.ts';
+import { sharp } from './on-first-use.ts';
+import { sharpVersion } from './photo-cache.ts';
 
 /** What the pipeline needs to know about a photo file, read once per file content. */
 export interface PhotoInfo {
@@ -21,18 +27,36 @@ export type Inspection = PhotoInfo | { failure: 'unreadable' | 'text' | 'damaged
 
 const inspections = new Map<string, { stamp: string; result: Promise<Inspection> }>();
 
-/** Memoised while the file's mtime and size are unchanged (the dev server rebuilds often). */
-export async function inspectPhotoFile(file: string): Promise<Inspection> {
+/** Photos read by earlier builds, by absolute file; only readable photos are kept. */
+export class InspectionStore extends JsonCache<{ stamp: string; info: PhotoInfo }> {
+  constructor(imageCacheDir: string) {
+    super(imageCacheDir, 'inspections', sharpVersion());
+  }
+}
+
+/**
+ * Memoised while the file's size, modification and change times and inode are unchanged
+ * (any write changes the change time): in this process (the dev server rebuilds often)
+ * and, with a store, across builds. Save the store once every photo is inspected.
+ */
+export async function inspectPhotoFile(file: string, store?: InspectionStore): Promise<Inspection> {
   let stamp: string;
   try {
     const s = await stat(file);
-    stamp = `${s.mtimeMs}:${s.size}`;
+    stamp = `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
   } catch (error) {
     return { failure: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
+  const kept = store?.get(file);
   const hit = inspections.get(file);
   if (hit?.stamp === stamp) return hit.result;
-  const result = withReadSlot(() => readInspection(file));
+  const result: Promise<Inspection> =
+    kept?.stamp === stamp
+      ? Promise.resolve(kept.info)
+      : withReadSlot(() => readInspection(file)).then((inspection) => {
+          if (!('failure' in inspection)) store?.set(file, { stamp, info: inspection });
+          return inspection;
+        });
   inspections.set(file, { stamp, result });
   return result;
 }
@@ -63,7 +87,7 @@ async function readInspection(file: string): Promise<Inspection> {
     return { failure: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
   try {
-    const meta = await sharp(bytes).metadata();
+    const meta = await sharp()(bytes).metadata();
     const { width, height } = meta.autoOrient;
     if (!width || !height) return { failure: 'damaged', detail: 'no dimensions in its header' };
     return { hash: createHash('sha256').update(bytes).digest('hex'), width, height, format: meta.format };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Article } from './article.ts';
 import type { ContentProblem } from './content-problems.ts';
 import { cropBox, MIN_FRAME_WIDTH, PAGE_FRAME, parseFocus } from './photo-frames.ts';
-import { inspectPhotoFile, isUtf8, type Inspection } from './photo-inspect.ts';
+import { InspectionStore, inspectPhotoFile, isUtf8, type Inspection } from './photo-inspect.ts';
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff']);
 
@@ -95,10 +95,13 @@ export function photoProblem(src: string, result: Inspection): Pick<ContentProbl
 /**
  * Reads every article photo's header (what `npm run check` does without encoding):
  * unreadable, not an image, damaged, or too small for the 16:9 frame (a warning).
+ * Photos the build has read before, unchanged, are taken from the image cache folder.
  */
-export async function inspectArticlePhotos(articles: readonly Article[]): Promise<ContentProblem[]> {
+export async function inspectArticlePhotos(articles: readonly Article[], imageCacheDir: string): Promise<ContentProblem[]> {
   const withPhoto = articles.flatMap((a) => (a.photo ? [{ file: a.sourcePath, photo: a.photo }] : []));
-  const results = await Promise.all(withPhoto.map((a) => inspectPhotoFile(a.photo.file)));
+  const store = new InspectionStore(imageCacheDir);
+  const results = await Promise.all(withPhoto.map((a) => inspectPhotoFile(a.photo.file, store)));
+  store.save();
   return withPhoto.flatMap(({ file, photo }, i) => {
     const problem = photoProblem(photo.sourcePath, results[i]!);
     return problem ? [{ file, field: 'photo.src', ...problem }] : [];

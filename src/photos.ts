@@ -14,7 +14,7 @@ import type { Edition } from './editions/edition.ts';
 import { editions } from './editions/registry.ts';
 import { ImageCache, imageCacheDir, type Rendition } from './photo-cache.ts';
 import { PAGE_FRAME, parseFocus, SOCIAL_FRAMES, type Frame, type ImageFormat } from './photo-frames.ts';
-import { inspectPhotoFile } from './photo-inspect.ts';
+import { InspectionStore, inspectPhotoFile } from './photo-inspect.ts';
 import { photoProblem } from './photo-source.ts';
 import type { SiteData } from './site-data.ts';
 
@@ -94,6 +94,7 @@ export async function preparePhotos(site: SiteData, rootDir: string, env: NodeJS
   const imageCache = cache;
   for (const map of [pictures, socials, siteImages, published]) map.clear();
   const report: PhotoReport = { problems: [], encoded: 0, reused: 0, cacheDir };
+  const inspected = new InspectionStore(cacheDir);
   const fail = (source: Source, message: string) => {
     if (!source.articles.length) throw new Error(`Site image ${source.label}: ${message}`);
     for (const file of source.articles) report.problems.push({ file, field: 'photo.src', severity: 'error', message });
@@ -101,7 +102,7 @@ export async function preparePhotos(site: SiteData, rootDir: string, env: NodeJS
 
   await Promise.all(
     sourcesOf(site, rootDir).map(async (source) => {
-      const info = await inspectPhotoFile(source.file);
+      const info = await inspectPhotoFile(source.file, inspected);
       const problem = photoProblem(source.label, info);
       if ('failure' in info) return fail(source, problem!.message);
       for (const file of problem ? source.articles : []) report.problems.push({ file, field: 'photo.src', ...problem! });
@@ -121,6 +122,7 @@ export async function preparePhotos(site: SiteData, rootDir: string, env: NodeJS
       }
     }),
   );
+  inspected.save();
   await writeFile(path.join(cacheDir, 'last-build.json'), `${JSON.stringify({ encoded: report.encoded, reused: report.reused })}\n`).catch(() => {});
   return report;
 }

@@ -4,7 +4,7 @@
  * fixed sizes, broken files reported against the article, and a second build that
  * encodes nothing.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -13,7 +13,7 @@ import { PICTURE_SIZES } from '../layouts/components/Picture.tsx';
 import { readBuildOptions } from '../src/build-options.ts';
 import { loadSite } from '../src/content-data.ts';
 import { preparePhotos, socialImages } from '../src/photos.ts';
-import { article, buildFixture, jpeg, repoRoot, type FixtureFiles, type FixtureSite } from './helpers/fixture-site.ts';
+import { article, buildFixture, jpeg, repoRoot, writeFixture, type FixtureFiles, type FixtureSite } from './helpers/fixture-site.ts';
 
 // A private cache, so the counts below are this file's alone (the CLI inherits process.env).
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'masthead-image-cache-'));
@@ -295,5 +295,25 @@ describe('broken photos', () => {
     expect(truncated.code).toBe(1);
     expect(truncated.stderr).toMatch(new RegExp(`^${dir}/cut\\.md: photo\\.src: "${dir}/cut\\.jpg" could not be converted \\(VipsJpeg: premature end of JPEG image\\): the file may be damaged`, 'm'));
     expect(truncated.has('/en/')).toBe(false);
+  });
+});
+
+describe('what the image cache remembers about a photo', () => {
+  it('a photo replaced after a build is read again, though its size and modification time are unchanged', async () => {
+    const [red, blue] = await Promise.all([jpeg(1600, 900, '#dc1414'), jpeg(1600, 900, '#1414dc')]);
+    expect(blue.length).toBe(red.length);
+    const site = writeFixture({ [`${dir}/swap.jpg`]: red, [`${dir}/swap.md`]: story('swap', 'src: swap.jpg\nalt: A photo') });
+    // Only the change time and the bytes tell: the inspection kept in the image cache must not be trusted.
+    const file = path.join(site, dir, 'swap.jpg');
+    const sameTime = new Date('2026-11-01T00:00:00Z');
+    utimesSync(file, sameTime, sameTime);
+    const first = await buildFixture({}, { dir: site });
+    const lead = (built: FixtureSite) => built.page(`/en/2026/11/26/swap/`).querySelector('figure img')!.getAttribute('src')!;
+    expect(colourName(await pixel(first, lead(first), 0.5, 0.5))).toBe('red');
+    writeFileSync(file, blue);
+    utimesSync(file, sameTime, sameTime);
+    const again = await buildFixture({}, { dir: site });
+    expect(again.code).toBe(0);
+    expect(colourName(await pixel(again, lead(again), 0.5, 0.5))).toBe('blue');
   });
 });

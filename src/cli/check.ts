@@ -15,6 +15,7 @@ import { readBuildOptions } from '../build-options.ts';
 import { embargoWarnings } from '../content-check.ts';
 import { loadSite } from '../content-data.ts';
 import { formatGithubAnnotation, formatProblem, type ContentProblem } from '../content-problems.ts';
+import { imageCacheDir } from '../photo-cache.ts';
 import { inspectArticlePhotos } from '../photo-source.ts';
 
 const USAGE = 'Usage: npm run check -- [--content DIR] [--now ISO] [--edition CODE]';
@@ -49,7 +50,7 @@ export async function check(argv: string[], rootDir = process.cwd(), env = proce
   }
   // Nothing is rendered: stories the article cache knows are checked without their bodies.
   const { articles, problems, root } = loadSite(rootDir, options, { withoutBodies: true });
-  problems.push(...(await inspectArticlePhotos(articles)), ...embargoWarnings(articles, options, root));
+  problems.push(...(await inspectArticlePhotos(articles, imageCacheDir(rootDir))), ...embargoWarnings(articles, options, root));
   // By file, then line, so each file's problems read top to bottom.
   const sorted = problems
     .map((p, i) => ({ p, i }))
