@@ -24,9 +24,14 @@ export function searchCacheDir(rootDir: string, env: NodeJS.ProcessEnv = process
   return env.MASTHEAD_SEARCH_CACHE ?? path.join(rootDir, '.cache', 'search');
 }
 
-export function recordsKey(inputs: readonly unknown[]): string {
+/**
+ * The cache key of an edition's records. Inputs are JSON-encoded, but long texts (bodies)
+ * are given apart, after their length: encoding megabytes of HTML as JSON only to hash
+ * it cost more than hashing it.
+ */
+export function recordsKey(inputs: readonly (readonly [small: unknown, text?: string])[]): string {
   const hash = createHash('sha256').update(pagefindVersion);
-  for (const r of inputs) hash.update(JSON.stringify(r)).update('\n');
+  for (const [small, text = ''] of inputs) hash.update(JSON.stringify([small, text.length])).update(text);
   return hash.digest('hex').slice(0, 20);
 }
 

@@ -78,12 +78,12 @@ function recordsOf(articles: readonly Article[], code: EditionCode): SearchRecor
  * reuse an old bundle). Hashing these is several times cheaper than making the records,
  * which is the point of a cache hit.
  */
-function recordInputs(articles: readonly Article[], code: EditionCode): unknown[] {
+function recordInputs(articles: readonly Article[], code: EditionCode): (readonly [unknown, string?])[] {
   const edition = editions[code];
   return [
-    [recordsOf, searchText, decodeEntities].map(String).join('\n'),
-    edition.lang,
-    ...articles.map((a) => [a.url, a.headline, a.byline, a.photo?.caption, a.bodyHtml, a.credits, formatDateTime(a.date, edition)]),
+    [[recordsOf, searchText, decodeEntities].map(String).join('\n')],
+    [edition.lang],
+    ...articles.map((a) => [[a.url, a.headline, a.byline, a.photo?.caption, a.credits, formatDateTime(a.date, edition)], a.bodyHtml] as const),
   ];
 }
 
