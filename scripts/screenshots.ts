@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'masthead-shots-'));
   const outDir = path.join(work, '_site');
   try {
-    const built = await runCli('src/cli/build.ts', ['--content', 'content', '--out', outDir, '--quiet', ...process.argv.slice(2)]);
+    const built = await runCli('build', ['--content', 'content', '--out', outDir, '--quiet', ...process.argv.slice(2)]);
     if (built.code !== 0) throw new Error(`the sample site did not build:\n${built.stderr}`);
     const server = await startStaticServer(outDir);
     const browser = await launchChromium();

@@ -17,7 +17,7 @@ import type { Edition } from './editions/edition.ts';
 import { checkFrontmatter, type Report } from './frontmatter-checks.ts';
 import type { LinkEnv } from './markdown/collect-links.ts';
 import { normalise } from './normalise-article.ts';
-import { checkPhoto } from './photo-source.ts';
+import { checkPhoto, checkPhotoFile } from './photo-source.ts';
 
 export interface ArticleInput {
   absolute: string;
@@ -157,13 +157,13 @@ export function photoStampsForOneLoad(): (article: Article) => string {
   };
 }
 
-/** checkPhoto once per photo and load: a handful of wire photos can illustrate thousands of stories. */
+/** The photo file checked once per file and load: a handful of wire photos can illustrate thousands of stories. */
 export function photoCheckForOneLoad(): typeof checkPhoto {
-  const seen = new Map<string, ReturnType<typeof checkPhoto>>();
-  return (src, articleFile, rootDir) => {
-    const key = `${path.dirname(articleFile)}\0${src}`;
-    let result = seen.get(key);
-    if (!result) seen.set(key, (result = checkPhoto(src, articleFile, rootDir)));
-    return result;
+  const seen = new Map<string, ReturnType<typeof checkPhotoFile>>();
+  const fileCheck: typeof checkPhotoFile = (absolute, rootDir) => {
+    const key = `${rootDir}\0${absolute}`;
+    if (!seen.has(key)) seen.set(key, checkPhotoFile(absolute, rootDir));
+    return seen.get(key);
   };
+  return (src, articleFile, rootDir) => checkPhoto(src, articleFile, rootDir, fileCheck);
 }

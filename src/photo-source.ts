@@ -12,7 +12,12 @@ const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.g
  * anything that is missing, not a file, not an image, or outside the repository
  * (including through `..`, an absolute path or a symbolic link).
  */
-export function checkPhoto(src: string, articleFile: string, rootDir: string): { path: string; file: string } | { problem: string } {
+export function checkPhoto(
+  src: string,
+  articleFile: string,
+  rootDir: string,
+  fileCheck: typeof checkPhotoFile = checkPhotoFile,
+): { path: string; file: string } | { problem: string } {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
     return { problem: `"${src}" is a URL: commit the photo beside the article and write its file name, e.g. \`src: market.jpg\`` };
   }
@@ -20,25 +25,35 @@ export function checkPhoto(src: string, articleFile: string, rootDir: string): {
     return { problem: `"${src}" is an absolute path: write the path relative to the article file, e.g. \`src: market.jpg\`` };
   }
   const absolute = path.resolve(path.dirname(articleFile), src);
+  const problem = fileCheck(absolute, rootDir);
+  if (problem) return { problem: problem(src) };
+  return { path: path.relative(rootDir, absolute).split(path.sep).join('/'), file: absolute };
+}
+
+/**
+ * What is wrong with the photo file at `absolute`, whatever path an article reaches it
+ * by, as a message naming it as the article wrote it (`src`); undefined for an image
+ * file inside the repository. Stories in many folders share a photo: the loader asks
+ * once per file.
+ */
+export function checkPhotoFile(absolute: string, rootDir: string): ((src: string) => string) | undefined {
   const realRoot = realpathSync(rootDir);
   const inside = (p: string) => p === realRoot || p.startsWith(realRoot + path.sep);
   if (!inside(absolute)) {
-    return { problem: `"${src}" points outside the repository: commit the photo beside the article and refer to it by file name` };
+    return (src) => `"${src}" points outside the repository: commit the photo beside the article and refer to it by file name`;
   }
   if (!existsSync(absolute)) {
-    return { problem: `"${src}" does not exist next to the article: commit the photo at ${path.relative(rootDir, absolute).split(path.sep).join('/')} or fix the file name` };
+    const at = path.relative(rootDir, absolute).split(path.sep).join('/');
+    return (src) => `"${src}" does not exist next to the article: commit the photo at ${at} or fix the file name`;
   }
   const real = realpathSync(absolute);
-  if (!inside(real)) {
-    return { problem: `"${src}" is a link to a file outside the repository: commit the photo itself` };
-  }
-  if (!statSync(real).isFile()) return { problem: `"${src}" is a folder, not a photo file` };
+  if (!inside(real)) return (src) => `"${src}" is a link to a file outside the repository: commit the photo itself`;
+  if (!statSync(real).isFile()) return (src) => `"${src}" is a folder, not a photo file`;
   if (!IMAGE_EXTENSIONS.has(path.extname(real).toLowerCase())) {
-    return { problem: `"${src}" is not a photo: use a JPEG, PNG, WebP or AVIF file` };
+    return (src) => `"${src}" is not a photo: use a JPEG, PNG, WebP or AVIF file`;
   }
   const sniffed = sniff(real);
-  if (sniffed) return { problem: failureMessage(src, sniffed) };
-  return { path: path.relative(rootDir, absolute).split(path.sep).join('/'), file: absolute };
+  return sniffed ? (src) => failureMessage(src, sniffed) : undefined;
 }
 
 type Failure = Extract<Inspection, { failure: string }>;
@@ -100,7 +115,10 @@ export function photoProblem(src: string, result: Inspection): Pick<ContentProbl
 export async function inspectArticlePhotos(articles: readonly Article[], imageCacheDir: string): Promise<ContentProblem[]> {
   const withPhoto = articles.flatMap((a) => (a.photo ? [{ file: a.sourcePath, photo: a.photo }] : []));
   const store = new InspectionStore(imageCacheDir);
-  const results = await Promise.all(withPhoto.map((a) => inspectPhotoFile(a.photo.file, store)));
+  // Once per file: a few wire photos can illustrate thousands of stories.
+  const inspections = new Map(withPhoto.map(({ photo }) => [photo.file, undefined as Promise<Inspection> | undefined]));
+  for (const file of inspections.keys()) inspections.set(file, inspectPhotoFile(file, store));
+  const results = await Promise.all(withPhoto.map(({ photo }) => inspections.get(photo.file)!));
   store.save();
   return withPhoto.flatMap(({ file, photo }, i) => {
     const problem = photoProblem(photo.sourcePath, results[i]!);

@@ -72,7 +72,7 @@ beforeAll(async () => {
   ]);
   const dir = writeFixture(all);
   const outDir = path.join(dir, '_site');
-  const run = await runCli('src/cli/build.ts', ['--content', path.join(dir, 'content'), '--out', outDir, '--now', NOW, '--quiet'], {
+  const run = await runCli('build', ['--content', path.join(dir, 'content'), '--out', outDir, '--now', NOW, '--quiet'], {
     MASTHEAD_MODE: 'preview',
   });
   preview = { outDir, ...run };

@@ -208,7 +208,7 @@ beforeAll(async () => {
   const errorFiles: FixtureFiles = { 'content/en/2026/11/e.jpg': await jpeg(1600, 900) };
   for (const [, file, bytes] of errorCases) errorFiles[`content/${file}`] = bytes;
   [safe, broken] = await Promise.all([buildFixture(safeFiles(await jpeg(1600, 900))), buildFixture(errorFiles)]);
-  checked = await runCli('src/cli/check.ts', ['--content', path.join(broken.dir, 'content'), '--now', '2026-11-28T00:00:00Z']);
+  checked = await runCli('check', ['--content', path.join(broken.dir, 'content'), '--now', '2026-11-28T00:00:00Z']);
 });
 
 describe('hostile content that makes a page: the page is safe and shows the text as text', () => {

@@ -16,7 +16,7 @@ const NOW = '2026-11-30T22:30:00Z';
 describe('npm run new', () => {
   const dir = writeFixture({});
   const content = path.join(dir, 'content');
-  const create = (...args: string[]) => runCli('src/cli/new.ts', ['--content', content, '--now', NOW, ...args]);
+  const create = (...args: string[]) => runCli('new', ['--content', content, '--now', NOW, ...args]);
 
   // [edition, headline, file created, date written (the edition's zone)]
   const stories: [string, string, string, string][] = [
@@ -29,7 +29,7 @@ describe('npm run new', () => {
 
   beforeAll(async () => {
     for (const [edition, headline] of stories) created[edition] = await create('--edition', edition, headline);
-    checked = await runCli('src/cli/check.ts', ['--content', content, '--now', NOW]);
+    checked = await runCli('check', ['--content', content, '--now', NOW]);
   });
 
   describe.each(stories)('--edition %s "%s"', (edition, headline, file, date) => {
@@ -113,7 +113,7 @@ describe('npm run check on content an editor broke', () => {
       'content/ru/2026/11/zavtra.md': article('headline: Завтра\ndate: 2026-11-29T09:00'),
     });
     const args = ['--content', path.join(dir, 'content'), '--now', '2026-11-28T12:00Z'];
-    [plain, github] = await Promise.all([runCli('src/cli/check.ts', args), runCli('src/cli/check.ts', args, { GITHUB_ACTIONS: 'true' })]);
+    [plain, github] = await Promise.all([runCli('check', args), runCli('check', args, { GITHUB_ACTIONS: 'true' })]);
   });
 
   it('exits 1 and prints one `file:line: field: message` line per problem, then a summary', () => {
@@ -145,7 +145,7 @@ describe('npm run check on content an editor broke', () => {
   it('passes with warnings only (an embargo is not a mistake)', async () => {
     for (const f of ['typo', 'no-photo', 'not-a-photo', 'bad-date', 'link']) rmSync(path.join(dir, `content/en/2026/11/${f}.md`));
     rmSync(path.join(dir, 'content/en/2026/12'), { recursive: true });
-    const run = await runCli('src/cli/check.ts', ['--content', path.join(dir, 'content'), '--now', '2026-11-28T12:00Z']);
+    const run = await runCli('check', ['--content', path.join(dir, 'content'), '--now', '2026-11-28T12:00Z']);
     expect(run.stdout).toMatch(/Content OK: 2 articles loaded, 0 errors, 1 warning/);
     expect(run.code).toBe(0);
   });
@@ -157,7 +157,7 @@ describe('npm run check, called wrongly', () => {
     ['a --now that is not a date', ['--now', 'tomorrow'], /--now: "tomorrow" is not an ISO 8601 date-time/],
     ['an unknown option', ['--contnet', 'x'], /Unknown option '--contnet'/],
   ])('explains %s with the usage, without a stack trace, and exits 2', async (_name, args, message) => {
-    const run = await runCli('src/cli/check.ts', args);
+    const run = await runCli('check', args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain('Usage: npm run check --');

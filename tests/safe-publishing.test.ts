@@ -42,7 +42,7 @@ describe('two builds of the same content', () => {
     second = await buildFixture({}, { dir: first.dir, args: ['--out', path.join(first.dir, '_site-again')] });
     // The sample content of the repository, as an editor would build it twice.
     const out = (n: string) => path.join(first.dir, n);
-    const sample = (o: string) => runCli('src/cli/build.ts', ['--content', path.join(repoRoot, 'content'), '--out', o, '--now', '2026-11-28T12:00Z', '--quiet']);
+    const sample = (o: string) => runCli('build', ['--content', path.join(repoRoot, 'content'), '--out', o, '--now', '2026-11-28T12:00Z', '--quiet']);
     sampleA = { ...(await sample(out('sample-a'))), out: out('sample-a') };
     sampleB = { ...(await sample(out('sample-b'))), out: out('sample-b') };
   });

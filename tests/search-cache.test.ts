@@ -14,7 +14,7 @@ import { snapshot } from './helpers/site-files.ts';
 let dir: string;
 const cache = mkdtempSync(path.join(tmpdir(), 'masthead-search-cache-'));
 const build = (out: string): Promise<CliResult> =>
-  runCli('src/cli/build.ts', ['--content', path.join(dir, 'content'), '--out', path.join(dir, out), '--now', '2026-11-28T00:00:00Z'], {
+  runCli('build', ['--content', path.join(dir, 'content'), '--out', path.join(dir, out), '--now', '2026-11-28T00:00:00Z'], {
     MASTHEAD_SEARCH_CACHE: cache,
   });
 const runs: CliResult[] = [];

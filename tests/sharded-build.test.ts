@@ -36,9 +36,9 @@ beforeAll(async () => {
   monolithic = whole.outDir;
   shards = {};
   for (const edition of ['en', 'ru', 'fa']) {
-    shards[edition] = await runCli('src/cli/build.ts', [...content, ...FLAGS, '--edition', edition, '--out', path.join(dir, `_site-${edition}`)]);
+    shards[edition] = await runCli('build', [...content, ...FLAGS, '--edition', edition, '--out', path.join(dir, `_site-${edition}`)]);
   }
-  assembled = await runCli('src/cli/assemble.ts', [
+  assembled = await runCli('assemble', [
     ...content,
     ...FLAGS,
     ...['en', 'ru', 'fa'].flatMap((e) => ['--from', path.join(dir, `_site-${e}`)]),
@@ -71,9 +71,9 @@ describe('sharded build', () => {
   });
 
   it('refuses shards built from different content', async () => {
-    const other = await runCli('src/cli/build.ts', ['--content', path.join(dir, 'content'), '--now', '2026-11-29T00:00:00Z', '--pathprefix', '/news/', '--quiet', '--edition', 'en', '--out', path.join(dir, '_site-en-later')]);
+    const other = await runCli('build', ['--content', path.join(dir, 'content'), '--now', '2026-11-29T00:00:00Z', '--pathprefix', '/news/', '--quiet', '--edition', 'en', '--out', path.join(dir, '_site-en-later')]);
     expect(other.code).toBe(0);
-    const result = await runCli('src/cli/assemble.ts', [
+    const result = await runCli('assemble', [
       '--content', path.join(dir, 'content'), ...FLAGS,
       '--from', path.join(dir, '_site-en'), '--from', path.join(dir, '_site-en-later'),
       '--out', path.join(dir, '_site-mixed'),

@@ -3,8 +3,9 @@
  * cannot (file missing, tool not installed), so the table can say "n/a" instead of failing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { npmScriptArgs } from '../../scripts/npm-script.ts';
 import type { CommandSpec } from './measure.ts';
 import type { HugoSite } from './hugo-site.ts';
 
@@ -53,14 +54,6 @@ const fresh = (dir: string) => {
   return dir;
 };
 
-/** Node's arguments for `npm run <name>` (`node <args>` in package.json), so the bench times exactly what editors run. */
-export function npmScript(repoDir: string, name: string): string[] {
-  const scripts = (JSON.parse(readFileSync(path.join(repoDir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const [command, ...args] = (scripts[name] ?? '').split(/\s+/);
-  if (command !== 'node') throw new Error(`npm run ${name} is not a "node …" command: ${scripts[name]}`);
-  return args.map((a) => (a.startsWith('./') || a.startsWith('src/') ? path.join(repoDir, a) : a));
-}
-
 export function contenders(ctx: BenchContext): Contender[] {
   const src = (file: string) => path.join(ctx.repoDir, 'src', 'cli', file);
   const missing = (file: string) => (existsSync(src(file)) ? undefined : `n/a: src/cli/${file} does not exist yet`);
@@ -76,7 +69,7 @@ export function contenders(ctx: BenchContext): Contender[] {
   });
   const masthead = (cache: string, clear: boolean, env = caches(clear ? fresh(cache) : cache)): CommandSpec => ({
     command: process.execPath,
-    args: [...npmScript(ctx.repoDir, 'build'), '--content', contentArg(ctx), '--out', fresh(path.join(ctx.workDir, 'out-masthead')), '--now', NOW, '--quiet'],
+    args: [...npmScriptArgs(ctx.repoDir, 'build'), '--content', contentArg(ctx), '--out', fresh(path.join(ctx.workDir, 'out-masthead')), '--now', NOW, '--quiet'],
     cwd: ctx.repoDir,
     env,
   });
@@ -113,7 +106,7 @@ export function contenders(ctx: BenchContext): Contender[] {
       // Reads the warm build's caches, as an editor's check after a build does.
       prepare: () => ({
         command: process.execPath,
-        args: [...npmScript(ctx.repoDir, 'check'), '--content', contentArg(ctx), '--now', NOW],
+        args: [...npmScriptArgs(ctx.repoDir, 'check'), '--content', contentArg(ctx), '--now', NOW],
         cwd: ctx.repoDir,
         env: caches(path.join(ctx.workDir, 'cache-warm')),
       }),

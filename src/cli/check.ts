@@ -63,9 +63,10 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The command line: prints every problem and the summary, and exits 0, 1 (errors) or 2 (used wrongly). */
+export function runCheckCommand(argv: string[]): void {
   const started = performance.now();
-  check(process.argv.slice(2)).then(
+  check(argv).then(
     ({ ok, articles, problems }) => {
       const github = process.env.GITHUB_ACTIONS === 'true';
       for (const p of problems) {
@@ -89,3 +90,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   );
 }
+
+// `npm run check` starts it through src/cli/check.cjs; `node --import tsx src/cli/check.ts` works too.
+if (import.meta.url === `file://${process.argv[1]}`) runCheckCommand(process.argv.slice(2));

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import sharp from 'sharp';
+import { npmScriptArgs } from '../../scripts/npm-script.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,11 +40,12 @@ export function writeFixture(files: FixtureFiles, dir = mkdtempSync(path.join(tm
   return dir;
 }
 
-export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** Runs an editor's command exactly as `npm run <name>` does: the node line of its script in package.json. */
+export function runCli(name: 'build' | 'check' | 'new' | 'assemble', args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', path.join(repoRoot, script), ...args],
+      [...npmScriptArgs(repoRoot, name), ...args],
       { cwd: repoRoot, env: { ...process.env, ...env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
@@ -65,7 +67,7 @@ export interface BuildFixtureOptions {
 export async function buildFixture(files: FixtureFiles, options: BuildFixtureOptions = {}): Promise<FixtureSite> {
   const dir = writeFixture(files, options.dir);
   const outDir = path.join(dir, '_site');
-  const result = await runCli('src/cli/build.ts', [
+  const result = await runCli('build', [
     '--content', path.join(dir, 'content'),
     '--out', outDir,
     '--now', options.now ?? '2026-11-28T00:00:00Z',
