@@ -134,3 +134,119 @@ describe('LinkChecker, as the build runs it (pages in memory)', () => {
     expect(checker.result.pages).toBe(2);
   });
 });
+
+// [case, pages checked in this order as [file, markup], links counted, broken as [page, URL, attribute, reason]]
+const repeated: [string, [string, string][], number, [string, string, string, string][]][] = [
+  [
+    'a relative link, on pages in different folders',
+    [
+      ['en/2026/11/26/a/index.html', '<a href="../budget-vote/">x</a>'],
+      ['en/2026/11/27/b/index.html', '<a href="../budget-vote/">x</a>'],
+      ['en/2026/11/26/c/index.html', '<a href="../budget-vote/">x</a>'],
+    ],
+    3,
+    [['/en/2026/11/27/b/', '../budget-vote/', 'href', 'leads to no page']],
+  ],
+  [
+    'a relative link, broken on the first page it is on',
+    [
+      ['en/2026/11/27/b/index.html', '<a href="../budget-vote/">x</a>'],
+      ['en/2026/11/26/a/index.html', '<a href="../budget-vote/">x</a>'],
+    ],
+    2,
+    [['/en/2026/11/27/b/', '../budget-vote/', 'href', 'leads to no page']],
+  ],
+  [
+    'a relative srcset, on pages in different folders',
+    [
+      ['media/index.html', '<img srcset="abc.jpg 1x, abc-640.jpg 2x" alt="">'],
+      ['en/index.html', '<img srcset="abc.jpg 1x, abc-640.jpg 2x" alt="">'],
+      ['media/gallery.html', '<img srcset="abc.jpg 1x, abc-640.jpg 2x" alt="">'],
+    ],
+    6,
+    [
+      ['/en/', 'abc.jpg', 'srcset', 'leads to no file'],
+      ['/en/', 'abc-640.jpg', 'srcset', 'leads to no file'],
+    ],
+  ],
+  [
+    'a repeated srcset with one candidate missing',
+    [
+      ['en/index.html', '<img srcset="/media/abc.jpg 320w, /media/abc-960.jpg 960w, /media/abc-640.jpg 640w" alt="">'],
+      ['ru/index.html', '<img srcset="/media/abc.jpg 320w, /media/abc-960.jpg 960w, /media/abc-640.jpg 640w" alt="">'],
+      ['en/2026/11/26/a/index.html', '<img srcset="/media/abc.jpg 320w, /media/abc-960.jpg 960w, /media/abc-640.jpg 640w" alt="">'],
+    ],
+    9,
+    [
+      ['/en/', '/media/abc-960.jpg', 'srcset', 'leads to no file'],
+      ['/en/2026/11/26/a/', '/media/abc-960.jpg', 'srcset', 'leads to no file'],
+      ['/ru/', '/media/abc-960.jpg', 'srcset', 'leads to no file'],
+    ],
+  ],
+  [
+    'entities in a repeated attribute',
+    [
+      ['en/index.html', `<a href="/nope/?a=1&amp;b=2">x</a><a href='/en/2026/11/26/budget-vote/?a=1&amp;b=2'>y</a><img srcset="/media/abc.jpg 1x, /media&#x2F;abc-2x.jpg 2x" alt="">`],
+      ['ru/index.html', `<a href="/nope/?a=1&amp;b=2">x</a><a href='/en/2026/11/26/budget-vote/?a=1&amp;b=2'>y</a><img srcset="/media/abc.jpg 1x, /media&#x2F;abc-2x.jpg 2x" alt="">`],
+    ],
+    8,
+    [
+      ['/en/', '/nope/?a=1&b=2', 'href', 'leads to no page'],
+      ['/en/', '/media/abc-2x.jpg', 'srcset', 'leads to no file'],
+      ['/ru/', '/nope/?a=1&b=2', 'href', 'leads to no page'],
+      ['/ru/', '/media/abc-2x.jpg', 'srcset', 'leads to no file'],
+    ],
+  ],
+  [
+    'a tag with a root-relative and a relative URL, in order',
+    [
+      ['media/index.html', '<img src="/media/missing.jpg" srcset="abc.jpg 1x" alt="">'],
+      ['en/index.html', '<img src="/media/missing.jpg" srcset="abc.jpg 1x" alt="">'],
+    ],
+    4,
+    [
+      ['/en/', '/media/missing.jpg', 'src', 'leads to no file'],
+      ['/en/', 'abc.jpg', 'srcset', 'leads to no file'],
+      ['/media/', '/media/missing.jpg', 'src', 'leads to no file'],
+    ],
+  ],
+  [
+    'the same attributes on a script and an image, and a URL in a script body',
+    [
+      ['en/index.html', '<script src="/nope.js"></script><img src="/nope.js"><script>document.write(\'<img src="/nope.js">\')</script>'],
+      ['ru/index.html', '<img src="/nope.js"><script src="/nope.js"></script>'],
+    ],
+    4,
+    [
+      ['/en/', '/nope.js', 'src', 'leads to no file'],
+      ['/en/', '/nope.js', 'src', 'leads to no file'],
+      ['/ru/', '/nope.js', 'src', 'leads to no file'],
+      ['/ru/', '/nope.js', 'src', 'leads to no file'],
+    ],
+  ],
+  [
+    'a lone surrogate in a repeated srcset, and the replacement character',
+    [
+      ['en/index.html', '<img srcset="/media/\ud800.jpg 1x" alt="">'],
+      ['ru/index.html', '<img srcset="/media/\ufffd.jpg 1x" alt="">'],
+      ['fa/index.html', '<img srcset="/media/\ud800.jpg 1x" alt="">'],
+    ],
+    3,
+    [
+      ['/en/', '/media/\ud800.jpg', 'srcset', 'leads to no file'],
+      ['/fa/', '/media/\ud800.jpg', 'srcset', 'leads to no file'],
+      ['/ru/', '/media/\ufffd.jpg', 'srcset', 'leads to no file'],
+    ],
+  ],
+];
+
+describe('LinkChecker, the same markup on many pages', () => {
+  it.each(repeated)('%s', (_name, pages, links, expected) => {
+    const checker = new LinkChecker(mkdtempSync(path.join(tmpdir(), 'masthead-links-repeated-')), options);
+    checker.addFiles([...existing, ...pages.map(([rel]) => rel)]);
+    for (const [rel, markup] of pages) checker.checkPage(rel, `<!DOCTYPE html><title>x</title>${markup}`);
+    const { broken, links: counted } = checker.result;
+    expect(broken.map((b) => [b.page, b.url, b.attribute, b.reason])).toEqual(expected);
+    expect(counted).toBe(links);
+  });
+});

@@ -35,6 +35,8 @@ export interface LinkCheckResult {
 const TOKEN =
   /<!--[\s\S]*?-->|<(script|style)\b((?:[^>"']|"[^"]*"|'[^']*')*)>[\s\S]*?<\/\1\s*>|<[a-zA-Z][a-zA-Z0-9-]*((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** Every name in URL_ATTRIBUTES has one of these in it. */
+const MAY_HAVE_URL = /src|href|poster|action/i;
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'imagesrcset', 'poster', 'action', 'formaction']);
 const ENTITY = /&(#x[0-9a-f]+|#\d+|amp|quot|apos|lt|gt);/gi;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
@@ -76,6 +78,24 @@ export function srcsetUrls(srcset: string): string[] {
  */
 const detach = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 
+/** Root-relative and absolute URLs: remembered by themselves, where a relative one is remembered per page folder. */
+const INDEPENDENT = /^(\/[^/]|[a-z][a-z0-9+.-]*:)/i;
+type TagLink = { attribute: string; url: string; independent: boolean };
+/** A tag's URL count, and either its broken URLs (none is relative, so they hold on every page) or its URLs. */
+type TagLinks = { count: number; broken?: Omit<BrokenLink, 'page'>[]; links?: TagLink[] };
+
+/** The URLs of a tag in attribute order, given its attribute string (a srcset gives several). */
+function tagLinks(attributes: string): TagLink[] {
+  const links: TagLink[] = [];
+  for (const attr of attributes.matchAll(ATTRIBUTE)) {
+    const attribute = attr[1]!.toLowerCase();
+    if (!URL_ATTRIBUTES.has(attribute)) continue;
+    const value = decodeEntities(attr[2] ?? attr[3] ?? attr[4] ?? '').trim();
+    for (const url of attribute.endsWith('srcset') ? srcsetUrls(value) : [value]) links.push({ attribute, url, independent: INDEPENDENT.test(url) });
+  }
+  return links;
+}
+
 /**
  * Checks pages one at a time against the set of files the site has. The build hands it
  * every page as it is rendered (nothing is read back from disk, nothing is held); a
@@ -85,8 +105,10 @@ const detach = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 export class LinkChecker {
   private readonly files = new Set<string>();
   private readonly origin: string;
-  private readonly resolved = new Map<string, string | undefined>();
-  private readonly srcsets = new Map<string, string[]>();
+  /** Why a URL is broken ('' when it is not), by URL, or by page folder and URL for a relative one. */
+  private readonly resolved = new Map<string, string>();
+  /** By attribute string, a detached copy. */
+  private readonly tags = new Map<string, TagLinks>();
   private readonly broken: BrokenLink[] = [];
   private pages = 0;
   private links = 0;
@@ -141,23 +163,37 @@ export class LinkChecker {
     for (const tag of html.matchAll(TOKEN)) {
       const attributes = tag[2] ?? tag[3];
       // Most tags carry no URL at all; skip them before parsing their attributes.
-      if (!attributes || !/src|href|poster|action/i.test(attributes)) continue;
-      for (const attr of attributes.matchAll(ATTRIBUTE)) {
-        const name = attr[1]!.toLowerCase();
-        if (!URL_ATTRIBUTES.has(name)) continue;
-        const value = decodeEntities(attr[2] ?? attr[3] ?? attr[4] ?? '').trim();
-        // The same thumbnails appear on many listing pages: parse each srcset once.
-        const urls = name.endsWith('srcset') ? (this.srcsets.get(value) ?? this.srcsets.set(detach(value), srcsetUrls(detach(value))).get(value)!) : [value];
-        for (const url of urls) {
-          this.links++;
-          // Relative URLs mean different things on different pages; root-relative and absolute ones do not.
-          const key = /^(\/[^/]|[a-z][a-z0-9+.-]*:)/i.test(url) ? url : `${pageDir}\u0000${url}`;
-          let reason = this.resolved.get(key);
-          if (!this.resolved.has(key)) this.resolved.set(detach(key), (reason = this.problem(url, pageUrl)));
-          if (reason) this.broken.push({ page, url, attribute: name, reason });
-        }
+      if (!attributes || !MAY_HAVE_URL.test(attributes)) continue;
+      // The same thumbnails (srcsets of several URLs), story links and navigation recur on
+      // page after page: each distinct tag is parsed once and, when none of its URLs is
+      // relative, judged once, so a repeat costs one lookup.
+      let known = this.tags.get(attributes);
+      if (!known) {
+        const copy = detach(attributes);
+        // A lone surrogate does not survive the copy: such a tag is parsed as written, every time.
+        const links = tagLinks(copy === attributes ? copy : attributes);
+        const judge = ({ attribute, url }: TagLink) => {
+          const reason = this.verdict(url, url, pageUrl);
+          return reason ? [{ url, attribute, reason }] : [];
+        };
+        known = links.every((l) => l.independent) ? { count: links.length, broken: links.flatMap(judge) } : { count: links.length, links };
+        if (copy === attributes) this.tags.set(copy, known);
+      }
+      this.links += known.count;
+      for (const b of known.broken ?? []) this.broken.push({ page, url: b.url, attribute: b.attribute, reason: b.reason });
+      for (const { attribute, url, independent } of known.links ?? []) {
+        // Relative URLs mean different things on different pages; root-relative and absolute ones do not.
+        const reason = this.verdict(url, independent ? url : `${pageDir}\u0000${url}`, pageUrl);
+        if (reason) this.broken.push({ page, url, attribute, reason });
       }
     }
+  }
+
+  /** Why the URL is broken, or ''; each key is resolved once. */
+  private verdict(url: string, key: string, pageUrl: string): string {
+    let reason = this.resolved.get(key);
+    if (reason === undefined) this.resolved.set(detach(key), (reason = this.problem(url, pageUrl) ?? ''));
+    return reason;
   }
 
   /** Broken links in page order, whatever order the pages were checked in. */
