@@ -24,6 +24,7 @@ export function primeSite(site: SiteData | undefined): void {
 }
 
 export interface LoadedSite {
+  /** Undefined when the content has errors, or was loaded without bodies (nothing to render). */
   site: SiteData | undefined;
   problems: ContentProblem[];
   /** Every article that loaded without problems, drafts and embargoed ones included. */
@@ -67,7 +68,8 @@ export function loadSite(rootDir: string, options: BuildOptions, { withoutBodies
   cachesSaved = true;
   // Links between stories: the same verdict in the build, the dev server and `npm run check`.
   problems.push(...checkArticles(articles, links, options, { incomplete: hasErrors(problems) }));
-  if (hasErrors(problems)) return { site: undefined, problems, articles, root: boundary, links };
+  // Articles without their bodies cannot be rendered: nothing needs the listings, feeds and sitemaps.
+  if (hasErrors(problems) || withoutBodies) return { site: undefined, problems, articles, root: boundary, links };
   return { site: buildSiteData(articles, options), problems, articles, root: boundary, links };
 }
 
