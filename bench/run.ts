@@ -31,6 +31,8 @@ export interface BenchOptions {
   corpus: string;
   dev: boolean;
   keep: boolean;
+  /** Delete each previous output right before the next run (as `rm -rf out && build` would), instead of after the last round. */
+  deleteBetween: boolean;
   only?: string[];
   timeoutS: number;
 }
@@ -40,13 +42,14 @@ function options(): BenchOptions {
     options: {
       count: { type: 'string', default: '4000' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' },
       corpus: { type: 'string' }, 'no-dev': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false },
+      'delete-between': { type: 'boolean', default: false },
       only: { type: 'string' }, timeout: { type: 'string', default: '1800' },
     },
   });
   const count = Number(v.count);
   const seed = Number(v.seed);
   return {
-    count, seed, runs: Math.max(1, Number(v.runs)), dev: !v['no-dev'], keep: v.keep, timeoutS: Number(v.timeout),
+    count, seed, runs: Math.max(1, Number(v.runs)), dev: !v['no-dev'], keep: v.keep, deleteBetween: v['delete-between'], timeoutS: Number(v.timeout),
     corpus: path.resolve(v.corpus ?? path.join(os.tmpdir(), 'masthead-bench', `corpus-${count}-s${seed}`)),
     only: v.only?.split(',').map((s) => s.trim()).filter(Boolean),
   };
@@ -63,7 +66,7 @@ export async function runBench(o: BenchOptions): Promise<void> {
   const loadBefore = os.loadavg()[0] ?? 0;
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
   const version = hugoVersion();
-  const ctx: BenchContext = { repoDir, benchDir, contentDir: corpus.contentDir, workDir };
+  const ctx: BenchContext = { repoDir, benchDir, contentDir: corpus.contentDir, workDir, deleteBetween: o.deleteBetween };
   // The Hugo mirror is prepared before any timing starts (see lib/hugo-site.ts for why it exists).
   if (version) ctx.hugo = { ...prepareHugoSite(benchDir, corpus.contentDir, workDir), version };
   const wanted = (id: string) => !o.only || o.only.some((w) => id.startsWith(w));
@@ -123,6 +126,7 @@ export async function runBench(o: BenchOptions): Promise<void> {
     const memory = hasGnuTime() ? 'peak RSS = largest process (GNU time %M)' : 'peak RSS = largest process (/proc VmHWM, sampled)';
     const load = { before: loadBefore, after: os.loadavg()[0] ?? 0 };
     console.log(`\n${o.count} stories, seed ${o.seed}, ${o.runs} run(s) each, ${os.cpus().length} cores, Node ${process.version}; ${memory}; ` +
+      `outputs ${o.deleteBetween ? 'deleted right before each run' : 'deleted after the last round'}; ` +
       `load average ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after\n`);
     console.log(formatTable(rows));
     const file = path.join(outDir, `results-${o.count}.json`);

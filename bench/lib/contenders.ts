@@ -3,7 +3,7 @@
  * cannot (file missing, tool not installed), so the table can say "n/a" instead of failing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { npmScriptArgs } from '../../scripts/npm-script.ts';
 import type { CommandSpec } from './measure.ts';
@@ -16,6 +16,8 @@ export interface BenchContext {
   contentDir: string;
   /** Scratch space for outputs, Hugo's site and dev-server copies. */
   workDir: string;
+  /** Delete the previous output right before each run instead of moving it aside (`--delete-between`). */
+  deleteBetween?: boolean;
   hugo?: HugoSite & { version: string };
 }
 
@@ -43,18 +45,31 @@ export function contentArg(ctx: BenchContext, dir = ctx.contentDir): string {
   return rel.startsWith('..') || path.isAbsolute(rel) ? dir : rel;
 }
 
+let discarded = 0;
+
 /**
- * An empty folder, and the disk settled: deleting the previous run's thousands of files
- * leaves work for the file system (journal, discards on ext4) that would otherwise slow
- * down whichever run comes next. `sync` waits for it, untimed, so every run starts alike.
+ * An empty folder, and the disk settled. The previous run's output is moved aside, not
+ * deleted: the bench deletes its whole work folder at the end, untimed. On a file system
+ * without a journal (this project's VM) ext4 will not reuse an inode for a minute after it
+ * was freed, and finds each new one by scanning past all the recently freed ones: a run
+ * right after deleting the previous run's tens of thousands of files paid seconds of
+ * kernel time for it, more the more files it writes (ADR 013). `deleteNow` (the bench's
+ * `--delete-between`) deletes instead, to measure that. `sync` (untimed) settles what the
+ * previous run left, so every run starts alike.
  */
-const fresh = (dir: string) => {
-  rmSync(dir, { recursive: true, force: true });
+const fresh = (dir: string, deleteNow = false) => {
+  if (deleteNow) rmSync(dir, { recursive: true, force: true });
+  else if (existsSync(dir)) {
+    const aside = path.join(path.dirname(dir), '.discarded', `${path.basename(dir)}-${++discarded}`);
+    mkdirSync(path.dirname(aside), { recursive: true });
+    renameSync(dir, aside);
+  }
   spawnSync('sync');
   return dir;
 };
 
 export function contenders(ctx: BenchContext): Contender[] {
+  const emptied = (dir: string) => fresh(dir, ctx.deleteBetween);
   const src = (file: string) => path.join(ctx.repoDir, 'src', 'cli', file);
   const missing = (file: string) => (existsSync(src(file)) ? undefined : `n/a: src/cli/${file} does not exist yet`);
   const eleventyCli = path.join(ctx.repoDir, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
@@ -67,9 +82,9 @@ export function contenders(ctx: BenchContext): Contender[] {
     MASTHEAD_BODY_CACHE: path.join(dir, 'bodies'),
     MASTHEAD_SEARCH_CACHE: path.join(dir, 'search'),
   });
-  const masthead = (cache: string, clear: boolean, env = caches(clear ? fresh(cache) : cache)): CommandSpec => ({
+  const masthead = (cache: string, clear: boolean, env = caches(clear ? emptied(cache) : cache)): CommandSpec => ({
     command: process.execPath,
-    args: [...npmScriptArgs(ctx.repoDir, 'build'), '--content', contentArg(ctx), '--out', fresh(path.join(ctx.workDir, 'out-masthead')), '--now', NOW, '--quiet'],
+    args: [...npmScriptArgs(ctx.repoDir, 'build'), '--content', contentArg(ctx), '--out', emptied(path.join(ctx.workDir, 'out-masthead')), '--now', NOW, '--quiet'],
     cwd: ctx.repoDir,
     env,
   });
@@ -95,7 +110,7 @@ export function contenders(ctx: BenchContext): Contender[] {
       // and search bundles made afresh every run.
       warmup: true,
       prepare: () => {
-        const own = caches(fresh(path.join(ctx.workDir, 'cache-photos-only')));
+        const own = caches(emptied(path.join(ctx.workDir, 'cache-photos-only')));
         return masthead('', false, { ...own, MASTHEAD_IMAGE_CACHE: path.join(ctx.workDir, 'cache-warm', 'images') });
       },
     },
@@ -117,7 +132,7 @@ export function contenders(ctx: BenchContext): Contender[] {
       prepare: () => ({
         command: process.execPath,
         args: [eleventyCli, `--config=${path.join(ctx.benchDir, 'baseline', 'eleventy.config.cjs')}`, `--input=${ctx.contentDir}`,
-          `--output=${fresh(path.join(ctx.workDir, 'out-baseline'))}`, '--quiet'],
+          `--output=${emptied(path.join(ctx.workDir, 'out-baseline'))}`, '--quiet'],
         cwd: ctx.repoDir,
       }),
     },
@@ -127,7 +142,7 @@ export function contenders(ctx: BenchContext): Contender[] {
       unavailable: ctx.hugo ? undefined : 'n/a: hugo is not installed (apt-get install -y hugo)',
       prepare: () => ({
         command: 'hugo',
-        args: ['--source', ctx.hugo?.siteDir ?? '', '--destination', fresh(path.join(ctx.workDir, 'out-hugo')), '--quiet'],
+        args: ['--source', ctx.hugo?.siteDir ?? '', '--destination', emptied(path.join(ctx.workDir, 'out-hugo')), '--quiet'],
         cwd: ctx.workDir,
       }),
     },
