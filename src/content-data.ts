@@ -13,6 +13,7 @@ import { readBuildOptions, type BuildOptions } from './build-options.ts';
 import { checkArticles, type ArticleLink } from './content-check.ts';
 import { loadContent } from './content-loader.ts';
 import { ContentError, formatProblem, hasErrors, type ContentProblem } from './content-problems.ts';
+import { loadAllNow } from './on-first-use.ts';
 import { preparePhotos } from './photos.ts';
 import { changedPages } from './incremental.ts';
 import { buildSiteData, type SiteData } from './site-data.ts';
@@ -102,11 +103,14 @@ export function contentData(config: UserConfig): void {
   config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
     const site = writeAfterBuild;
     writeAfterBuild = undefined;
-    if (!site) return;
-    const started = performance.now();
-    const { writeDirectPages } = await import('./page-writer.ts');
-    const pages = await writeDirectPages(site, directories.output);
-    console.log(`[masthead] Wrote ${pages} article and listing pages in ${((performance.now() - started) / 1000).toFixed(2)} seconds`);
+    if (site) {
+      const started = performance.now();
+      const { writeDirectPages } = await import('./page-writer.ts');
+      const pages = await writeDirectPages(site, directories.output);
+      console.log(`[masthead] Wrote ${pages} article and listing pages in ${((performance.now() - started) / 1000).toFixed(2)} seconds`);
+    }
+    // Stories from the caches needed none of the validation libraries; the editor's first save will.
+    if (serving) setTimeout(loadAllNow, 0).unref();
   });
 
   config.addGlobalData('masthead', async () => {
