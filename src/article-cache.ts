@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from './article.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
-import { JsonCache } from './json-cache.ts';
+import { JsonCache, untouchedStamp } from './json-cache.ts';
 
 export interface CachedArticle {
   /** The article without its body, which lives once, in the body cache, under `bodyKey`. */
@@ -69,7 +69,7 @@ export class ArticleCache extends JsonCache<CachedArticle> {
    * its bytes, which are then handed back so the file is read once.
    */
   keyOf(rootDir: string, file: string, edition: string, stat: Stats, read: () => Buffer): string {
-    const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+    const stamp = untouchedStamp(stat);
     const id = `${rootDir}\0${file}\0${edition}`;
     const known = this.stamps.get(id);
     if (known?.stamp === stamp) return known.key;

@@ -5,8 +5,16 @@
  * Saving keeps only the entries this build used (the cache never grows past the site)
  * and drops files of other fingerprints (older code).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
+
+/**
+ * How the caches recognise a file untouched since they last read it: size, modification
+ * and change times and inode. Any write changes the change time, which no tool can set.
+ */
+export function untouchedStamp(stat: Stats): string {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+}
 
 export class JsonCache<T> {
   private readonly file: string;

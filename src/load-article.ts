@@ -137,33 +137,37 @@ export function forgetLoadedFiles(): void {
   validated.clear();
 }
 
-/** The photo's change stamp, one stat per photo and load (it changes the Article identity when replaced). */
-export function photoStampsForOneLoad(): (article: Article) => string {
-  const seen = new Map<string, string>();
-  return (article) => {
-    if (!article.photo) return '';
-    const file = article.photo.file;
-    let stamp = seen.get(file);
-    if (stamp === undefined) {
-      try {
-        const s = statSync(file);
-        stamp = `${s.mtimeMs}:${s.size}`;
-      } catch {
-        stamp = 'missing';
-      }
-      seen.set(file, stamp);
-    }
-    return stamp;
+/**
+ * `compute`, once per key for as long as the returned function is kept: one load. A
+ * handful of wire photos can illustrate thousands of stories.
+ */
+function oncePerKey<A extends unknown[], T>(compute: (...args: A) => T, keyOf: (...args: A) => string): (...args: A) => T {
+  const seen = new Map<string, T>();
+  return (...args) => {
+    const key = keyOf(...args);
+    if (!seen.has(key)) seen.set(key, compute(...args));
+    return seen.get(key) as T;
   };
 }
 
-/** The photo file checked once per file and load: a handful of wire photos can illustrate thousands of stories. */
+/** The photo's change stamp, one stat per photo and load (it changes the Article identity when replaced). */
+export function photoStampsForOneLoad(): (article: Article) => string {
+  const stampOf = oncePerKey(
+    (file: string) => {
+      try {
+        const s = statSync(file);
+        return `${s.mtimeMs}:${s.size}`;
+      } catch {
+        return 'missing';
+      }
+    },
+    (file) => file,
+  );
+  return (article) => (article.photo ? stampOf(article.photo.file) : '');
+}
+
+/** checkPhoto with each photo file checked once per load. */
 export function photoCheckForOneLoad(): typeof checkPhoto {
-  const seen = new Map<string, ReturnType<typeof checkPhotoFile>>();
-  const fileCheck: typeof checkPhotoFile = (absolute, rootDir) => {
-    const key = `${rootDir}\0${absolute}`;
-    if (!seen.has(key)) seen.set(key, checkPhotoFile(absolute, rootDir));
-    return seen.get(key);
-  };
+  const fileCheck = oncePerKey(checkPhotoFile, (absolute, rootDir) => `${rootDir}\0${absolute}`);
   return (src, articleFile, rootDir) => checkPhoto(src, articleFile, rootDir, fileCheck);
 }

@@ -49,7 +49,7 @@ const IN_FLIGHT = 4;
 /**
  * A worker running a TypeScript module (workers do not inherit `--import tsx`). It loads
  * through tsx's CommonJS hook, which compiles in the worker's own thread: the ESM hook
- * would start one more loader thread per worker, about 0.1 s of CPU each (ADR 012).
+ * would start one more loader thread per worker, about 0.1 s of CPU each (ADR 013).
  */
 function tsWorker(module: string, ports: MessagePort[], workerData: Record<string, unknown>): Worker {
   const entry = fileURLToPath(new URL(module, import.meta.url));

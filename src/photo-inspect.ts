@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { JsonCache } from './json-cache.ts';
+import { JsonCache, untouchedStamp } from './json-cache.ts';
 import { sharp } from './on-first-use.ts';
 import { sharpVersion } from './photo-cache.ts';
 
@@ -35,18 +35,19 @@ export class InspectionStore extends JsonCache<{ stamp: string; info: PhotoInfo 
 }
 
 /**
- * Memoised while the file's size, modification and change times and inode are unchanged
- * (any write changes the change time): in this process (the dev server rebuilds often)
- * and, with a store, across builds. Save the store once every photo is inspected.
+ * Memoised while the file is untouched (src/json-cache.ts): in this process (the dev
+ * server rebuilds often) and, with a store, across builds. Save the store once every
+ * photo is inspected.
  */
 export async function inspectPhotoFile(file: string, store?: InspectionStore): Promise<Inspection> {
   let stamp: string;
   try {
     const s = await stat(file);
-    stamp = `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
+    stamp = untouchedStamp(s);
   } catch (error) {
     return { failure: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
+  // Asked even on an in-process hit: the store keeps only the entries a build asked for.
   const kept = store?.get(file);
   const hit = inspections.get(file);
   if (hit?.stamp === stamp) return hit.result;

@@ -116,8 +116,7 @@ export async function inspectArticlePhotos(articles: readonly Article[], imageCa
   const withPhoto = articles.flatMap((a) => (a.photo ? [{ file: a.sourcePath, photo: a.photo }] : []));
   const store = new InspectionStore(imageCacheDir);
   // Once per file: a few wire photos can illustrate thousands of stories.
-  const inspections = new Map(withPhoto.map(({ photo }) => [photo.file, undefined as Promise<Inspection> | undefined]));
-  for (const file of inspections.keys()) inspections.set(file, inspectPhotoFile(file, store));
+  const inspections = new Map([...new Set(withPhoto.map(({ photo }) => photo.file))].map((file) => [file, inspectPhotoFile(file, store)]));
   const results = await Promise.all(withPhoto.map(({ photo }) => inspections.get(photo.file)!));
   store.save();
   return withPhoto.flatMap(({ file, photo }, i) => {
