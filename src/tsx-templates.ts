@@ -1,11 +1,10 @@
 /**
- * Eleventy plugin: `*.11ty.tsx` templates, rendered with preact-render-to-string.
- * Preact escapes every string it is given; raw HTML can only enter through an explicit
- * `dangerouslySetInnerHTML`, which layouts use for the rendered Markdown body alone.
+ * Eleventy plugin: `*.11ty.tsx` templates, rendered by Masthead's JSX runtime
+ * (src/jsx/jsx-runtime.ts). It escapes every string it is given; raw HTML can only enter
+ * through an explicit `dangerouslySetInnerHTML` (the rendered Markdown body, the JSON-LD block).
  */
 import type UserConfig from '@11ty/eleventy/UserConfig';
-import { renderToStaticMarkup } from 'preact-render-to-string';
-import type { VNode } from 'preact';
+import { renderToString, type Children } from '#jsx/jsx-runtime';
 
 export function tsxTemplates(config: UserConfig): void {
   config.addExtension(['11ty.tsx'], {
@@ -13,7 +12,7 @@ export function tsxTemplates(config: UserConfig): void {
     compile() {
       return async function (this: { defaultRenderer(data: unknown): Promise<unknown> }, data: unknown) {
         const out = await this.defaultRenderer(data);
-        return typeof out === 'string' ? out : renderToStaticMarkup(out as VNode);
+        return typeof out === 'string' ? out : renderToString(out as Children);
       };
     },
   });

@@ -1,5 +1,4 @@
-import type { ComponentChildren } from 'preact';
-import { renderToStaticMarkup } from 'preact-render-to-string';
+import { renderToString, type Children } from '#jsx/jsx-runtime';
 import { assetUrl } from '../../src/assets.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import type { SiteData } from '../../src/site-data.ts';
@@ -15,11 +14,11 @@ export interface DocumentProps {
   title: string;
   description?: string | undefined;
   /** Extra elements for <head> (canonical, social metadata…). */
-  head?: ComponentChildren;
+  head?: Children;
   /** A section listing also advertises the section's own feeds. */
   feedSection?: string | undefined;
   /** Everything inside <main>. */
-  children: ComponentChildren;
+  children: Children;
 }
 
 /**
@@ -62,5 +61,5 @@ export function Document({ site, edition, title, description, head, feedSection,
 }
 
 export function renderDocument(props: DocumentProps): string {
-  return `<!DOCTYPE html>\n${renderToStaticMarkup(<Document {...props} />)}\n`;
+  return `<!DOCTYPE html>\n${renderToString(<Document {...props} />)}\n`;
 }

@@ -6,7 +6,7 @@ import { oncePerEdition } from './OncePerEdition.tsx';
 import { Picture, PICTURE_SIZES } from './Picture.tsx';
 
 export function PublisherBox({ site, edition }: { site: SiteData; edition: Edition }) {
-  return <aside class="publisher-box" aria-labelledby="publisher-box-heading" dangerouslySetInnerHTML={boxContent(site, edition)} />;
+  return <aside class="publisher-box" aria-labelledby="publisher-box-heading">{boxContent(site, edition)}</aside>;
 }
 
 const boxContent = oncePerEdition((site, edition) => {

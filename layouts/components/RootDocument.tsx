@@ -1,5 +1,4 @@
-import type { ComponentChildren } from 'preact';
-import { renderToStaticMarkup } from 'preact-render-to-string';
+import { renderToString, type Children } from '#jsx/jsx-runtime';
 import { assetUrl } from '../../src/assets.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import type { SiteData } from '../../src/site-data.ts';
@@ -9,8 +8,8 @@ import type { SiteData } from '../../src/site-data.ts';
  * header or footer, since they belong to no one edition. `edition` only sets the
  * document's language; each block inside carries its own lang and dir.
  */
-export function renderRootDocument({ site, edition, title, children }: { site: SiteData; edition: Edition; title: string; children: ComponentChildren }): string {
-  const html = renderToStaticMarkup(
+export function renderRootDocument({ site, edition, title, children }: { site: SiteData; edition: Edition; title: string; children: Children }): string {
+  const html = renderToString(
     <html lang={edition.lang} dir={edition.dir}>
       <head>
         <meta charset="utf-8" />

@@ -4,7 +4,7 @@ import { href } from '../../src/urls.ts';
 import { oncePerEdition } from './OncePerEdition.tsx';
 
 export function SiteFooter({ site, edition }: { site: SiteData; edition: Edition }) {
-  return <footer class="site-footer" dangerouslySetInnerHTML={footerContent(site, edition)} />;
+  return <footer class="site-footer">{footerContent(site, edition)}</footer>;
 }
 
 const footerContent = oncePerEdition((site, edition) => {

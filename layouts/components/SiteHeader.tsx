@@ -4,7 +4,7 @@ import { href } from '../../src/urls.ts';
 import { oncePerEdition } from './OncePerEdition.tsx';
 
 export function SiteHeader({ site, edition }: { site: SiteData; edition: Edition }) {
-  return <header class="site-header" dangerouslySetInnerHTML={headerContent(site, edition)} />;
+  return <header class="site-header">{headerContent(site, edition)}</header>;
 }
 
 const headerContent = oncePerEdition((site, edition) => {

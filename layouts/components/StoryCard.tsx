@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from 'preact-render-to-string';
+import { joined, type Html } from '#jsx/jsx-runtime';
 import type { Article, Photo } from '../../src/article.ts';
 import { formatDate, machineDateTime } from '../../src/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
@@ -7,7 +7,6 @@ import type { SiteData } from '../../src/site-data.ts';
 import { perBuild } from '../../src/per-build.ts';
 import { href } from '../../src/urls.ts';
 import { CorrectedMark } from './CorrectedMark.tsx';
-import type { RawHtml } from './OncePerEdition.tsx';
 import { Picture, PICTURE_SIZES } from './Picture.tsx';
 
 /**
@@ -53,20 +52,20 @@ export function StoryCard({ article, edition, site, lead = false }: CardProps) {
  * tags' and its authors' pages, and rendering its card again on each was a tenth of the
  * rendering time. The bytes are those of rendering it in place.
  */
-const renderedCards = perBuild(() => new Map<Article, RawHtml>());
+const renderedCards = perBuild(() => new Map<Article, Html>());
 
 /** Cards in a list, each headline an h2 under the page's h1. */
 export function StoryCards({ articles, edition, site }: { articles: readonly Article[]; edition: Edition; site: SiteData }) {
   const rendered = renderedCards(site);
   const card = (a: Article) => {
     let html = rendered.get(a);
-    if (!html) rendered.set(a, (html = { __html: renderToStaticMarkup(<StoryCard article={a} edition={edition} site={site} />) }));
+    if (!html) rendered.set(a, (html = joined(<StoryCard article={a} edition={edition} site={site} />)));
     return html;
   };
   return (
     <ol class="story-cards">
       {articles.map((a) => (
-        <li key={a.url} dangerouslySetInnerHTML={card(a)} />
+        <li key={a.url}>{card(a)}</li>
       ))}
     </ol>
   );

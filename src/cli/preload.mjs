@@ -7,4 +7,4 @@
  * URLs, same instances). JavaScript because it runs before anything can compile
  * TypeScript (ADR 013).
  */
-await Promise.all([import('@11ty/eleventy'), import('preact'), import('preact-render-to-string'), import('luxon')]);
+await Promise.all([import('@11ty/eleventy'), import('luxon')]);
