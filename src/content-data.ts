@@ -7,11 +7,13 @@
 import path from 'node:path';
 import type UserConfig from '@11ty/eleventy/UserConfig';
 import type { Article } from './article.ts';
-import { ArticleCache } from './article-cache.ts';
+import { ArticleCache, loaderFingerprint } from './article-cache.ts';
 import { BodyCache } from './body-cache.ts';
 import { readBuildOptions, type BuildOptions } from './build-options.ts';
 import { checkArticles, type ArticleLink } from './content-check.ts';
 import { loadContent } from './content-loader.ts';
+import { keepDateTexts } from './dates.ts';
+import { JsonCache } from './json-cache.ts';
 import { ContentError, formatProblem, hasErrors, type ContentProblem } from './content-problems.ts';
 import { loadAllNow } from './on-first-use.ts';
 import { preparePhotos } from './photos.ts';
@@ -36,17 +38,34 @@ export interface LoadedSite {
   links: ArticleLink[];
 }
 
-let caches: { bodies: BodyCache; articles: ArticleCache } | undefined;
+interface ContentCaches {
+  bodies: BodyCache;
+  articles: ArticleCache;
+  /** Formatted dates (src/dates.ts), written as pages are rendered: saved by `saveDateTexts`. */
+  dates: JsonCache<string>;
+}
+
+let caches: ContentCaches | undefined;
 let cachesSaved = false;
 
 /**
- * Rendered bodies and validated articles kept across builds in `.cache/bodies/`
- * (MASTHEAD_BODY_CACHE), one of each per process.
+ * Rendered bodies, validated articles and formatted dates kept across builds in
+ * `.cache/bodies/` (MASTHEAD_BODY_CACHE), one of each per process.
  */
-function contentCachesFor(rootDir: string): { bodies: BodyCache; articles: ArticleCache } {
-  const dir = process.env.MASTHEAD_BODY_CACHE ?? path.join(rootDir, '.cache', 'bodies');
-  caches ??= { bodies: new BodyCache(dir), articles: new ArticleCache(dir) };
+function contentCachesFor(rootDir: string): ContentCaches {
+  if (!caches) {
+    const dir = process.env.MASTHEAD_BODY_CACHE ?? path.join(rootDir, '.cache', 'bodies');
+    // The loader's fingerprint covers what decides a date's text too: the editions' code and Node's ICU and zone data.
+    const fingerprint = loaderFingerprint();
+    caches = { bodies: new BodyCache(dir), articles: new ArticleCache(dir, fingerprint), dates: new JsonCache<string>(dir, 'dates', fingerprint) };
+  }
+  keepDateTexts(caches.dates);
   return caches;
+}
+
+/** Writes the dates formatted since the caches were loaded; call once the pages are rendered. */
+export function saveDateTexts(): void {
+  caches?.dates.save();
 }
 
 /**
@@ -109,6 +128,7 @@ export function contentData(config: UserConfig): void {
       const pages = await writeDirectPages(site, directories.output);
       console.log(`[masthead] Wrote ${pages} article and listing pages in ${((performance.now() - started) / 1000).toFixed(2)} seconds`);
     }
+    saveDateTexts();
     // Stories from the caches needed none of the validation libraries; the editor's first save will.
     if (serving) setTimeout(loadAllNow, 0).unref();
   });

@@ -61,16 +61,41 @@ function formatterFor(edition: Edition, kind: string, options: Intl.DateTimeForm
   return format;
 }
 
+/** Where formatted dates are kept across builds: the content caches (src/content-data.ts). */
+export interface DateTextStore {
+  get(key: string): string | undefined;
+  set(key: string, text: string): void;
+}
+
+let kept: DateTextStore | undefined;
+
 /**
- * Each (edition, instant, format) is formatted once per process: a story's date is shown
- * on its page and on every listing, feed and search record that includes it.
+ * Keeps formatted dates in `store` from now on. Its fingerprint must change with the
+ * code, the editions and Node's ICU and time zone data, which decide the text.
  */
-function memoised(format: (iso: string, edition: Edition) => string): (iso: string, edition: Edition) => string {
+export function keepDateTexts(store: DateTextStore | undefined): void {
+  kept = store;
+}
+
+/**
+ * Each (edition, instant, format) is formatted once per process, and, with a store, once
+ * for as long as nothing that decides it changes: a story's date is shown on its page and
+ * on every listing, feed and search record that includes it, and Intl takes about 10 µs
+ * to format one with its zone, calendar and month name (a twentieth of a warm build).
+ */
+function memoised(kind: string, format: (iso: string, edition: Edition) => string): (iso: string, edition: Edition) => string {
   const cache = new Map<string, string>();
   return (iso, edition) => {
     const key = `${edition.code}\u0000${iso}`;
-    let value = cache.get(key);
-    if (value === undefined) cache.set(key, (value = format(iso, edition)));
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    const keptKey = `${kind}\u0000${key}`;
+    let value = kept?.get(keptKey);
+    if (value === undefined) {
+      value = format(iso, edition);
+      kept?.set(keptKey, value);
+    }
+    cache.set(key, value);
     return value;
   };
 }
@@ -79,13 +104,13 @@ const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', 
 const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
 
 /** "November 27, 2026 at 9:30 AM GMT" / "27 ноября 2026 г. в 12:30 MSK"-style, in the edition's zone. */
-export const formatDateTime = memoised((iso, edition) => formatterFor(edition, 'date-time', DATE_TIME).format(Date.parse(iso)));
+export const formatDateTime = memoised('date-time', (iso, edition) => formatterFor(edition, 'date-time', DATE_TIME).format(Date.parse(iso)));
 
 /** Date only, for listings. */
-export const formatDate = memoised((iso, edition) => formatterFor(edition, 'date', DATE).format(Date.parse(iso)));
+export const formatDate = memoised('date', (iso, edition) => formatterFor(edition, 'date', DATE).format(Date.parse(iso)));
 
 /** Machine-readable value for `<time datetime>`: the instant in the edition's zone, with its offset. */
-export const machineDateTime = memoised((iso, edition) => {
+export const machineDateTime = memoised('machine', (iso, edition) => {
   const machine = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' } as const;
   const format = formatterFor(edition, 'machine', { ...machine, calendar: 'gregory', numberingSystem: 'latn' }, 'en-US');
   const parts = Object.fromEntries(format.formatToParts(Date.parse(iso)).map((p) => [p.type, p.value]));

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { Eleventy } from '@11ty/eleventy';
 import { readBuildOptions, type BuildOptions } from '../build-options.ts';
 import { applyBuildFlags, buildFlags } from './build-flags.ts';
-import { loadSite, primeSite } from '../content-data.ts';
+import { loadSite, primeSite, saveDateTexts } from '../content-data.ts';
 import { formatProblem } from '../content-problems.ts';
 import { directPageFiles, withPagesWrittenDirectly, writeDirectPages } from '../page-writer.ts';
 import { listSiteFiles, stopOnBrokenLinks } from '../link-check.ts';
@@ -105,6 +105,7 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
     const direct = await writeDirectPages(primed, staging, output);
     const { written: writtenCount, links: checked } = await output.finish();
     if (writtenCount !== direct) throw new Error(`${direct} pages were rendered but ${writtenCount} written`);
+    saveDateTexts();
     if (!values.quiet) console.log(`Article and listing pages: ${direct} written; every page link-checked (${seconds(started)})`);
     // A page with a link into the site that leads nowhere is never published (ADR 010).
     // Body links as written in the pages: root-relative ones under the path prefix (src/body-links.ts).
