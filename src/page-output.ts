@@ -1,34 +1,33 @@
 /**
- * Where a production build's pages go once rendered: threads beside the one that
- * renders. Writer threads write each page to disk and pass it on to a checker thread,
- * which runs the link check (src/link-checker.ts) over it. Creating thousands of files
- * costs the file system (and the kernel's time) more than rendering them, and it
- * spreads over two threads; the check scans every page. On their own threads both
- * overlap with rendering (ADR 012).
+ * Where a production build's pages go once rendered: two page output threads beside the
+ * one that renders. Each writes the pages it is sent to disk and runs the link check
+ * (src/link-checker.ts) over them; the build adds up the two checks. Creating thousands
+ * of files costs the file system (and the kernel's time) more than rendering them, and
+ * the check scans every page: on their own threads both overlap with rendering, and each
+ * page crosses between threads once (ADR 012).
  *
- * The checker starts on pages only once it knows every file of the site (`ready`), so a
- * page never meets a link to a file it has not heard of yet. Pages travel in batches,
- * and at most a few batches are between the renderer and the end of the check, so none
- * piles up in memory.
+ * A thread checks pages only once it knows every file of the site (`ready`), so a page
+ * never meets a link to a file it has not heard of yet. Pages travel in batches, and at
+ * most a few batches are between the renderer and the end of the check, so none piles up
+ * in memory.
  */
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { BuildOptions } from './build-options.ts';
 import type { LinkCheckResult } from './link-checker.ts';
 
-export type LinkCheckMessage =
+export type PageOutputMessage =
   | { kind: 'start'; outDir: string; options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'> }
   | { kind: 'files'; files: string[] }
   /** Every file has been announced: pages may be checked. */
   | { kind: 'ready' }
-  /** Pages for the check; `write` says whether the writer writes them first (Eleventy wrote its own). */
+  /** Pages to check; `write` says whether to write them first (Eleventy wrote its own). */
   | { kind: 'pages'; pages: { rel: string; html: string }[]; write: boolean; batch: number }
   | { kind: 'finish' };
 
 export type OutputReply =
   | { kind: 'checked'; batch: number }
-  | { kind: 'result'; result: LinkCheckResult }
-  | { kind: 'written'; count: number; error?: string };
+  | { kind: 'finished'; written: number; links: LinkCheckResult; error?: string };
 
 export interface PageOutput {
   /** Files the site has (relative to the output folder, "en/index.html") that links may lead to. */
@@ -42,7 +41,7 @@ export interface PageOutput {
   stop(): Promise<void>;
 }
 
-const WRITERS = 2;
+const THREADS = 2;
 const BATCH = 64;
 const IN_FLIGHT = 4;
 
@@ -51,51 +50,44 @@ const IN_FLIGHT = 4;
  * through tsx's CommonJS hook, which compiles in the worker's own thread: the ESM hook
  * would start one more loader thread per worker, about 0.1 s of CPU each (ADR 013).
  */
-function tsWorker(module: string, ports: MessagePort[], workerData: Record<string, unknown>): Worker {
+function tsWorker(module: string, workerData: Record<string, unknown>): Worker {
   const entry = fileURLToPath(new URL(module, import.meta.url));
   const tsx = fileURLToPath(import.meta.resolve('tsx/cjs/api'));
   return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, {
     eval: true,
     workerData,
-    transferList: ports,
   });
 }
 
 export function startPageOutput(outDir: string, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'>): PageOutput {
-  const channels = Array.from({ length: WRITERS }, () => new MessageChannel());
-  const writers = channels.map(({ port1 }) => tsWorker('./page-write-worker.ts', [port1], { checker: port1, outDir }));
-  const checker = tsWorker('./link-check-worker.ts', channels.map((c) => c.port2), { pages: channels.map((c) => c.port2) });
-  // Everything but pages goes through the first writer, in order.
-  const send = (message: LinkCheckMessage, writer = 0) => writers[writer]!.postMessage(message);
-  send({ kind: 'start', outDir, options: { baseUrl: options.baseUrl, pathPrefix: options.pathPrefix, render: options.render } });
+  const threads = Array.from({ length: THREADS }, () => tsWorker('./page-output-worker.ts', { outDir }));
+  const send = (message: PageOutputMessage, thread = threads[0]!) => thread.postMessage(message);
+  const sendAll = (message: PageOutputMessage) => threads.forEach((t) => send(message, t));
+  sendAll({ kind: 'start', outDir, options: { baseUrl: options.baseUrl, pathPrefix: options.pathPrefix, render: options.render } });
 
   let failed: Error | undefined;
   const waiting = new Map<number, () => void>();
-  let written: { count: number; replies: number; resolve: (n: number) => void; reject: (e: Error) => void } | undefined;
-  let checked: { resolve: (r: LinkCheckResult) => void; reject: (e: Error) => void } | undefined;
+  let finished: { replies: Extract<OutputReply, { kind: 'finished' }>[]; resolve: () => void; reject: (e: Error) => void } | undefined;
   const fail = (error: Error) => {
     failed ??= error;
     for (const resume of waiting.values()) resume();
     waiting.clear();
-    written?.reject(failed);
-    checked?.reject(failed);
+    finished?.reject(failed);
   };
   const onReply = (reply: OutputReply) => {
-    if (reply.kind === 'result') checked?.resolve(reply.result);
-    else if (reply.kind === 'written') {
+    if (reply.kind === 'finished') {
       if (reply.error) return fail(new Error(`Writing the pages failed: ${reply.error}`));
-      if (!written) return;
-      written.count += reply.count;
-      if (++written.replies === WRITERS) written.resolve(written.count);
+      finished?.replies.push(reply);
+      if (finished?.replies.length === THREADS) finished.resolve();
     } else {
       waiting.get(reply.batch)?.();
       waiting.delete(reply.batch);
     }
   };
-  for (const [worker, name] of [...writers.map((w) => [w, 'page writer'] as const), [checker, 'link check'] as const]) {
-    worker.on('message', onReply);
-    worker.on('error', (error) => fail(new Error(`The ${name} thread failed: ${error.stack ?? error.message}`)));
-    worker.on('exit', (code) => fail(new Error(`The ${name} thread stopped (exit code ${code})`)));
+  for (const thread of threads) {
+    thread.on('message', onReply);
+    thread.on('error', (error) => fail(new Error(`A page output thread failed: ${error.stack ?? error.message}`)));
+    thread.on('exit', (code) => fail(new Error(`A page output thread stopped (exit code ${code})`)));
   }
 
   let ready = false;
@@ -105,13 +97,13 @@ export function startPageOutput(outDir: string, options: Pick<BuildOptions, 'bas
   const inFlight: Promise<void>[] = [];
   const flush = async () => {
     if (!ready) {
-      send({ kind: 'ready' });
+      sendAll({ kind: 'ready' });
       ready = true;
     }
     if (pending.length) {
       const id = ++batch;
       inFlight.push(new Promise<void>((resolve) => waiting.set(id, resolve)));
-      send({ kind: 'pages', pages: pending, write: pendingWrite, batch: id }, id % WRITERS);
+      send({ kind: 'pages', pages: pending, write: pendingWrite, batch: id }, threads[id % THREADS]);
       pending = [];
     }
     if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
@@ -128,22 +120,27 @@ export function startPageOutput(outDir: string, options: Pick<BuildOptions, 'bas
   return {
     addFiles: (files) => {
       if (ready) throw new Error('All files must be announced before the first page');
-      send({ kind: 'files', files });
+      sendAll({ kind: 'files', files });
     },
     write: (rel, html) => add(rel, html, true),
     check: (rel, html) => add(rel, html, false),
     async finish() {
       await flush();
-      const count = new Promise<number>((resolve, reject) => (written = { count: 0, replies: 0, resolve, reject }));
-      const links = new Promise<LinkCheckResult>((resolve, reject) => (checked = { resolve, reject }));
+      const done = new Promise<void>((resolve, reject) => (finished = { replies: [], resolve, reject }));
       if (failed) throw failed;
-      for (let w = 0; w < WRITERS; w++) send({ kind: 'finish' }, w);
-      const [n, result] = await Promise.all([count, links]);
-      return { written: n, links: result };
+      sendAll({ kind: 'finish' });
+      await done;
+      const replies = finished!.replies;
+      // Each page was checked on one thread: sorted by page, the broken links are in the order one checker gives.
+      const broken = replies.flatMap((r) => r.links.broken).sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+      const links = { pages: sum(replies.map((r) => r.links.pages)), links: sum(replies.map((r) => r.links.links)), broken };
+      return { written: sum(replies.map((r) => r.written)), links };
     },
     async stop() {
-      for (const worker of [...writers, checker]) worker.removeAllListeners('exit');
-      await Promise.all([...writers, checker].map((w) => w.terminate()));
+      for (const thread of threads) thread.removeAllListeners('exit');
+      await Promise.all(threads.map((t) => t.terminate()));
     },
   };
 }
+
+const sum = (numbers: number[]) => numbers.reduce((a, b) => a + b, 0);
