@@ -13,14 +13,22 @@ export function pageFileOf(url: string): string {
   return file;
 }
 
+/** Writes a page under the output folder by its relative file; `makeFolder` makes its folder ahead. */
+export type PageFileWriter = ((file: string, html: string) => void) & { makeFolder(file: string): void };
+
 /** Writes pages under outDir by their relative file, creating each folder once. */
-export function pageFileWriter(outDir: string): (file: string, html: string) => void {
+export function pageFileWriter(outDir: string): PageFileWriter {
   const folders = new Set<string>();
-  return (file, html) => {
-    const target = path.join(outDir, file);
-    const dir = path.dirname(target);
+  const makeFolder = (file: string) => {
+    const dir = path.dirname(path.join(outDir, file));
     if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
     folders.add(dir);
-    writeFileSync(target, html);
   };
+  return Object.assign(
+    (file: string, html: string) => {
+      makeFolder(file);
+      writeFileSync(path.join(outDir, file), html);
+    },
+    { makeFolder },
+  );
 }

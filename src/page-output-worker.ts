@@ -24,6 +24,13 @@ const check = (message: Extract<PageOutputMessage, { kind: 'pages' }>) => {
 parentPort!.on('message', (message: PageOutputMessage) => {
   if (message.kind === 'start') checker = new LinkChecker(message.outDir, buildLinkOptions(message.options));
   else if (message.kind === 'files') checker!.addFiles(message.files);
+  else if (message.kind === 'folders') {
+    try {
+      for (const file of message.files) write.makeFolder(file);
+    } catch (error) {
+      failure ??= error instanceof Error ? error.message : String(error);
+    }
+  }
   else if (message.kind === 'ready') {
     ready = true;
     for (const pages of held.splice(0)) check(pages);

@@ -19,6 +19,8 @@ import type { LinkCheckResult } from './link-checker.ts';
 export type PageOutputMessage =
   | { kind: 'start'; outDir: string; options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'> }
   | { kind: 'files'; files: string[] }
+  /** Pages about to be written, whose folders can be made ahead. */
+  | { kind: 'folders'; files: string[] }
   /** Every file has been announced: pages may be checked. */
   | { kind: 'ready' }
   /** Pages to check; `write` says whether to write them first (Eleventy wrote its own). */
@@ -32,6 +34,12 @@ export type OutputReply =
 export interface PageOutput {
   /** Files the site has (relative to the output folder, "en/index.html") that links may lead to. */
   addFiles(files: string[]): void;
+  /**
+   * Makes the folders of pages to be written later, on the first thread, while the
+   * rendering thread is busy elsewhere (Eleventy): making thousands of folders is most of
+   * what writing costs the file system. The other thread makes any it meets first.
+   */
+  makeFolders(files: string[]): void;
   /** Writes a page (relative path) and link-checks it; resolves when there is room for more. */
   write(rel: string, html: string): Promise<void>;
   /** Link-checks a page something else wrote. */
@@ -122,6 +130,7 @@ export function startPageOutput(outDir: string, options: Pick<BuildOptions, 'bas
       if (ready) throw new Error('All files must be announced before the first page');
       sendAll({ kind: 'files', files });
     },
+    makeFolders: (files) => send({ kind: 'folders', files }),
     write: (rel, html) => add(rel, html, true),
     check: (rel, html) => add(rel, html, false),
     async finish() {

@@ -93,6 +93,7 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
     // Every page is link-checked as it is rendered, on the page output threads: Eleventy's
     // from its results, the direct ones as they are written. Nothing is read back from disk.
     const relative = (file: string) => path.relative(staging, file).split(path.sep).join('/');
+    output.makeFolders(directPageFiles(primed));
     const eleventyPages = await renderWithEleventy(rootDir, staging, options, values.quiet);
     output.addFiles(eleventyPages.map((p) => relative(p.outputPath)));
     output.addFiles(directPageFiles(primed));
