@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BodyCache, bodyKey, rendererFingerprint } from './body-cache.ts';
+import { BodyCache, bodyKey, packedBodies, rendererFingerprint, type RenderedBody } from './body-cache.ts';
 
 describe('body cache', () => {
   it('returns what an earlier build stored, across instances (builds)', () => {
@@ -35,7 +35,32 @@ describe('body cache', () => {
     b.save();
     const c = new BodyCache(dir, 'v2');
     expect(c.get('gone')).toBeUndefined();
-    expect(readdirSync(dir)).toEqual(['bodies-v2.json']);
+    expect(readdirSync(dir)).toEqual(['bodies-v2.bin']);
+  });
+
+  it.each<[string, string]>([
+    ['ASCII', '<p>Plain &amp; simple</p>\n'],
+    ['Latin-1', '<p>Café, naïve, £5 ±1</p>'],
+    ['Cyrillic', '<p>«Новости» — факты</p>'],
+    ['Persian', '<p dir="rtl">خبرنگاران ما به ۲۷ زبان</p>'],
+    ['astral and a lone surrogate', '<p>📰 \ud800 end</p>'],
+    ['empty', ''],
+  ])('stores %s bodies exactly', (_name, html) => {
+    const entries: [string, RenderedBody][] = [
+      ['a', { html, env: { links: [{ href: '/x/', line: 3 }] } }],
+      ['b', { html: `${html}<p>second</p>`, env: {} }],
+    ];
+    expect([...packedBodies.decode(Buffer.from(packedBodies.encode(entries)))]).toEqual(entries);
+  });
+
+  it('reads a damaged or foreign file as empty, and rebuilds it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'masthead-bodies-'));
+    writeFileSync(path.join(dir, 'bodies-v3.bin'), '{"not":"a body cache"}');
+    const cache = new BodyCache(dir, 'v3');
+    expect(cache.get('not')).toBeUndefined();
+    cache.set('k', { html: '<p>k</p>', env: {} });
+    cache.save();
+    expect(new BodyCache(dir, 'v3').get('k')).toEqual({ html: '<p>k</p>', env: {} });
   });
 
   it('fingerprints the renderer from its sources', () => {

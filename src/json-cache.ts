@@ -1,5 +1,6 @@
 /**
- * A map kept across builds in one JSON file per fingerprint (`<prefix>-<fingerprint>.json`),
+ * A map kept across builds in one file per fingerprint (`<prefix>-<fingerprint>.json`, or
+ * another format a codec gives: src/body-cache.ts),
  * for the content caches (src/body-cache.ts, src/article-cache.ts). The file is read on
  * first use only, so a build that never misses one cache never pays for reading it.
  * Saving keeps only the entries this build used (the cache never grows past the site)
@@ -16,6 +17,19 @@ export function untouchedStamp(stat: Stats): string {
   return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
 }
 
+/** How a cache's entries are stored in its file. */
+export interface CacheCodec<T> {
+  extension: string;
+  decode(bytes: Buffer): Iterable<[string, T]>;
+  encode(entries: [string, T][]): Buffer | string;
+}
+
+const jsonCodec: CacheCodec<never> = {
+  extension: 'json',
+  decode: (bytes) => Object.entries(JSON.parse(bytes.toString('utf8'))),
+  encode: (entries) => JSON.stringify(Object.fromEntries(entries)),
+};
+
 export class JsonCache<T> {
   private readonly file: string;
   private entries: Map<string, T> | undefined;
@@ -26,12 +40,13 @@ export class JsonCache<T> {
     private readonly dir: string,
     private readonly prefix: string,
     fingerprint: string,
+    private readonly codec: CacheCodec<T> = jsonCodec,
   ) {
-    this.file = path.join(dir, `${prefix}-${fingerprint}.json`);
+    this.file = path.join(dir, `${prefix}-${fingerprint}.${codec.extension}`);
   }
 
   private load(): Map<string, T> {
-    this.entries ??= new Map(existsSync(this.file) ? (Object.entries(JSON.parse(readFileSync(this.file, 'utf8'))) as [string, T][]) : []);
+    this.entries ??= new Map(existsSync(this.file) ? this.codec.decode(readFileSync(this.file)) : []);
     return this.entries;
   }
 
@@ -56,12 +71,13 @@ export class JsonCache<T> {
     const entries = this.entries;
     if (!entries || (this.misses === 0 && this.used.size === entries.size)) return;
     mkdirSync(this.dir, { recursive: true });
-    const kept = Object.fromEntries([...this.used].sort().flatMap((k) => (entries.has(k) ? [[k, entries.get(k)]] : [])));
+    const kept = [...this.used].sort().flatMap((k): [string, T][] => (entries.has(k) ? [[k, entries.get(k)!]] : []));
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(kept));
+    writeFileSync(temporary, this.codec.encode(kept));
     renameSync(temporary, this.file);
+    // Files of other fingerprints or formats; never another build's temporary file.
     for (const name of readdirSync(this.dir)) {
-      if (name.startsWith(`${this.prefix}-`) && name.endsWith('.json') && path.join(this.dir, name) !== this.file) {
+      if (name.startsWith(`${this.prefix}-`) && !name.endsWith('.tmp') && path.join(this.dir, name) !== this.file) {
         rmSync(path.join(this.dir, name), { force: true });
       }
     }
