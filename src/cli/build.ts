@@ -87,13 +87,14 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
   const primed = withPagesWrittenDirectly(site);
   primeSite(primed);
 
-  // Pagefind indexes in its own process while Eleventy renders.
-  const searchIndex = await startSearchIndex(site, searchCacheDir(rootDir));
   const ok = await publishAtomically(outDir, staging, async () => {
     // Every page is link-checked as it is rendered, on the page output threads: Eleventy's
     // from its results, the direct ones as they are written. Nothing is read back from disk.
     const relative = (file: string) => path.relative(staging, file).split(path.sep).join('/');
+    // First, so that a thread makes them while this one starts the search index and runs Eleventy.
     output.makeFolders(directPageFiles(primed));
+    // Pagefind indexes in its own process while Eleventy renders.
+    const searchIndex = await startSearchIndex(site, searchCacheDir(rootDir));
     const eleventyPages = await renderWithEleventy(rootDir, staging, options, values.quiet);
     output.addFiles(eleventyPages.map((p) => relative(p.outputPath)));
     output.addFiles(directPageFiles(primed));
