@@ -15,8 +15,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Article } from './article.ts';
+import { codeRoot } from './code-root.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
 import { JsonCache, untouchedStamp } from './json-cache.ts';
@@ -32,7 +32,7 @@ export interface CachedArticle {
   bodyKey: string;
 }
 
-const srcDir = path.dirname(fileURLToPath(import.meta.url));
+const srcDir = path.join(codeRoot(import.meta.url), 'src');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { codeRoot } from './code-root.ts';
 import { JsonCache, type CacheCodec } from './json-cache.ts';
 
 export interface RenderedBody {
@@ -19,7 +19,7 @@ export interface RenderedBody {
   env: Record<string, unknown>;
 }
 
-const markdownDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'markdown');
+const markdownDir = path.join(codeRoot(import.meta.url), 'src', 'markdown');
 
 /** Changes whenever anything that shapes a rendered body changes. */
 export function rendererFingerprint(): string {

@@ -11,6 +11,7 @@
  * most a few batches are between the renderer and the end of the check, so none piles up
  * in memory.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildOptions } from './build-options.ts';
@@ -67,8 +68,15 @@ function tsWorker(module: string, workerData: Record<string, unknown>): Worker {
   });
 }
 
+/** A page output thread: compiled beside this module in a compiled build (ADR 015), else from its source. */
+function outputThread(workerData: Record<string, unknown>): Worker {
+  const compiled = new URL('./page-output-worker.mjs', import.meta.url);
+  if (import.meta.url.endsWith('.mjs') && existsSync(compiled)) return new Worker(compiled, { workerData });
+  return tsWorker('./page-output-worker.ts', workerData);
+}
+
 export function startPageOutput(outDir: string, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'>): PageOutput {
-  const threads = Array.from({ length: THREADS }, () => tsWorker('./page-output-worker.ts', { outDir }));
+  const threads = Array.from({ length: THREADS }, () => outputThread({ outDir }));
   const send = (message: PageOutputMessage, thread = threads[0]!) => thread.postMessage(message);
   const sendAll = (message: PageOutputMessage) => threads.forEach((t) => send(message, t));
   sendAll({ kind: 'start', outDir, options: { baseUrl: options.baseUrl, pathPrefix: options.pathPrefix, render: options.render } });

@@ -13,6 +13,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Eleventy } from '@11ty/eleventy';
+import type UserConfig from '@11ty/eleventy/UserConfig';
+import configureEleventy, { config as eleventySettings } from '../../.eleventy.ts';
 import { readBuildOptions, type BuildOptions } from '../build-options.ts';
 import { applyBuildFlags, buildFlags } from './build-flags.ts';
 import { loadSite, primeSite, saveDateTexts } from '../content-data.ts';
@@ -24,6 +26,7 @@ import { preparePhotos } from '../photos.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
 import { searchCacheDir } from '../search-cache.ts';
 import { startSearchIndex } from '../search-index.ts';
+import { usingCompiledTemplates } from '../tsx-templates.ts';
 import { href } from '../urls.ts';
 
 const USAGE = `Usage: npm run build -- [--now ISO] [--edition CODE] [--pathprefix /sub/] [--base-url URL] [--content DIR] [--out DIR] [--page-size N]`;
@@ -134,10 +137,24 @@ export interface WrittenPage {
   content: string;
 }
 
+/**
+ * .eleventy.ts applied by hand when Eleventy may not import it (compiled). Its template
+ * formats limit Eleventy to the TSX templates; its Markdown and HTML engine settings
+ * concern formats that are then never read.
+ */
+function compiledConfiguration(config: UserConfig): void {
+  config.setTemplateFormats(eleventySettings.templateFormats);
+  configureEleventy(config);
+}
+
 /** Renders the templates in layouts/ into `outDir` with the site already primed. */
 export async function renderWithEleventy(rootDir: string, outDir: string, options: BuildOptions, quiet: boolean): Promise<WrittenPage[]> {
+  // Compiled, the configuration is part of the bundle: Eleventy must not import .eleventy.ts.
+  const configuration = usingCompiledTemplates()
+    ? { configPath: false as unknown as string, config: compiledConfiguration }
+    : { configPath: path.join(rootDir, '.eleventy.ts') };
   const eleventy = new Eleventy(path.join(rootDir, 'layouts'), outDir, {
-    configPath: path.join(rootDir, '.eleventy.ts'),
+    ...configuration,
     quietMode: quiet,
     pathPrefix: options.pathPrefix,
   });
@@ -145,8 +162,9 @@ export async function renderWithEleventy(rootDir: string, outDir: string, option
   return pages.filter((p): p is WrittenPage => typeof p.outputPath === 'string');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  build(process.argv.slice(2)).then(
+/** The command line: exits 0 when the site was published, 1 when not. */
+export function runBuildCommand(argv: string[]): void {
+  build(argv).then(
     (r) => process.exit(r.ok ? 0 : 1),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
@@ -155,3 +173,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   );
 }
+
+// `npm run build` runs it compiled (src/cli/run-compiled.mjs); `node --import tsx src/cli/build.ts` runs the sources.
+if (import.meta.url === `file://${process.argv[1]}`) runBuildCommand(process.argv.slice(2));

@@ -91,5 +91,5 @@ export function runCheckCommand(argv: string[]): void {
   );
 }
 
-// `npm run check` starts it through src/cli/check.cjs; `node --import tsx src/cli/check.ts` works too.
+// `npm run check` runs it compiled (src/cli/run-compiled.mjs); `node --import tsx src/cli/check.ts` runs the sources.
 if (import.meta.url === `file://${process.argv[1]}`) runCheckCommand(process.argv.slice(2));
