@@ -2,14 +2,15 @@
  * The search index: one Pagefind bundle per edition, at /<ed>/pagefind/ (ADR 008, 009).
  *
  * Records are made from the loaded articles, not by re-reading the rendered pages:
- * Pagefind runs in its own process, so the records are handed to it before Eleventy
- * renders and it indexes on the second core while the pages are written. The build CLI
+ * Pagefind runs in processes of its own, one per edition, so the records are handed to
+ * them before Eleventy renders and they index on the other core while the pages are
+ * written, and on every core once they are. The build CLI
  * writes the bundles into the staging folder before the swap, so a failed index fails
  * the build and never leaves a search page that finds nothing.
  */
 import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
+import type * as Pagefind from 'pagefind';
 import type { Article } from './article.ts';
 import { formatDateTime } from './dates.ts';
 import { decodeEntities } from './description.ts';
@@ -50,7 +51,14 @@ export interface PendingSearchIndex {
   write(siteDir: string): Promise<SearchIndexResult>;
 }
 
-type SearchRecord = Parameters<pagefind.PagefindIndex['addCustomRecord']>[0];
+type SearchRecord = Parameters<Pagefind.PagefindIndex['addCustomRecord']>[0];
+
+/**
+ * A Pagefind service of the edition's own. The module keeps one indexing process per
+ * module instance, and one process indexes on one core: an instance per edition (the
+ * module imported under a URL of the edition's) lets the editions index side by side.
+ */
+const pagefindFor = (code: EditionCode): Promise<typeof Pagefind> => import(`${import.meta.resolve('pagefind')}?edition=${code}`);
 
 interface Job {
   code: EditionCode;
@@ -59,7 +67,7 @@ interface Job {
   count: number;
   /** A bundle from the search cache, copied into a folder of this build's own. */
   restored?: string;
-  indexing?: { index: pagefind.PagefindIndex; added: Promise<pagefind.NewFileResponse[]> };
+  indexing?: { index: Pagefind.PagefindIndex; added: Promise<Pagefind.NewFileResponse[]> };
 }
 
 function recordsOf(articles: readonly Article[], code: EditionCode): SearchRecord[] {
@@ -97,28 +105,51 @@ export async function startSearchIndex(site: SiteData, cacheDir: string): Promis
   const fail = (code: string, step: string, errors: string[]) =>
     new Error(`Search index (Pagefind) for ${code} failed to ${step}:\n${errors.join('\n')}`);
   const jobs: Job[] = [];
+  const toIndex: { job: Job; articles: Article[] }[] = [];
   for (const code of site.options.render.editions) {
     const articles = site.pages.articles.filter((a) => a.edition === code);
     const key = recordsKey(recordInputs(articles, code));
     // Taken out of the cache now, into a folder of this build's own: a concurrent build
     // may replace the cache entry before this one is written.
     const restored = restoreBundle(cacheDir, code, key, restoreFolder(cacheDir, code));
-    if (restored) {
-      jobs.push({ code, key, count: articles.length, restored });
-      continue;
-    }
-    const records = recordsOf(articles, code);
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw fail(code, 'start', errors);
-    // Sent in a fixed order, so the bundle is the same bytes for the same content.
-    jobs.push({ code, key, count: records.length, indexing: { index, added: Promise.all(records.map((r) => index.addCustomRecord(r))) } });
+    const job: Job = { code, key, count: articles.length, ...(restored ? { restored } : {}) };
+    jobs.push(job);
+    if (!restored) toIndex.push({ job, articles });
+  }
+  // Every index is created before any records are sent, each in its own service: one
+  // service answers in order, so an index asked for after another edition's records
+  // waited until it had indexed them all, and this thread with it.
+  const services = await Promise.all(toIndex.map(({ job }) => pagefindFor(job.code)));
+  const closeAll = () => Promise.all(services.map((service) => service.close()));
+  try {
+    const created = await Promise.all(services.map((service) => service.createIndex({})));
+    toIndex.forEach(({ job, articles }, i) => {
+      const { index, errors } = created[i]!;
+      if (!index) throw fail(job.code, 'start', errors);
+      // Sent in a fixed order, so the bundle is the same bytes for the same content.
+      job.indexing = { index, added: Promise.all(recordsOf(articles, job.code).map((r) => index.addCustomRecord(r))) };
+    });
+  } catch (error) {
+    await closeAll();
+    throw error;
   }
   return {
     async write(siteDir) {
       const result: SearchIndexResult = { pages: 0, languages: [], pagesByLanguage: {}, ms: 0, reused: 0 };
+      const bundleDir = (code: EditionCode) => path.join(siteDir, searchBundleDir(code));
       try {
+        // Each service writes its edition's bundle while the others write theirs.
+        await Promise.all(
+          jobs.map(async ({ code, indexing }) => {
+            if (!indexing) return;
+            const errors = (await indexing.added).flatMap((r) => r.errors);
+            if (errors.length) throw fail(code, 'index its articles', errors);
+            const written = await indexing.index.writeFiles({ outputPath: bundleDir(code) });
+            if (written.errors.length) throw fail(code, 'write its files', written.errors);
+          }),
+        );
         for (const { code, key, count, indexing, restored } of jobs) {
-          const outputPath = path.join(siteDir, searchBundleDir(code));
+          const outputPath = bundleDir(code);
           if (restored) {
             mkdirSync(path.dirname(outputPath), { recursive: true });
             try {
@@ -129,13 +160,7 @@ export async function startSearchIndex(site: SiteData, cacheDir: string): Promis
               rmSync(restored, { recursive: true, force: true });
             }
             result.reused++;
-          } else if (indexing) {
-            const errors = (await indexing.added).flatMap((r) => r.errors);
-            if (errors.length) throw fail(code, 'index its articles', errors);
-            const written = await indexing.index.writeFiles({ outputPath });
-            if (written.errors.length) throw fail(code, 'write its files', written.errors);
-            storeBundle(cacheDir, code, key, outputPath);
-          }
+          } else if (indexing) storeBundle(cacheDir, code, key, outputPath);
           if (count) {
             const lang = editions[code].lang;
             result.pagesByLanguage[lang] = (result.pagesByLanguage[lang] ?? 0) + count;
@@ -143,7 +168,7 @@ export async function startSearchIndex(site: SiteData, cacheDir: string): Promis
           }
         }
       } finally {
-        if (jobs.some((j) => j.indexing)) await pagefind.close();
+        await closeAll();
       }
       result.languages = Object.keys(result.pagesByLanguage).sort();
       result.ms = Math.round(performance.now() - started);
