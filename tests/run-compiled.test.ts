@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ function run(dir: string, args: string[]): Promise<{ code: number; output: strin
 const bundles = (dir: string) => readdirSync(path.join(dir, '.cache', 'cli'));
 
 describe('compiled commands', () => {
-  it('compile the sources once, and again after any edit, keeping only the current bundle', async () => {
+  it('compile the sources once, and again after any edit; bundles unused for an hour are removed', async () => {
     const dir = copyOfTheCode();
     const first = await run(dir, ['check', '--no-such-option']);
     expect(first.code).toBe(2);
@@ -41,8 +41,17 @@ describe('compiled commands', () => {
     writeFileSync(checkSource, readFileSync(checkSource, 'utf8').replace("'Usage: npm run check", "'Usage (edited): npm run check"));
     const edited = await run(dir, ['check', '--no-such-option']);
     expect(edited.output).toContain('Usage (edited): npm run check');
-    expect(bundles(dir)).toHaveLength(1);
-    expect(bundles(dir)).not.toEqual([compiled]);
+    expect(bundles(dir)).toHaveLength(2);
+    const current = bundles(dir).find((b) => b !== compiled)!;
+
+    // The first bundle, unused for two hours, goes when the next edit is compiled.
+    const twoHoursAgo = new Date(Date.now() - 7_200_000);
+    utimesSync(path.join(dir, '.cache', 'cli', compiled!), twoHoursAgo, twoHoursAgo);
+    writeFileSync(checkSource, readFileSync(checkSource, 'utf8').replace('Usage (edited)', 'Usage (edited twice)'));
+    expect((await run(dir, ['check', '--no-such-option'])).output).toContain('Usage (edited twice): npm run check');
+    expect(bundles(dir)).toHaveLength(2);
+    expect(bundles(dir)).toContain(current);
+    expect(bundles(dir)).not.toContain(compiled);
   });
 
   it('refuses an unknown command, naming the ones there are', async () => {

@@ -7,9 +7,10 @@
  * each page output thread. Here esbuild compiles src/ and layouts/ once into bundles in
  * .cache/cli/<fingerprint>/, named by a hash of every source file, package.json,
  * tsconfig.json and the versions of Node and esbuild, so any change to the code is a new
- * fingerprint and the next run compiles again (about a second). Bundles of other
- * fingerprints are removed. Runs that compile at the same time each write their own
- * folder and the first rename wins.
+ * fingerprint and the next run compiles again (well under a second). Bundles of other
+ * fingerprints are removed once unused for an hour (a run still going may load chunks
+ * from its own). Runs that compile at the same time each write their own folder and the
+ * first rename wins.
  *
  * The bundle for `build` also holds the Eleventy templates (layouts/pages/*.11ty.tsx),
  * handed to the TSX plugin (src/tsx-templates.ts), and the same modules serve both, so
@@ -17,7 +18,7 @@
  * can compile TypeScript. The sources run as they are with `node --import tsx src/cli/build.ts`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -91,8 +92,10 @@ async function compile(dir) {
     // Another run compiled the same sources first.
     rmSync(temporary, { recursive: true, force: true });
   }
+  const anHourAgo = Date.now() - 3_600_000;
   for (const name of readdirSync(path.dirname(dir))) {
-    if (name !== path.basename(dir) && !name.endsWith('.tmp')) rmSync(path.join(path.dirname(dir), name), { recursive: true, force: true });
+    const other = path.join(path.dirname(dir), name);
+    if (name !== path.basename(dir) && !name.endsWith('.tmp') && statSync(other).mtimeMs < anHourAgo) rmSync(other, { recursive: true, force: true });
   }
 }
 
@@ -104,7 +107,11 @@ if (!target) {
 }
 const esbuildVersion = createRequire(import.meta.url)('esbuild/package.json').version;
 const dir = path.join(root, '.cache', 'cli', fingerprint(sourceFiles(), esbuildVersion));
-if (!existsSync(path.join(dir, target[0]))) {
+if (existsSync(path.join(dir, target[0]))) {
+  // Marks it used, so that another version's compile leaves it alone for an hour.
+  const now = new Date();
+  utimesSync(dir, now, now);
+} else {
   mkdirSync(path.dirname(dir), { recursive: true });
   await compile(dir);
 }
