@@ -166,8 +166,14 @@ export function photoStampsForOneLoad(): (article: Article) => string {
   return (article) => (article.photo ? stampOf(article.photo.file) : '');
 }
 
-/** checkPhoto with each photo file checked once per load. */
+/**
+ * checkPhoto with each photo file checked once per load, and each way of writing it
+ * (folder and `src`) resolved once: stories of one folder share their wire photos.
+ */
 export function photoCheckForOneLoad(): typeof checkPhoto {
   const fileCheck = oncePerKey(checkPhotoFile, (absolute, rootDir) => `${rootDir}\0${absolute}`);
-  return (src, articleFile, rootDir) => checkPhoto(src, articleFile, rootDir, fileCheck);
+  return oncePerKey(
+    (src: string, articleFile: string, rootDir: string) => checkPhoto(src, articleFile, rootDir, fileCheck),
+    (src, articleFile, rootDir) => `${rootDir}\0${path.dirname(articleFile)}\0${src}`,
+  );
 }
