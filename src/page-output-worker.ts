@@ -30,8 +30,7 @@ parentPort!.on('message', (message: PageOutputMessage) => {
     } catch (error) {
       failure ??= error instanceof Error ? error.message : String(error);
     }
-  }
-  else if (message.kind === 'ready') {
+  } else if (message.kind === 'ready') {
     ready = true;
     for (const pages of held.splice(0)) check(pages);
   } else if (message.kind === 'pages') {

@@ -4,9 +4,9 @@
  * Records are made from the loaded articles, not by re-reading the rendered pages:
  * Pagefind runs in processes of its own, one per edition, so the records are handed to
  * them before Eleventy renders and they index on the other core while the pages are
- * written, and on every core once they are. The build CLI
- * writes the bundles into the staging folder before the swap, so a failed index fails
- * the build and never leaves a search page that finds nothing.
+ * written, and on every core once they are. The build CLI writes the bundles into the
+ * staging folder before the swap, so a failed index fails the build and never leaves a
+ * search page that finds nothing.
  */
 import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
