@@ -82,7 +82,7 @@ describe('article cache', () => {
     expect(afterChange.articles.stats).toEqual({ hits: 0, misses: 2 });
     expect(afterChange.bodies.stats).toEqual({ hits: 2, misses: 0 });
     afterChange.articles.save();
-    expect(readdirSync(cacheDir).filter((n) => n.startsWith('articles-'))).toEqual(['articles-other-code.json']);
+    expect(readdirSync(cacheDir).filter((n) => n.startsWith('articles-'))).toEqual(['articles-other-code.v8']);
   });
 
   it('stores each body once, in the body cache, and serves npm run check without reading it', () => {

@@ -19,7 +19,7 @@ import type { Article } from './article.ts';
 import { codeRoot } from './code-root.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
-import { JsonCache, untouchedStamp } from './json-cache.ts';
+import { JsonCache, untouchedStamp, v8Codec } from './json-cache.ts';
 
 export interface CachedArticle {
   /** The article without its body, which lives once, in the body cache, under `bodyKey`. */
@@ -59,8 +59,9 @@ export class ArticleCache extends JsonCache<CachedArticle> {
   private readonly stamps: JsonCache<{ stamp: string; key: string }>;
 
   constructor(dir: string, fingerprint = loaderFingerprint()) {
-    super(dir, 'articles', fingerprint);
-    this.stamps = new JsonCache(dir, 'stamps', fingerprint);
+    // The fingerprint names Node's version, as V8's serialisation requires.
+    super(dir, 'articles', fingerprint, v8Codec());
+    this.stamps = new JsonCache(dir, 'stamps', fingerprint, v8Codec());
   }
 
   /**

@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 
 /**
  * How the caches recognise a file untouched since they last read it: size, modification
@@ -29,6 +30,27 @@ const jsonCodec: CacheCodec<never> = {
   decode: (bytes) => Object.entries(JSON.parse(bytes.toString('utf8'))),
   encode: (entries) => JSON.stringify(Object.fromEntries(entries)),
 };
+
+/**
+ * V8's own serialisation of the entries: read three times as fast as the same entries in
+ * JSON (no UTF-8 to decode, no text to parse; 15 against 50 ms for 4,000 validated
+ * stories). Its format belongs to the Node version, so only caches whose fingerprint
+ * names Node's version may use it; a file it cannot read is an empty cache.
+ */
+export function v8Codec<T>(): CacheCodec<T> {
+  return {
+    extension: 'v8',
+    decode(bytes) {
+      try {
+        const entries: unknown = deserialize(bytes);
+        return entries instanceof Map ? (entries as Map<string, T>) : [];
+      } catch {
+        return [];
+      }
+    },
+    encode: (entries) => serialize(new Map(entries)),
+  };
+}
 
 export class JsonCache<T> {
   private readonly file: string;

@@ -27,7 +27,10 @@ export function checkPhoto(
   const absolute = path.resolve(path.dirname(articleFile), src);
   const problem = fileCheck(absolute, rootDir);
   if (problem) return { problem: problem(src) };
-  return { path: path.relative(rootDir, absolute).split(path.sep).join('/'), file: absolute };
+  // Inside the root (fileCheck made sure): its path below it, as path.relative would give, without resolving both again.
+  const prefix = rootDir.endsWith(path.sep) ? rootDir : rootDir + path.sep;
+  const below = absolute.startsWith(prefix) ? absolute.slice(prefix.length) : path.relative(rootDir, absolute);
+  return { path: below.split(path.sep).join('/'), file: absolute };
 }
 
 /**
