@@ -108,9 +108,13 @@ if (!target) {
 const esbuildVersion = createRequire(import.meta.url)('esbuild/package.json').version;
 const dir = path.join(root, '.cache', 'cli', fingerprint(sourceFiles(), esbuildVersion));
 if (existsSync(path.join(dir, target[0]))) {
-  // Marks it used, so that another version's compile leaves it alone for an hour.
-  const now = new Date();
-  utimesSync(dir, now, now);
+  // Marks it used, so that another version's compile leaves it alone for an hour (best effort).
+  try {
+    const now = new Date();
+    utimesSync(dir, now, now);
+  } catch {
+    // A cache folder this run may not write to still runs.
+  }
 } else {
   mkdirSync(path.dirname(dir), { recursive: true });
   await compile(dir);
