@@ -19,7 +19,7 @@ import type { Article } from './article.ts';
 import { codeRoot } from './code-root.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
-import { JsonCache, untouchedStamp, v8Codec } from './json-cache.ts';
+import { CacheFile, untouchedStamp, v8Codec } from './cache-file.ts';
 
 export interface CachedArticle {
   /** The article without its body, which lives once, in the body cache, under `bodyKey`. */
@@ -54,14 +54,14 @@ export function articleKey(rootDir: string, file: string, edition: string, bytes
   return createHash('sha1').update(rootDir).update('\0').update(file).update('\0').update(edition).update('\0').update(bytes).digest('base64url');
 }
 
-export class ArticleCache extends JsonCache<CachedArticle> {
+export class ArticleCache extends CacheFile<CachedArticle> {
   /** Each file's key when it was last read, with its stat: an untouched file is not read to find its key. */
-  private readonly stamps: JsonCache<{ stamp: string; key: string }>;
+  private readonly stamps: CacheFile<{ stamp: string; key: string }>;
 
   constructor(dir: string, fingerprint = loaderFingerprint()) {
     // The fingerprint names Node's version, as V8's serialisation requires.
     super(dir, 'articles', fingerprint, v8Codec());
-    this.stamps = new JsonCache(dir, 'stamps', fingerprint, v8Codec());
+    this.stamps = new CacheFile(dir, 'stamps', fingerprint, v8Codec());
   }
 
   /**

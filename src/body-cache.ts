@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { codeRoot } from './code-root.ts';
-import { JsonCache, type CacheCodec } from './json-cache.ts';
+import { CacheFile, type CacheCodec } from './cache-file.ts';
 
 export interface RenderedBody {
   html: string;
@@ -76,7 +76,7 @@ export const packedBodies: CacheCodec<RenderedBody> = {
 };
 
 /** Rendered bodies by `bodyKey`, in `bodies-<renderer fingerprint>.bin`. */
-export class BodyCache extends JsonCache<RenderedBody> {
+export class BodyCache extends CacheFile<RenderedBody> {
   constructor(dir: string, fingerprint = rendererFingerprint()) {
     super(dir, 'bodies', fingerprint, packedBodies);
   }

@@ -13,7 +13,7 @@ import { readBuildOptions, type BuildOptions } from './build-options.ts';
 import { checkArticles, type ArticleLink } from './content-check.ts';
 import { loadContent } from './content-loader.ts';
 import { keepDateTexts } from './dates.ts';
-import { JsonCache, v8Codec } from './json-cache.ts';
+import { CacheFile, v8Codec } from './cache-file.ts';
 import { ContentError, formatProblem, hasErrors, type ContentProblem } from './content-problems.ts';
 import { loadAllNow } from './on-first-use.ts';
 import { preparePhotos } from './photos.ts';
@@ -42,7 +42,7 @@ interface ContentCaches {
   bodies: BodyCache;
   articles: ArticleCache;
   /** Formatted dates (src/dates.ts), written as pages are rendered: saved by `saveDateTexts`. */
-  dates: JsonCache<string>;
+  dates: CacheFile<string>;
 }
 
 let caches: ContentCaches | undefined;
@@ -57,9 +57,9 @@ function contentCachesFor(rootDir: string): ContentCaches {
     const dir = process.env.MASTHEAD_BODY_CACHE ?? path.join(rootDir, '.cache', 'bodies');
     // The loader's fingerprint covers what decides a date's text too: the editions' code and Node's ICU and zone data.
     const fingerprint = loaderFingerprint();
-    caches = { bodies: new BodyCache(dir), articles: new ArticleCache(dir, fingerprint), dates: new JsonCache<string>(dir, 'dates', fingerprint, v8Codec()) };
+    caches = { bodies: new BodyCache(dir), articles: new ArticleCache(dir, fingerprint), dates: new CacheFile<string>(dir, 'dates', fingerprint, v8Codec()) };
+    keepDateTexts(caches.dates);
   }
-  keepDateTexts(caches.dates);
   return caches;
 }
 

@@ -14,6 +14,7 @@ import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
 import { editionCodes, editions, isEditionCode } from './editions/registry.ts';
 import { loadArticle, photoCheckForOneLoad, photoStampsForOneLoad } from './load-article.ts';
+import { pathBelow } from './path-below.ts';
 import { reportTranslationClashes } from './translations.ts';
 
 export interface LoadOptions {
@@ -46,8 +47,6 @@ export interface LoadedContent {
   links: ArticleLink[];
 }
 
-const toPosix = (p: string) => (path.sep === '/' ? p : p.split(path.sep).join('/'));
-
 export function listArticleFiles(rootDir: string, contentDir = 'content'): string[] {
   const base = path.join(rootDir, contentDir);
   const entries = readdirSync(base, { recursive: true, withFileTypes: true });
@@ -76,17 +75,10 @@ export function loadContent(options: LoadOptions): LoadedContent {
   const changed = options.changedStories;
   const trusted = changed && [...changed].every((f) => listed.has(f)) ? (f: string) => !changed.has(f) : () => false;
 
-  // Listed files are normalised paths under these folders: slicing a prefix off is what
-  // path.relative would do, at a tenth of the cost (it resolves both paths every call).
-  const under = (dir: string) => {
-    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
-    return (p: string) => toPosix(p.startsWith(prefix) ? p.slice(prefix.length) : path.relative(dir, p));
-  };
-  const fromRoot = under(rootDir);
-  const fromContent = under(path.join(rootDir, contentDir));
+  const contentRoot = path.join(rootDir, contentDir);
   for (const absolute of files) {
-    const file = fromRoot(absolute);
-    const segments = fromContent(absolute).split('/');
+    const file = pathBelow(rootDir, absolute);
+    const segments = pathBelow(contentRoot, absolute).split('/');
     const code = segments[0] ?? '';
     if (segments.length < 2 || !isEditionCode(code)) {
       problems.push({

@@ -97,6 +97,12 @@ function tagLinks(attributes: string): TagLink[] {
 }
 
 /**
+ * Broken links sorted by page; a stable sort, so those of one page stay in the order they
+ * were found in it. Also how the results of checkers that shared a site's pages add up.
+ */
+export const inPageOrder = (broken: readonly BrokenLink[]): BrokenLink[] => [...broken].sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+
+/**
  * Checks pages one at a time against the set of files the site has. The build hands it
  * every page as it is rendered (nothing is read back from disk, nothing is held); a
  * target missing from the set is looked up on disk before it is called broken, so a
@@ -198,7 +204,6 @@ export class LinkChecker {
 
   /** Broken links in page order, whatever order the pages were checked in. */
   get result(): LinkCheckResult {
-    const broken = [...this.broken].sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
-    return { pages: this.pages, links: this.links, broken };
+    return { pages: this.pages, links: this.links, broken: inPageOrder(this.broken) };
   }
 }

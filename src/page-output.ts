@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildOptions } from './build-options.ts';
-import type { LinkCheckResult } from './link-checker.ts';
+import { inPageOrder, type LinkCheckResult } from './link-checker.ts';
 
 export type PageOutputMessage =
   | { kind: 'start'; outDir: string; options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'> }
@@ -148,8 +148,8 @@ export function startPageOutput(outDir: string, options: Pick<BuildOptions, 'bas
       sendAll({ kind: 'finish' });
       await done;
       const replies = finished!.replies;
-      // Each page was checked on one thread: sorted by page, the broken links are in the order one checker gives.
-      const broken = replies.flatMap((r) => r.links.broken).sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+      // Each page was checked on one thread: in page order, the broken links are those one checker gives.
+      const broken = inPageOrder(replies.flatMap((r) => r.links.broken));
       const links = { pages: sum(replies.map((r) => r.links.pages)), links: sum(replies.map((r) => r.links.links)), broken };
       return { written: sum(replies.map((r) => r.written)), links };
     },

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { JsonCache, untouchedStamp } from './json-cache.ts';
+import { CacheFile, untouchedStamp } from './cache-file.ts';
 import { sharp } from './on-first-use.ts';
 import { sharpVersion } from './photo-cache.ts';
 
@@ -28,14 +28,14 @@ export type Inspection = PhotoInfo | { failure: 'unreadable' | 'text' | 'damaged
 const inspections = new Map<string, { stamp: string; result: Promise<Inspection> }>();
 
 /** Photos read by earlier builds, by absolute file; only readable photos are kept. */
-export class InspectionStore extends JsonCache<{ stamp: string; info: PhotoInfo }> {
+export class InspectionStore extends CacheFile<{ stamp: string; info: PhotoInfo }> {
   constructor(imageCacheDir: string) {
     super(imageCacheDir, 'inspections', sharpVersion());
   }
 }
 
 /**
- * Memoised while the file is untouched (src/json-cache.ts): in this process (the dev
+ * Memoised while the file is untouched (src/cache-file.ts): in this process (the dev
  * server rebuilds often) and, with a store, across builds. Save the store once every
  * photo is inspected.
  */

@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } fro
 import path from 'node:path';
 import type { Article } from './article.ts';
 import type { ContentProblem } from './content-problems.ts';
+import { pathBelow } from './path-below.ts';
 import { cropBox, MIN_FRAME_WIDTH, PAGE_FRAME, parseFocus } from './photo-frames.ts';
 import { InspectionStore, inspectPhotoFile, isUtf8, type Inspection } from './photo-inspect.ts';
 
@@ -27,10 +28,7 @@ export function checkPhoto(
   const absolute = path.resolve(path.dirname(articleFile), src);
   const problem = fileCheck(absolute, rootDir);
   if (problem) return { problem: problem(src) };
-  // Inside the root (fileCheck made sure): its path below it, as path.relative would give, without resolving both again.
-  const prefix = rootDir.endsWith(path.sep) ? rootDir : rootDir + path.sep;
-  const below = absolute.startsWith(prefix) ? absolute.slice(prefix.length) : path.relative(rootDir, absolute);
-  return { path: below.split(path.sep).join('/'), file: absolute };
+  return { path: pathBelow(rootDir, absolute), file: absolute };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * A map kept across builds in one file per fingerprint (`<prefix>-<fingerprint>.json`, or
- * another format a codec gives: src/body-cache.ts),
- * for the content caches (src/body-cache.ts, src/article-cache.ts). The file is read on
+ * A map kept across builds in one file per fingerprint (`<prefix>-<fingerprint>.<ext>`):
+ * JSON, V8's serialisation, or a format of the cache's own (src/body-cache.ts), for the
+ * caches of validated articles, bodies, dates and photo inspections. The file is read on
  * first use only, so a build that never misses one cache never pays for reading it.
  * Saving keeps only the entries this build used (the cache never grows past the site)
  * and drops files of other fingerprints (older code).
@@ -52,7 +52,7 @@ export function v8Codec<T>(): CacheCodec<T> {
   };
 }
 
-export class JsonCache<T> {
+export class CacheFile<T> {
   private readonly file: string;
   private entries: Map<string, T> | undefined;
   private readonly used = new Set<string>();
