@@ -93,7 +93,7 @@ describe('article cache', () => {
     first.bodies.save();
     first.articles.save();
     const stored = readdirSync(cacheDir).find((n) => n.startsWith('articles-'))!;
-    expect(readFileSync(path.join(cacheDir, stored), 'utf8')).not.toContain('bodyHtml');
+    expect(readFileSync(path.join(cacheDir, stored), 'utf8')).not.toContain('<p>Body with');
 
     for (const f of ['content/en/2026/11/harbour.md']) utimesSync(path.join(root, f), new Date(), new Date(Date.now() + 3000));
     const check = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
@@ -106,6 +106,32 @@ describe('article cache', () => {
     // …and a build after the check gets the body back, not the check's empty one.
     const later = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
     expect(loadContent({ rootDir: root, ...later }).articles).toEqual(built.articles);
+  });
+
+  it('leaves the body cache to the build when npm run check validates an edited story', () => {
+    const root = site({ 'content/en/2026/11/harbour.md': story(), 'content/en/2026/11/ferry.md': story('', 'The ferry sailed.').replace('Harbour reopens', 'Ferry returns') });
+    const cacheDir = path.join(root, '.cache');
+    const first = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
+    loadContent({ rootDir: root, ...first });
+    first.bodies.save();
+    first.articles.save();
+
+    const ferry = path.join(root, 'content/en/2026/11/ferry.md');
+    writeFileSync(ferry, story('', 'The ferry sailed at dawn.').replace('Harbour reopens', 'Ferry returns'));
+    forgetLoadedFiles();
+    const check = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
+    const checked = loadContent({ rootDir: root, ...check, withoutBodies: true });
+    expect(check.articles.stats).toEqual({ hits: 1, misses: 1 });
+    expect(check.bodies.stats).toEqual({ hits: 0, misses: 0 });
+    check.bodies.save();
+    check.articles.save();
+
+    // The untouched story's body is still there; the edited one's is rendered by the build.
+    const { caches, loaded } = laterBuild(root, cacheDir, []);
+    expect(caches.bodies.stats).toEqual({ hits: 1, misses: 1 });
+    expect(caches.articles.stats).toEqual({ hits: 1, misses: 1 });
+    expect(loaded.articles.map((a) => a.bodyHtml)).toEqual(['<p>The ferry sailed at dawn.</p>\n', expect.stringContaining('Body with')]);
+    expect(loaded.articles.map(({ bodyHtml: _, ...rest }) => rest)).toEqual(checked.articles.map(({ bodyHtml: _, ...rest }) => rest));
   });
 
   it('does not read an untouched file again to find its entry; a written one it does', () => {

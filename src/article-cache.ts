@@ -22,13 +22,14 @@ import type { ContentProblem } from './content-problems.ts';
 import { CacheFile, untouchedStamp, v8Codec } from './cache-file.ts';
 
 export interface CachedArticle {
-  /** The article without its body, which lives once, in the body cache, under `bodyKey`. */
-  article: Omit<Article, 'bodyHtml'>;
+  /**
+   * The article with an empty body: the body lives once, in the body cache, under
+   * `bodyKey`. `npm run check`, which renders nothing, uses it as it is.
+   */
+  article: Article & { bodyHtml: '' };
   links: ArticleLink[];
   /** Warnings about the file (reported again on every load, as if it had been read). */
   warnings: ContentProblem[];
-  /** `photo.src` as written, to check the photo on disk again. */
-  photoSrc?: string | undefined;
   bodyKey: string;
 }
 

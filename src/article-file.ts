@@ -20,7 +20,10 @@ export interface ParsedFile {
   /** What the Markdown transforms recorded (warnings, links …). */
   env: MarkdownEnv;
   warnings: string[];
-  /** The body's key in the body cache, when one was used. */
+  /**
+   * The body's key in the body cache, also when none was given (`npm run check` reads and
+   * writes no bodies, but its article cache entries name them). Absent on a fatal problem.
+   */
   bodyKey?: string;
   /** A problem that stops validation (not UTF-8, empty, broken YAML). */
   fatal?: Omit<ContentProblem, 'file'>;
@@ -63,11 +66,11 @@ export function parseSource(bytes: Buffer, edition: Edition, bodies?: BodyCache)
     return failure({ severity: 'error', line: 2, field: 'frontmatter', message: 'must be a list of `field: value` lines' });
   }
   const { html, env, key } = renderBody(file.content, edition, bodies);
-  return { data: file.data, frontmatterLines: file.matter.split(/\r?\n/), bodyHtml: html, env, warnings: env.warnings ?? [], ...(key ? { bodyKey: key } : {}) };
+  return { data: file.data, frontmatterLines: file.matter.split(/\r?\n/), bodyHtml: html, env, warnings: env.warnings ?? [], bodyKey: key };
 }
 
 function renderBody(body: string, edition: Edition, bodies?: BodyCache): { html: string; env: MarkdownEnv; key: string } {
-  const key = bodies ? bodyKey(edition.code, edition.quotes, body) : '';
+  const key = bodyKey(edition.code, edition.quotes, body);
   const cached = bodies?.get(key);
   if (cached) return { html: cached.html, env: cached.env as MarkdownEnv, key };
   let md = markdownByEdition.get(edition.code);

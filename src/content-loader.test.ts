@@ -2,7 +2,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../tests/helpers/fixture-site.ts';
-import { loadContent } from './content-loader.ts';
+import { listArticleFiles, loadContent } from './content-loader.ts';
 import { formatProblem } from './content-problems.ts';
 
 const site = writeFixture;
@@ -107,6 +107,28 @@ describe('content loader', () => {
     symlinkSync(path.join(outside, 'secret.jpg'), path.join(root, 'content/en/linked.jpg'));
     const { problems } = loadContent({ rootDir: root });
     expect(problems.map((p) => p.message).join('\n')).toMatch(/outside the repository[\s\S]*outside the repository/);
+  });
+
+  it('lists every Markdown file at any depth, sorted, skipping hidden files and links to folders', () => {
+    const root = site({
+      'content/ru/2026/11/b.md': ok,
+      'content/fa/c.md': ok,
+      'content/en/2026/11/26/z.md': ok,
+      'content/en/2026/a.md': ok,
+      'content/en/2026/.draft.md': ok,
+      'content/en/2026/notes.txt': 'x',
+      'content/en/2026/photo.md.jpg': 'x',
+      'elsewhere/hidden.md': ok,
+    });
+    symlinkSync(path.join(root, 'elsewhere'), path.join(root, 'content/en/linked-folder'));
+    symlinkSync(path.join(root, 'content/en/2026/a.md'), path.join(root, 'content/fa/a-link.md'));
+    expect(listArticleFiles(root).map((f) => path.relative(root, f))).toEqual([
+      'content/en/2026/11/26/z.md',
+      'content/en/2026/a.md',
+      'content/fa/a-link.md',
+      'content/fa/c.md',
+      'content/ru/2026/11/b.md',
+    ]);
   });
 
   it('reports two files with the same URL', () => {

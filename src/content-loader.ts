@@ -13,7 +13,7 @@ import type { BodyCache } from './body-cache.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
 import { editionCodes, editions, isEditionCode } from './editions/registry.ts';
-import { loadArticle, photoCheckForOneLoad, photoStampsForOneLoad } from './load-article.ts';
+import { loadArticle, photoChecksForOneLoad, photoStampsForOneLoad } from './load-article.ts';
 import { pathBelow } from './path-below.ts';
 import { reportTranslationClashes } from './translations.ts';
 
@@ -47,15 +47,22 @@ export interface LoadedContent {
   links: ArticleLink[];
 }
 
+/**
+ * Every `.md` file below the content folder (links to directories are not followed). A
+ * walk of our own: Node 20's `readdirSync(…, { recursive: true })` took three times as
+ * long (0.02 s at 4,000 stories, a tenth of `npm run check`).
+ */
 export function listArticleFiles(rootDir: string, contentDir = 'content'): string[] {
-  const base = path.join(rootDir, contentDir);
-  const entries = readdirSync(base, { recursive: true, withFileTypes: true });
   const files: string[] = [];
-  for (const entry of entries) {
-    if (!entry.name.endsWith('.md') || entry.name.startsWith('.')) continue;
-    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-    files.push(path.join(entry.parentPath, entry.name));
-  }
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      // `dir` is normalised and a name holds no separator: the same path as path.join.
+      const absolute = `${dir}${path.sep}${entry.name}`;
+      if (entry.isDirectory()) walk(absolute);
+      else if (entry.name.endsWith('.md') && !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink())) files.push(absolute);
+    }
+  };
+  walk(path.join(rootDir, contentDir));
   // Sorted so that problems, URLs and output are the same on every machine.
   return files.sort();
 }
@@ -67,7 +74,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
   const articles: Article[] = [];
   const links: ArticleLink[] = [];
   const realRoot = realpathSync(rootDir);
-  const photoCheck = photoCheckForOneLoad();
+  const photoChecks = photoChecksForOneLoad();
   const photoStamp = photoStampsForOneLoad();
 
   const files = listArticleFiles(rootDir, contentDir);
@@ -78,9 +85,10 @@ export function loadContent(options: LoadOptions): LoadedContent {
   const contentRoot = path.join(rootDir, contentDir);
   for (const absolute of files) {
     const file = pathBelow(rootDir, absolute);
-    const segments = pathBelow(contentRoot, absolute).split('/');
-    const code = segments[0] ?? '';
-    if (segments.length < 2 || !isEditionCode(code)) {
+    const below = pathBelow(contentRoot, absolute);
+    const slash = below.indexOf('/');
+    const code = slash > 0 ? below.slice(0, slash) : '';
+    if (!isEditionCode(code)) {
       problems.push({
         file,
         severity: 'error',
@@ -88,7 +96,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
       });
       continue;
     }
-    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies, cache: options.articles, withoutBodies: options.withoutBodies === true, unchanged: trusted(absolute), photoCheck, photoStamp });
+    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies, cache: options.articles, withoutBodies: options.withoutBodies === true, unchanged: trusted(absolute), photoChecks, photoStamp });
     if (article) articles.push(article);
   }
 
@@ -100,7 +108,11 @@ export function loadContent(options: LoadOptions): LoadedContent {
 
 function reportDuplicateUrls(articles: Article[], problems: ContentProblem[]): void {
   const byUrl = new Map<string, Article[]>();
-  for (const a of articles) byUrl.set(a.url, [...(byUrl.get(a.url) ?? []), a]);
+  for (const a of articles) {
+    const same = byUrl.get(a.url);
+    if (same) same.push(a);
+    else byUrl.set(a.url, [a]);
+  }
   for (const [url, same] of byUrl) {
     if (same.length < 2) continue;
     for (const a of same) {

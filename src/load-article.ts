@@ -32,12 +32,12 @@ export interface ArticleInput {
   withoutBodies: boolean;
   /** The caller knows the file did not change since this process last loaded it. */
   unchanged: boolean;
-  photoCheck: typeof checkPhoto;
+  photoChecks: PhotoChecks;
   photoStamp: (article: Article) => string;
 }
 
 export function loadArticle(input: ArticleInput): Article | undefined {
-  const { absolute, file, edition, rootDir, realRoot, problems, links, bodies, cache, withoutBodies, unchanged, photoCheck, photoStamp } = input;
+  const { absolute, file, edition, rootDir, realRoot, problems, links, bodies, cache, withoutBodies, unchanged, photoChecks, photoStamp } = input;
   const use = (entry: Validated) => {
     problems.push(...entry.warnings);
     links.push(...entry.links);
@@ -67,17 +67,19 @@ export function loadArticle(input: ArticleInput): Article | undefined {
   const read = () => (bytes ??= readFileSync(absolute));
   const key = cache ? cache.keyOf(rootDir, file, edition.code, stat, read) : '';
   const cached = cache?.get(key);
-  // A cached article is only as good as its photo on disk: checked again, and on any
-  // change the file is validated in full (which reports the problem).
-  const photoStillThere = (entry: CachedArticle) => {
-    if (entry.photoSrc === undefined) return true;
-    const checked = photoCheck(entry.photoSrc, absolute, rootDir);
-    return !('problem' in checked) && checked.file === entry.article.photo?.file;
-  };
+  // A cached article is only as good as its photo on disk: the file is checked again, and
+  // on any change the article is validated in full (which reports the problem). The entry's
+  // key names this article file, so its `photo.src` still leads to `photo.file`.
+  const photo = cached?.article.photo;
   let entry: Validated | undefined;
-  if (cached && photoStillThere(cached)) {
-    const bodyHtml = withoutBodies ? '' : bodies?.get(cached.bodyKey)?.html;
-    if (bodyHtml !== undefined) entry = { ...cached, article: { ...cached.article, bodyHtml } };
+  if (cached && (!photo || !photoChecks.file(photo.file, rootDir))) {
+    if (withoutBodies) {
+      // `npm run check` takes the entry as it is, with its empty body; nothing changes it.
+      entry = cached;
+    } else {
+      const bodyHtml = bodies?.get(cached.bodyKey)?.html;
+      if (bodyHtml !== undefined) entry = { ...cached, article: { ...cached.article, bodyHtml } };
+    }
   }
   if (!entry) {
     entry = validateArticle(read(), input);
@@ -95,14 +97,15 @@ interface Validated extends Omit<CachedArticle, 'article' | 'bodyKey'> {
   bodyKey?: string | undefined;
 }
 
-function toCached(entry: Validated, bodyKey: string): CachedArticle {
-  const { bodyHtml: _body, ...article } = entry.article;
-  return { ...entry, article, bodyKey };
+function toCached({ article, links, warnings }: Validated, bodyKey: string): CachedArticle {
+  return { article: { ...article, bodyHtml: '' }, links, warnings, bodyKey };
 }
 
 /** Parses, validates and normalises one file; its problems go to `problems`, the result to the caches. */
-function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, problems, bodies, photoCheck }: ArticleInput): Validated | undefined {
-  const parsed = parseSource(bytes, edition, bodies);
+function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, problems, bodies, withoutBodies, photoChecks }: ArticleInput): Validated | undefined {
+  // `npm run check` leaves the body cache alone: reading it costs more than rendering the
+  // few changed bodies, and saving only the bodies it used would drop all the others.
+  const parsed = parseSource(bytes, edition, withoutBodies ? undefined : bodies);
   if (parsed.fatal) {
     problems.push({ ...parsed.fatal, file });
     return undefined;
@@ -111,7 +114,7 @@ function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, prob
   const found: ContentProblem[] = [];
   const report: Report = (p) => found.push({ file, severity: 'error', ...p });
   const lineOf = (field: string) => findLine(parsed.frontmatterLines, field);
-  const checked = checkFrontmatter(parsed.data, { edition, articleFile: absolute, rootDir, lineOf, report, photoCheck });
+  const checked = checkFrontmatter(parsed.data, { edition, articleFile: absolute, rootDir, lineOf, report, photoCheck: photoChecks.photo });
   if (!checked) {
     problems.push(...warnings, ...found);
     return undefined;
@@ -120,14 +123,7 @@ function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, prob
   // Body lines count from the line after the closing ---, which is frontmatterLines.length + 1.
   const bodyStart = parsed.frontmatterLines.length + 1;
   const links = ((parsed.env as LinkEnv).links ?? []).map((l) => ({ file, url: article.url, line: bodyStart + l.line, href: l.href }));
-  const photo = (parsed.data as { photo?: { src?: unknown } }).photo;
-  return {
-    article,
-    links,
-    warnings: [...warnings, ...found],
-    photoSrc: typeof photo?.src === 'string' ? photo.src : undefined,
-    bodyKey: parsed.bodyKey,
-  };
+  return { article, links, warnings: [...warnings, ...found], bodyKey: parsed.bodyKey };
 }
 
 const validated = new Map<string, { stamp: string; entry: Validated; photoStamp: string }>();
@@ -166,14 +162,18 @@ export function photoStampsForOneLoad(): (article: Article) => string {
   return (article) => (article.photo ? stampOf(article.photo.file) : '');
 }
 
-/**
- * checkPhoto with each photo file checked once per load, and each way of writing it
- * (folder and `src`) resolved once: stories of one folder share their wire photos.
- */
-export function photoCheckForOneLoad(): typeof checkPhoto {
-  const fileCheck = oncePerKey(checkPhotoFile, (absolute, rootDir) => `${rootDir}\0${absolute}`);
-  return oncePerKey(
-    (src: string, articleFile: string, rootDir: string) => checkPhoto(src, articleFile, rootDir, fileCheck),
+export interface PhotoChecks {
+  /** checkPhoto, each way of writing a photo (folder and `src`) resolved once: stories of one folder share their wire photos. */
+  photo: typeof checkPhoto;
+  /** checkPhotoFile, each photo file checked once. */
+  file: typeof checkPhotoFile;
+}
+
+export function photoChecksForOneLoad(): PhotoChecks {
+  const file = oncePerKey(checkPhotoFile, (absolute, rootDir) => `${rootDir}\0${absolute}`);
+  const photo = oncePerKey(
+    (src: string, articleFile: string, rootDir: string) => checkPhoto(src, articleFile, rootDir, file),
     (src, articleFile, rootDir) => `${rootDir}\0${path.dirname(articleFile)}\0${src}`,
   );
+  return { photo, file };
 }

@@ -81,6 +81,9 @@ async function compile(dir) {
         name: 'masthead-main',
         setup(b) {
           b.onResolve({ filter: /^masthead:main$/ }, () => ({ path: 'main', namespace: 'masthead' }));
+          // Bundled, unlike the other packages: every run needs luxon, and loading its 30 ES
+          // modules one by one took 0.005 s of `npm run check`'s start-up.
+          b.onResolve({ filter: /^luxon$/ }, () => ({ path: fileURLToPath(import.meta.resolve('luxon')) }));
           b.onLoad({ filter: /.*/, namespace: 'masthead' }, () => ({ contents: mainEntry(), resolveDir: root, loader: 'ts' }));
         },
       },
