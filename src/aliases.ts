@@ -4,7 +4,7 @@
  * redirect page at every old path plus one `_redirects` line for hosts that read it.
  * Aliases are kept decoded (Unicode, no %XX), like every other site path.
  */
-import type { Article } from './article.ts';
+import type { Article, ArticleFacts } from './article.ts';
 import type { ContentProblem } from './content-problems.ts';
 import { editions } from './editions/registry.ts';
 import { perBuild } from './per-build.ts';
@@ -68,9 +68,9 @@ export function redirectPagePath(from: string): string {
 }
 
 /** Loader check across all stories: an alias may not be a story's URL, nor belong to two stories. */
-export function reportAliasCollisions(articles: readonly Article[], problems: ContentProblem[]): void {
+export function reportAliasCollisions(articles: readonly ArticleFacts[], problems: ContentProblem[]): void {
   const byUrl = new Map(articles.map((a) => [a.url, a]));
-  const owner = new Map<string, Article>();
+  const owner = new Map<string, ArticleFacts>();
   for (const article of articles) {
     for (const alias of article.aliases) {
       const page = redirectPagePath(alias);

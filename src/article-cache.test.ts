@@ -4,9 +4,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../tests/helpers/fixture-site.ts';
-import { ArticleCache, loaderFingerprint } from './article-cache.ts';
+import { ArticleCache, loaderFingerprint, splitArticle } from './article-cache.ts';
 import { BodyCache } from './body-cache.ts';
-import { loadContent } from './content-loader.ts';
+import { loadContent, loadFacts } from './content-loader.ts';
 import { forgetLoadedFiles } from './load-article.ts';
 
 const site = (files: Record<string, string | Buffer>) => writeFixture(files, mkdtempSync(path.join(tmpdir(), 'masthead-article-cache-')));
@@ -85,27 +85,43 @@ describe('article cache', () => {
     expect(readdirSync(cacheDir).filter((n) => n.startsWith('articles-'))).toEqual(['articles-other-code.v8']);
   });
 
-  it('stores each body once, in the body cache, and serves npm run check without reading it', () => {
-    const root = site({ 'content/en/2026/11/harbour.md': story() });
+  it('stores each body once, in the body cache, and serves npm run check the facts alone', () => {
+    const root = site({ 'content/en/2026/11/harbour.md': story('summary: Boats are back.\n') });
     const cacheDir = path.join(root, '.cache');
     const first = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
     const built = loadContent({ rootDir: root, ...first });
     first.bodies.save();
     first.articles.save();
-    const stored = readdirSync(cacheDir).find((n) => n.startsWith('articles-'))!;
-    expect(readFileSync(path.join(cacheDir, stored), 'utf8')).not.toContain('<p>Body with');
+    const stored = (prefix: string) => readFileSync(path.join(cacheDir, readdirSync(cacheDir).find((n) => n.startsWith(prefix))!), 'utf8');
+    expect(stored('articles-')).not.toContain('Body with');
+    expect(stored('articles-')).not.toContain('Boats are back');
+    expect(stored('article-texts-')).toContain('Boats are back');
+    expect(stored('article-texts-')).not.toContain('<p>Body with');
 
     for (const f of ['content/en/2026/11/harbour.md']) utimesSync(path.join(root, f), new Date(), new Date(Date.now() + 3000));
     const check = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
-    const checked = loadContent({ rootDir: root, ...check, withoutBodies: true });
+    const checked = loadFacts({ rootDir: root, ...check });
     expect(check.articles.stats).toEqual({ hits: 1, misses: 0 });
+    expect(check.articles.textStats).toEqual({ hits: 0, misses: 0 });
     expect(check.bodies.stats).toEqual({ hits: 0, misses: 0 });
-    expect(checked.articles[0]).toEqual({ ...built.articles[0], bodyHtml: '' });
+    expect(checked.articles).toEqual([splitArticle(built.articles[0]!).facts]);
     expect(checked.links).toEqual(built.links);
+    expect(checked.problems).toEqual(built.problems);
 
-    // …and a build after the check gets the body back, not the check's empty one.
+    // …and a build after the check gets the whole article back.
     const later = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
     expect(loadContent({ rootDir: root, ...later }).articles).toEqual(built.articles);
+  });
+
+  it('splits an article into facts and texts that join back into it', async () => {
+    const root = site({
+      'content/en/2026/11/harbour.md': story('summary: Boats are back.\ntranslationKey: harbour-2026\naliases:\n  - /old/harbour/\nphoto:\n  src: harbour.jpg\n  alt: The harbour\n'),
+      'content/en/2026/11/harbour.jpg': await photo(),
+    });
+    const [article] = loadContent({ rootDir: root }).articles;
+    const { facts, texts } = splitArticle(article!);
+    expect(Object.keys(facts).sort()).toEqual(['aliases', 'date', 'draft', 'edition', 'photo', 'slug', 'sourcePath', 'timestamp', 'translationKey', 'url']);
+    expect({ ...facts, ...texts, bodyHtml: article!.bodyHtml }).toEqual(article);
   });
 
   it('leaves the body cache to the build when npm run check validates an edited story', () => {
@@ -120,18 +136,19 @@ describe('article cache', () => {
     writeFileSync(ferry, story('', 'The ferry sailed at dawn.').replace('Harbour reopens', 'Ferry returns'));
     forgetLoadedFiles();
     const check = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
-    const checked = loadContent({ rootDir: root, ...check, withoutBodies: true });
+    const checked = loadFacts({ rootDir: root, ...check });
     expect(check.articles.stats).toEqual({ hits: 1, misses: 1 });
     expect(check.bodies.stats).toEqual({ hits: 0, misses: 0 });
     check.bodies.save();
     check.articles.save();
 
-    // The untouched story's body is still there; the edited one's is rendered by the build.
+    // The untouched story's body and texts are still there; the edited one is validated again by the build.
     const { caches, loaded } = laterBuild(root, cacheDir, []);
     expect(caches.bodies.stats).toEqual({ hits: 1, misses: 1 });
     expect(caches.articles.stats).toEqual({ hits: 1, misses: 1 });
+    expect(caches.articles.textStats).toEqual({ hits: 1, misses: 1 });
     expect(loaded.articles.map((a) => a.bodyHtml)).toEqual(['<p>The ferry sailed at dawn.</p>\n', expect.stringContaining('Body with')]);
-    expect(loaded.articles.map(({ bodyHtml: _, ...rest }) => rest)).toEqual(checked.articles.map(({ bodyHtml: _, ...rest }) => rest));
+    expect(loaded.articles.map((a) => splitArticle(a).facts)).toEqual(checked.articles);
   });
 
   it('does not read an untouched file again to find its entry; a written one it does', () => {

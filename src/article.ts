@@ -53,3 +53,13 @@ export interface Article {
   /** Rendered body, from markdown-it with raw HTML disabled. */
   bodyHtml: string;
 }
+
+/**
+ * What the checks across stories read of an article: its addresses (URL, slug, aliases),
+ * translation key, dates for embargoes, draft state and photo. A validated story's facts
+ * are all `npm run check` loads from the article cache (src/article-cache.ts).
+ */
+export type ArticleFacts = Pick<Article, 'edition' | 'sourcePath' | 'slug' | 'url' | 'date' | 'timestamp' | 'draft' | 'translationKey' | 'aliases' | 'photo'>;
+
+/** The rest of an article but its body: what only rendering reads. */
+export type ArticleTexts = Omit<Article, keyof ArticleFacts | 'bodyHtml'>;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Article } from './article.ts';
+import type { ArticleFacts } from './article.ts';
 import type { BuildOptions } from './build-options.ts';
 import type { ContentProblem } from './content-problems.ts';
 import { machineDateTime } from './dates.ts';
@@ -31,7 +31,7 @@ const ARTICLE_PATH = /^\/([a-z]{2})\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/?$/u;
  * is unknown until it loads), and the message says so.
  */
 export function checkArticles(
-  articles: readonly Article[],
+  articles: readonly ArticleFacts[],
   links: readonly ArticleLink[],
   options: BuildOptions,
   { incomplete = false } = {},
@@ -43,7 +43,7 @@ export function checkArticles(
  * Future dates: not a mistake but an embargo, said by `npm run check` (as a warning, not
  * failing it) so editors see what is scheduled. The build holds these stories back silently.
  */
-export function embargoWarnings(articles: readonly Article[], options: BuildOptions, rootDir: string): ContentProblem[] {
+export function embargoWarnings(articles: readonly ArticleFacts[], options: BuildOptions, rootDir: string): ContentProblem[] {
   const nowMs = Date.parse(options.now);
   const lineOf = fieldLineFinder(rootDir);
   return articles
@@ -60,9 +60,9 @@ export function embargoWarnings(articles: readonly Article[], options: BuildOpti
     });
 }
 
-function checkLinks(articles: readonly Article[], links: readonly ArticleLink[], options: BuildOptions, nowMs: number, incomplete: boolean): ContentProblem[] {
-  const byPath = new Map<string, Article>();
-  const bySlug = new Map<string, Article>();
+function checkLinks(articles: readonly ArticleFacts[], links: readonly ArticleLink[], options: BuildOptions, nowMs: number, incomplete: boolean): ContentProblem[] {
+  const byPath = new Map<string, ArticleFacts>();
+  const bySlug = new Map<string, ArticleFacts>();
   for (const a of articles) {
     byPath.set(a.url, a);
     for (const alias of a.aliases) byPath.set(alias.endsWith('/') ? alias : `${alias}/`, a);
@@ -75,7 +75,7 @@ function checkLinks(articles: readonly Article[], links: readonly ArticleLink[],
     const shape = target && ARTICLE_PATH.exec(target);
     // Other site paths (front pages, sections, tags…) exist only once rendered: the link
     // check after the build verifies them. Every build loads every edition, shards included.
-    if (!target || !shape || !options.editions.includes(shape[1] as Article['edition'])) continue;
+    if (!target || !shape || !options.editions.includes(shape[1] as ArticleFacts['edition'])) continue;
     const wanted = target.endsWith('/') ? target : `${target}/`;
     const article = byPath.get(wanted);
     const report = (message: string) => problems.push({ file: link.file, line: link.line, severity: 'error', message });

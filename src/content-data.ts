@@ -6,12 +6,12 @@
  */
 import path from 'node:path';
 import type UserConfig from '@11ty/eleventy/UserConfig';
-import type { Article } from './article.ts';
+import type { Article, ArticleFacts } from './article.ts';
 import { ArticleCache, loaderFingerprint } from './article-cache.ts';
 import { BodyCache } from './body-cache.ts';
 import { readBuildOptions, type BuildOptions } from './build-options.ts';
 import { checkArticles, type ArticleLink } from './content-check.ts';
-import { loadContent } from './content-loader.ts';
+import { loadContent, loadFacts } from './content-loader.ts';
 import { keepDateTexts } from './dates.ts';
 import { CacheFile, v8Codec } from './cache-file.ts';
 import { ContentError, formatProblem, hasErrors, type ContentProblem } from './content-problems.ts';
@@ -27,7 +27,7 @@ export function primeSite(site: SiteData | undefined): void {
 }
 
 export interface LoadedSite {
-  /** Undefined when the content has errors, or was loaded without bodies (nothing to render). */
+  /** Undefined when the content has errors. */
   site: SiteData | undefined;
   problems: ContentProblem[];
   /** Every article that loaded without problems, drafts and embargoed ones included. */
@@ -69,17 +69,22 @@ export function saveDateTexts(): void {
 }
 
 /**
- * Loads the site's content. The boundary no file may be read outside of is the
+ * Where the content is read from: the boundary no file may be read outside of is the
  * repository, or, for a content folder kept elsewhere (benchmarks, test fixtures), the
  * folder that holds it.
  */
-export function loadSite(rootDir: string, options: BuildOptions, { withoutBodies = false, changedStories }: { withoutBodies?: boolean; changedStories?: ReadonlySet<string> } = {}): LoadedSite {
+function contentRoots(rootDir: string, options: BuildOptions): { boundary: string; contentDir: string } {
   const contentAbs = path.resolve(rootDir, options.contentDir);
   const inside = !path.relative(rootDir, contentAbs).startsWith('..');
   const boundary = inside ? rootDir : path.dirname(contentAbs);
-  const contentDir = path.relative(boundary, contentAbs);
+  return { boundary, contentDir: path.relative(boundary, contentAbs) };
+}
+
+/** Loads the site's content for the build and the dev server, and checks it across stories. */
+export function loadSite(rootDir: string, options: BuildOptions, { changedStories }: { changedStories?: ReadonlySet<string> } = {}): LoadedSite {
+  const { boundary, contentDir } = contentRoots(rootDir, options);
   const { bodies, articles: articleCache } = contentCachesFor(rootDir);
-  const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, bodies, articles: articleCache, withoutBodies, ...(changedStories ? { changedStories } : {}) });
+  const { articles, problems, links } = loadContent({ rootDir: boundary, contentDir, bodies, articles: articleCache, ...(changedStories ? { changedStories } : {}) });
   // The dev server re-reads only changed files (kept in memory), so it writes the caches once.
   if (options.mode === 'production' || !cachesSaved) {
     bodies.save();
@@ -88,9 +93,21 @@ export function loadSite(rootDir: string, options: BuildOptions, { withoutBodies
   cachesSaved = true;
   // Links between stories: the same verdict in the build, the dev server and `npm run check`.
   problems.push(...checkArticles(articles, links, options, { incomplete: hasErrors(problems) }));
-  // Articles without their bodies cannot be rendered: nothing needs the listings, feeds and sitemaps.
-  if (hasErrors(problems) || withoutBodies) return { site: undefined, problems, articles, root: boundary, links };
+  if (hasErrors(problems)) return { site: undefined, problems, articles, root: boundary, links };
   return { site: buildSiteData(articles, options), problems, articles, root: boundary, links };
+}
+
+/**
+ * For `npm run check`, which renders nothing: every story's facts, and every problem the
+ * build would report before rendering (the same loader and checks across stories).
+ */
+export function loadSiteFacts(rootDir: string, options: BuildOptions): Omit<LoadedSite, 'site' | 'articles'> & { articles: ArticleFacts[] } {
+  const { boundary, contentDir } = contentRoots(rootDir, options);
+  const { articles: articleCache } = contentCachesFor(rootDir);
+  const { articles, problems, links } = loadFacts({ rootDir: boundary, contentDir, articles: articleCache });
+  articleCache.save();
+  problems.push(...checkArticles(articles, links, options, { incomplete: hasErrors(problems) }));
+  return { problems, articles, root: boundary, links };
 }
 
 /** Whether a template under layouts/ changed since the process started (survives config reloads). */

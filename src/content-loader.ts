@@ -7,13 +7,13 @@
 import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { reportAliasCollisions } from './aliases.ts';
-import type { Article } from './article.ts';
+import type { Article, ArticleFacts } from './article.ts';
 import type { ArticleCache } from './article-cache.ts';
 import type { BodyCache } from './body-cache.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
 import { editionCodes, editions, isEditionCode } from './editions/registry.ts';
-import { loadArticle, photoChecksForOneLoad, photoStampsForOneLoad } from './load-article.ts';
+import { loadArticle, loadArticleFacts, photoChecksForOneLoad, photoStampsForOneLoad, type ArticleInput } from './load-article.ts';
 import { pathBelow } from './path-below.ts';
 import { reportTranslationClashes } from './translations.ts';
 
@@ -27,11 +27,6 @@ export interface LoadOptions {
   /** Validated articles kept across builds (src/article-cache.ts); none: validate every file. */
   articles?: ArticleCache;
   /**
-   * For `npm run check`, which renders nothing: articles served by the article cache get
-   * an empty `bodyHtml` instead of their body, and the body cache is never read.
-   */
-  withoutBodies?: boolean;
-  /**
    * The story files the dev server's watcher says changed since the previous load: every
    * other file this process loaded before is taken as it was, without a stat (at 20,000
    * stories, the stats were the largest part of a one-story rebuild). Ignored unless each
@@ -40,8 +35,8 @@ export interface LoadOptions {
   changedStories?: ReadonlySet<string>;
 }
 
-export interface LoadedContent {
-  articles: Article[];
+export interface LoadedContent<A extends ArticleFacts = Article> {
+  articles: A[];
   problems: ContentProblem[];
   /** Links written in the bodies of the loaded articles, for the checks across articles (src/content-check.ts). */
   links: ArticleLink[];
@@ -67,11 +62,25 @@ export function listArticleFiles(rootDir: string, contentDir = 'content'): strin
   return files.sort();
 }
 
+/** Every article, whole: for the build and the dev server. */
 export function loadContent(options: LoadOptions): LoadedContent {
+  return loadEach(options, loadArticle);
+}
+
+/**
+ * Every article's facts, for `npm run check`, which renders nothing: the same files,
+ * problems and checks across stories as loadContent, without reading what only pages
+ * show (src/article-cache.ts).
+ */
+export function loadFacts(options: LoadOptions): LoadedContent<ArticleFacts> {
+  return loadEach(options, loadArticleFacts);
+}
+
+function loadEach<A extends ArticleFacts>(options: LoadOptions, load: (input: ArticleInput) => A | undefined): LoadedContent<A> {
   const rootDir = path.resolve(options.rootDir);
   const contentDir = options.contentDir ?? 'content';
   const problems: ContentProblem[] = [];
-  const articles: Article[] = [];
+  const articles: A[] = [];
   const links: ArticleLink[] = [];
   const realRoot = realpathSync(rootDir);
   const photoChecks = photoChecksForOneLoad();
@@ -96,7 +105,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
       });
       continue;
     }
-    const article = loadArticle({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies, cache: options.articles, withoutBodies: options.withoutBodies === true, unchanged: trusted(absolute), photoChecks, photoStamp });
+    const article = load({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies, cache: options.articles, unchanged: trusted(absolute), photoChecks, photoStamp });
     if (article) articles.push(article);
   }
 
@@ -106,8 +115,8 @@ export function loadContent(options: LoadOptions): LoadedContent {
   return { articles, problems, links };
 }
 
-function reportDuplicateUrls(articles: Article[], problems: ContentProblem[]): void {
-  const byUrl = new Map<string, Article[]>();
+function reportDuplicateUrls<A extends ArticleFacts>(articles: A[], problems: ContentProblem[]): void {
+  const byUrl = new Map<string, A[]>();
   for (const a of articles) {
     const same = byUrl.get(a.url);
     if (same) same.push(a);

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Article } from './article.ts';
+import type { ArticleFacts } from './article.ts';
 import type { ContentProblem } from './content-problems.ts';
 import { pathBelow } from './path-below.ts';
 import { cropBox, MIN_FRAME_WIDTH, PAGE_FRAME, parseFocus } from './photo-frames.ts';
@@ -113,7 +113,7 @@ export function photoProblem(src: string, result: Inspection): Pick<ContentProbl
  * unreadable, not an image, damaged, or too small for the 16:9 frame (a warning).
  * Photos the build has read before, unchanged, are taken from the image cache folder.
  */
-export async function inspectArticlePhotos(articles: readonly Article[], imageCacheDir: string): Promise<ContentProblem[]> {
+export async function inspectArticlePhotos(articles: readonly ArticleFacts[], imageCacheDir: string): Promise<ContentProblem[]> {
   const withPhoto = articles.flatMap((a) => (a.photo ? [{ file: a.sourcePath, photo: a.photo }] : []));
   const store = new InspectionStore(imageCacheDir);
   // Once per file: a few wire photos can illustrate thousands of stories.

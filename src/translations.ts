@@ -4,7 +4,7 @@
  * edition: a second story of the same edition with the same key is a content problem
  * (an hreflang set cannot hold two URLs for one language), reported by the loader.
  */
-import type { Article } from './article.ts';
+import type { Article, ArticleFacts } from './article.ts';
 import type { ContentProblem } from './content-problems.ts';
 import { editionCodes } from './editions/registry.ts';
 import { perBuild } from './per-build.ts';
@@ -35,8 +35,8 @@ export function translationsOf(site: SiteData, article: Article): readonly Artic
 }
 
 /** Loader check: a translationKey may be used once per edition. */
-export function reportTranslationClashes(articles: readonly Article[], problems: ContentProblem[]): void {
-  const seen = new Map<string, Article>();
+export function reportTranslationClashes(articles: readonly ArticleFacts[], problems: ContentProblem[]): void {
+  const seen = new Map<string, ArticleFacts>();
   for (const article of articles) {
     if (!article.translationKey) continue;
     const id = `${article.edition}\u0000${article.translationKey}`;

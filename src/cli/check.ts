@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBuildOptions } from '../build-options.ts';
 import { embargoWarnings } from '../content-check.ts';
-import { loadSite } from '../content-data.ts';
+import { loadSiteFacts } from '../content-data.ts';
 import { formatGithubAnnotation, formatProblem, type ContentProblem } from '../content-problems.ts';
 import { imageCacheDir } from '../photo-cache.ts';
 import { inspectArticlePhotos } from '../photo-source.ts';
@@ -48,8 +48,8 @@ export async function check(argv: string[], rootDir = process.cwd(), env = proce
   if (!existsSync(contentAbs) || !statSync(contentAbs).isDirectory()) {
     throw new Error(`--content: there is no content folder at ${contentAbs}`);
   }
-  // Nothing is rendered: stories the article cache knows are checked without their bodies.
-  const { articles, problems, root } = loadSite(rootDir, options, { withoutBodies: true });
+  // Nothing is rendered: stories the article cache knows are checked by their facts alone.
+  const { articles, problems, root } = loadSiteFacts(rootDir, options);
   problems.push(...(await inspectArticlePhotos(articles, imageCacheDir(rootDir))), ...embargoWarnings(articles, options, root));
   // By file, then line, so each file's problems read top to bottom.
   const sorted = problems
