@@ -139,6 +139,19 @@ describe('content loader', () => {
     expect(problems[0]?.message).toContain('same URL /en/2026/11/26/same/');
   });
 
+  it('reports every story of each repeated URL, in the order the URLs first occur, and keeps the others', () => {
+    const root = site({ 'content/en/a/x.md': ok, 'content/en/b/y.md': ok, 'content/en/c/x.md': ok, 'content/en/d/y.md': ok, 'content/en/e/x.md': ok, 'content/en/f/z.md': ok });
+    const { articles, problems } = loadContent({ rootDir: root });
+    expect(articles.map((a) => a.sourcePath)).toEqual(['content/en/f/z.md']);
+    expect(problems.map((p) => `${p.file} ${p.message.split(':')[0]}`)).toEqual([
+      'content/en/a/x.md has the same URL /en/2026/11/26/x/ as content/en/c/x.md, content/en/e/x.md',
+      'content/en/c/x.md has the same URL /en/2026/11/26/x/ as content/en/a/x.md, content/en/e/x.md',
+      'content/en/e/x.md has the same URL /en/2026/11/26/x/ as content/en/a/x.md, content/en/c/x.md',
+      'content/en/b/y.md has the same URL /en/2026/11/26/y/ as content/en/d/y.md',
+      'content/en/d/y.md has the same URL /en/2026/11/26/y/ as content/en/b/y.md',
+    ]);
+  });
+
   it('rejects a file name that is not a slug, and says how to fix it', () => {
     const root = site({ 'content/en/My Story.md': ok });
     expect(loadContent({ rootDir: root }).problems[0]).toMatchObject({ field: 'slug' });

@@ -116,23 +116,30 @@ function loadEach<A extends ArticleFacts>(options: LoadOptions, load: (input: Ar
 }
 
 function reportDuplicateUrls<A extends ArticleFacts>(articles: A[], problems: ContentProblem[]): void {
-  const byUrl = new Map<string, A[]>();
+  // Grouped only when a URL repeats: no array per story (the first pass sees 4,000 URLs).
+  const first = new Map<string, A>();
+  const same = new Map<string, A[]>();
   for (const a of articles) {
-    const same = byUrl.get(a.url);
-    if (same) same.push(a);
-    else byUrl.set(a.url, [a]);
+    const earlier = first.get(a.url);
+    const group = same.get(a.url);
+    if (!earlier) first.set(a.url, a);
+    else if (group) group.push(a);
+    else same.set(a.url, [earlier, a]);
   }
-  for (const [url, same] of byUrl) {
-    if (same.length < 2) continue;
-    for (const a of same) {
+  if (!same.size) return;
+  // In the order the URLs first occur: each group from its first story.
+  for (const story of articles) {
+    const url = story.url;
+    const group = same.get(url);
+    if (group?.[0] !== story) continue;
+    for (const a of group) {
       problems.push({
         file: a.sourcePath,
         field: 'slug',
         severity: 'error',
-        message: `has the same URL ${url} as ${same.filter((b) => b !== a).map((b) => b.sourcePath).join(', ')}: give one of them another \`slug:\``,
+        message: `has the same URL ${url} as ${group.filter((b) => b !== a).map((b) => b.sourcePath).join(', ')}: give one of them another \`slug:\``,
       });
     }
   }
-  const dupes = new Set([...byUrl].filter(([, v]) => v.length > 1).map(([k]) => k));
-  if (dupes.size) articles.splice(0, articles.length, ...articles.filter((a) => !dupes.has(a.url)));
+  articles.splice(0, articles.length, ...articles.filter((a) => !same.has(a.url)));
 }
