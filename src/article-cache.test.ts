@@ -14,6 +14,18 @@ const site = (files: Record<string, string | Buffer>) => writeFixture(files, mkd
 const story = (extra = '', body = 'Body with [a link](/en/2026/11/25/other/).') => `---\nheadline: Harbour reopens\ndate: 2026-11-26T09:30\n${extra}---\n${body}\n`;
 const photo = () => sharp({ create: { width: 1600, height: 900, channels: 3, background: '#4a7a9c' } }).jpeg().toBuffer();
 
+const twoStories = () => site({ 'content/en/2026/11/harbour.md': story(), 'content/en/2026/11/ferry.md': story('', 'The ferry sailed.').replace('Harbour reopens', 'Ferry returns') });
+
+/** A first build on a fresh cache folder (`<root>/.cache`), its caches saved. */
+function firstBuild(root: string) {
+  const cacheDir = path.join(root, '.cache');
+  const caches = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
+  const loaded = loadContent({ rootDir: root, ...caches });
+  caches.bodies.save();
+  caches.articles.save();
+  return { cacheDir, caches, loaded };
+}
+
 /** A later build: new cache instances on the same folder, and a file the dev-server memo has not seen. */
 function laterBuild(root: string, cacheDir: string, files: string[]) {
   for (const f of files) utimesSync(path.join(root, f), new Date(), new Date(Date.now() + 1000 * Math.random()));
@@ -24,11 +36,7 @@ function laterBuild(root: string, cacheDir: string, files: string[]) {
 describe('article cache', () => {
   it('gives a later build the same articles, links and warnings without validating again', () => {
     const root = site({ 'content/en/2026/11/harbour.md': story('', 'See ![a chart](chart.png) and [a link](/en/2026/11/25/other/).') });
-    const cacheDir = path.join(root, '.cache');
-    const first = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
-    const before = loadContent({ rootDir: root, ...first });
-    first.bodies.save();
-    first.articles.save();
+    const { cacheDir, loaded: before } = firstBuild(root);
     expect(before.problems.map((p) => p.severity)).toEqual(['warning']);
 
     const { caches, loaded } = laterBuild(root, cacheDir, ['content/en/2026/11/harbour.md']);
@@ -63,12 +71,8 @@ describe('article cache', () => {
   });
 
   it('keeps the body cache entries of stories it serves, so a code change re-renders nothing', () => {
-    const root = site({ 'content/en/2026/11/harbour.md': story(), 'content/en/2026/11/ferry.md': story('', 'The ferry sailed.').replace('Harbour reopens', 'Ferry returns') });
-    const cacheDir = path.join(root, '.cache');
-    const first = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
-    loadContent({ rootDir: root, ...first });
-    first.bodies.save();
-    first.articles.save();
+    const root = twoStories();
+    const { cacheDir } = firstBuild(root);
     // One headline edited: that story misses (and reads the body cache), the other is served whole.
     writeFileSync(path.join(root, 'content/en/2026/11/ferry.md'), story('', 'The ferry sailed.').replace('Harbour reopens', 'Ferry returns at noon'));
     const { caches } = laterBuild(root, cacheDir, ['content/en/2026/11/harbour.md']);
@@ -87,11 +91,7 @@ describe('article cache', () => {
 
   it('stores each body once, in the body cache, and serves npm run check the facts alone', () => {
     const root = site({ 'content/en/2026/11/harbour.md': story('summary: Boats are back.\n') });
-    const cacheDir = path.join(root, '.cache');
-    const first = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
-    const built = loadContent({ rootDir: root, ...first });
-    first.bodies.save();
-    first.articles.save();
+    const { cacheDir, loaded: built } = firstBuild(root);
     const stored = (prefix: string) => readFileSync(path.join(cacheDir, readdirSync(cacheDir).find((n) => n.startsWith(prefix))!), 'utf8');
     expect(stored('articles-')).not.toContain('Body with');
     expect(stored('articles-')).not.toContain('Boats are back');
@@ -125,12 +125,8 @@ describe('article cache', () => {
   });
 
   it('leaves the body cache to the build when npm run check validates an edited story', () => {
-    const root = site({ 'content/en/2026/11/harbour.md': story(), 'content/en/2026/11/ferry.md': story('', 'The ferry sailed.').replace('Harbour reopens', 'Ferry returns') });
-    const cacheDir = path.join(root, '.cache');
-    const first = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
-    loadContent({ rootDir: root, ...first });
-    first.bodies.save();
-    first.articles.save();
+    const root = twoStories();
+    const { cacheDir } = firstBuild(root);
 
     const ferry = path.join(root, 'content/en/2026/11/ferry.md');
     writeFileSync(ferry, story('', 'The ferry sailed at dawn.').replace('Harbour reopens', 'Ferry returns'));
@@ -152,13 +148,9 @@ describe('article cache', () => {
   });
 
   it('does not read an untouched file again to find its entry; a written one it does', () => {
-    const root = site({ 'content/en/2026/11/harbour.md': story(), 'content/en/2026/11/ferry.md': story('', 'The ferry sailed.').replace('Harbour reopens', 'Ferry returns') });
-    const cacheDir = path.join(root, '.cache');
-    const first = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
-    loadContent({ rootDir: root, ...first });
+    const root = twoStories();
+    const { cacheDir, caches: first } = firstBuild(root);
     expect(first.articles.stampStats).toEqual({ hits: 0, misses: 2 });
-    first.bodies.save();
-    first.articles.save();
     // Rewritten with the same bytes: its stat changed, so it is read (and found by its bytes).
     const ferry = path.join(root, 'content/en/2026/11/ferry.md');
     writeFileSync(ferry, readFileSync(ferry));
