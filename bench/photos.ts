@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { readBuildOptions } from '../src/build-options.ts';
-import { loadSite } from '../src/content-data.ts';
+import { loadSite } from '../src/load-site.ts';
 import { preparePhotos } from '../src/photos.ts';
 import { cropBox, frameHeight, PAGE_FRAME, parseFocus } from '../src/photo-frames.ts';
 import { runTimed } from './lib/measure.ts';

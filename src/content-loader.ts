@@ -13,7 +13,8 @@ import type { BodyCache } from './body-cache.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
 import { editionCodes, editions, isEditionCode } from './editions/registry.ts';
-import { loadArticle, loadArticleFacts, photoChecksForOneLoad, photoStampsForOneLoad, type ArticleInput } from './load-article.ts';
+import { loadArticle, loadArticleFacts, type ArticleInput } from './load-article.ts';
+import { photoChecksForOneLoad, photoStampsForOneLoad } from './photo-checks.ts';
 import { pathBelow } from './path-below.ts';
 import { reportTranslationClashes } from './translations.ts';
 

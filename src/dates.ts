@@ -61,7 +61,7 @@ function formatterFor(edition: Edition, kind: string, options: Intl.DateTimeForm
   return format;
 }
 
-/** Where formatted dates are kept across builds: the content caches (src/content-data.ts). */
+/** Where formatted dates are kept across builds: the content caches (src/load-site.ts). */
 export interface DateTextStore {
   get(key: string): string | undefined;
   set(key: string, text: string): void;

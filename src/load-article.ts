@@ -1,23 +1,19 @@
 /**
  * One article file through the loader (src/content-loader.ts): the same Article object
  * again for a file the dev server has seen unchanged, else the article cache's entry for
- * its bytes (photo checked on disk again), else parsed, validated and normalised, its
- * problems reported. Many stories share a few wire photos, so photo checks and stamps
- * are memoised for one load.
+ * its bytes (photo checked on disk again), else validated now (src/validate-article.ts).
+ * For `npm run check`, the facts alone (ADR 016).
  */
 import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Article, ArticleFacts } from './article.ts';
 import { splitArticle, type ArticleCache, type CachedArticle } from './article-cache.ts';
-import { findLine, parseSource } from './article-file.ts';
 import type { BodyCache } from './body-cache.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
 import type { Edition } from './editions/edition.ts';
-import { checkFrontmatter, type Report } from './frontmatter-checks.ts';
-import type { LinkEnv } from './markdown/collect-links.ts';
-import { normalise } from './normalise-article.ts';
-import { checkPhoto, checkPhotoFile } from './photo-source.ts';
+import type { PhotoChecks } from './photo-checks.ts';
+import { validateArticle } from './validate-article.ts';
 
 export interface ArticleInput {
   absolute: string;
@@ -40,11 +36,6 @@ interface Loaded<A extends ArticleFacts = Article> {
   article: A;
   links: ArticleLink[];
   warnings: ContentProblem[];
-}
-
-/** A file validated now, with the key of its rendered body. */
-interface Validated extends Loaded {
-  bodyKey: string | undefined;
 }
 
 /** For the build and the dev server: the whole article, body included. */
@@ -71,7 +62,7 @@ export function loadArticle(input: ArticleInput): Article | undefined {
     if (texts && bodyHtml !== undefined) entry = { article: Object.assign({}, cached.facts, texts, { bodyHtml }), links: cached.links, warnings: cached.warnings };
   }
   if (!entry) {
-    const fresh = validateArticle(read(), input, bodies);
+    const fresh = validateArticle(read(), { ...input, photoCheck: input.photoChecks.photo }, bodies);
     if (!fresh) return undefined;
     if (fresh.bodyKey) cache?.store(key, fresh.article, { links: fresh.links, warnings: fresh.warnings, bodyKey: fresh.bodyKey }, { withTexts: true });
     entry = fresh;
@@ -93,7 +84,7 @@ export function loadArticleFacts(input: ArticleInput): ArticleFacts | undefined 
   if (cached) return use({ article: cached.facts, links: cached.links, warnings: cached.warnings }, input);
   // Without the body cache: reading it costs more than rendering the few changed bodies,
   // and saving only the bodies the check used would drop all the others.
-  const fresh = validateArticle(read(), input, undefined);
+  const fresh = validateArticle(read(), { ...input, photoCheck: input.photoChecks.photo }, undefined);
   if (!fresh) return undefined;
   if (fresh.bodyKey) input.cache?.store(key, fresh.article, { links: fresh.links, warnings: fresh.warnings, bodyKey: fresh.bodyKey }, { withTexts: false });
   // The same facts as a later check takes from the cache.
@@ -139,77 +130,9 @@ function fromCache({ cache, rootDir, file, edition, photoChecks }: ArticleInput,
   return { key, cached: photo && photoChecks.file(photo.file, rootDir) ? undefined : cached };
 }
 
-/** Parses, validates and normalises one file; its problems go to `problems`, the result to the caches. */
-function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, problems, photoChecks }: ArticleInput, bodies: BodyCache | undefined): Validated | undefined {
-  const parsed = parseSource(bytes, edition, bodies);
-  if (parsed.fatal) {
-    problems.push({ ...parsed.fatal, file });
-    return undefined;
-  }
-  const warnings: ContentProblem[] = parsed.warnings.map((w) => ({ file, severity: 'warning', message: `body: ${w}` }));
-  const found: ContentProblem[] = [];
-  const report: Report = (p) => found.push({ file, severity: 'error', ...p });
-  const lineOf = (field: string) => findLine(parsed.frontmatterLines, field);
-  const checked = checkFrontmatter(parsed.data, { edition, articleFile: absolute, rootDir, lineOf, report, photoCheck: photoChecks.photo });
-  if (!checked) {
-    problems.push(...warnings, ...found);
-    return undefined;
-  }
-  const article = normalise(checked.frontmatter, { edition, file, bodyHtml: parsed.bodyHtml, ...checked.fields });
-  // Body lines count from the line after the closing ---, which is frontmatterLines.length + 1.
-  const bodyStart = parsed.frontmatterLines.length + 1;
-  const links = ((parsed.env as LinkEnv).links ?? []).map((l) => ({ file, url: article.url, line: bodyStart + l.line, href: l.href }));
-  return { article, links, warnings: [...warnings, ...found], bodyKey: parsed.bodyKey };
-}
-
 const validated = new Map<string, { stamp: string; entry: Loaded; photoStamp: string }>();
 
 /** Forgets every file this process loaded, as a new process starts (for tests of the persisted caches). */
 export function forgetLoadedFiles(): void {
   validated.clear();
-}
-
-/**
- * `compute`, once per key for as long as the returned function is kept: one load. A
- * handful of wire photos can illustrate thousands of stories.
- */
-function oncePerKey<A extends unknown[], T>(compute: (...args: A) => T, keyOf: (...args: A) => string): (...args: A) => T {
-  const seen = new Map<string, T>();
-  return (...args) => {
-    const key = keyOf(...args);
-    if (!seen.has(key)) seen.set(key, compute(...args));
-    return seen.get(key) as T;
-  };
-}
-
-/** The photo's change stamp, one stat per photo and load (it changes the Article identity when replaced). */
-export function photoStampsForOneLoad(): (article: Article) => string {
-  const stampOf = oncePerKey(
-    (file: string) => {
-      try {
-        const s = statSync(file);
-        return `${s.mtimeMs}:${s.size}`;
-      } catch {
-        return 'missing';
-      }
-    },
-    (file) => file,
-  );
-  return (article) => (article.photo ? stampOf(article.photo.file) : '');
-}
-
-export interface PhotoChecks {
-  /** checkPhoto, each way of writing a photo (folder and `src`) resolved once: stories of one folder share their wire photos. */
-  photo: typeof checkPhoto;
-  /** checkPhotoFile, each photo file checked once. */
-  file: typeof checkPhotoFile;
-}
-
-export function photoChecksForOneLoad(): PhotoChecks {
-  const file = oncePerKey(checkPhotoFile, (absolute, rootDir) => `${rootDir}\0${absolute}`);
-  const photo = oncePerKey(
-    (src: string, articleFile: string, rootDir: string) => checkPhoto(src, articleFile, rootDir, file),
-    (src, articleFile, rootDir) => `${rootDir}\0${path.dirname(articleFile)}\0${src}`,
-  );
-  return { photo, file };
 }

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PICTURE_SIZES } from '../layouts/components/Picture.tsx';
 import { readBuildOptions } from '../src/build-options.ts';
-import { loadSite } from '../src/content-data.ts';
+import { loadSite } from '../src/load-site.ts';
 import { preparePhotos, socialImages } from '../src/photos.ts';
 import { article, buildFixture, jpeg, repoRoot, writeFixture, type FixtureFiles, type FixtureSite } from './helpers/fixture-site.ts';
 

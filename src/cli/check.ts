@@ -1,8 +1,8 @@
 /**
  * `npm run check`: validates all content without rendering a page, with the same loader
- * and checks as the build (src/content-data.ts → loadSite): the schema, photos (present,
- * readable, really images), links between stories, duplicate URLs, translation keys and
- * embargoes. One line `file:line: field: message` per problem; on GitHub Actions also a
+ * and checks as the build (src/load-site.ts: loadSiteFacts beside loadSite): the schema,
+ * photos (present, readable, really images), links between stories, duplicate URLs,
+ * translation keys and embargoes. One line `file:line: field: message` per problem; on GitHub Actions also a
  * `::error file=…,line=…::` annotation so it shows on the pull request. Exits 1 when
  * there is an error; warnings (e.g. "embargoed until …") do not fail.
  *
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBuildOptions } from '../build-options.ts';
 import { embargoWarnings } from '../content-check.ts';
-import { loadSiteFacts } from '../content-data.ts';
+import { loadSiteFacts } from '../load-site.ts';
 import { formatGithubAnnotation, formatProblem, type ContentProblem } from '../content-problems.ts';
 import { imageCacheDir } from '../photo-cache.ts';
 import { inspectArticlePhotos } from '../photo-source.ts';
