@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../tests/helpers/fixture-site.ts';
 import { aliasProblem, normaliseAlias, redirectPagePath } from './aliases.ts';

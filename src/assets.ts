@@ -45,7 +45,7 @@ const STRING = /("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/;
  */
 export function compactCss(css: string): string {
   return css
-    .replace(STRING_OR_COMMENT, (match, string: string | undefined) => string ?? '')
+    .replace(STRING_OR_COMMENT, (_match, string: string | undefined) => string ?? '')
     .split(STRING)
     .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1')))
     .join('')

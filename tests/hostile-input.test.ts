@@ -107,7 +107,7 @@ const HUGE_PARAGRAPH = `${'A sentence of a very long story, repeated to make it 
 
 function safeFiles(photo: Buffer): FixtureFiles {
   const files: FixtureFiles = { 'content/en/2026/11/h.jpg': photo };
-  for (const [name, file, fm, body] of safeCases) files[`content/${file}`] = article(fm, body);
+  for (const [, file, fm, body] of safeCases) files[`content/${file}`] = article(fm, body);
   files['content/en/2026/11/h-bom.md'] = `\uFEFF---\r\nheadline: BOM and CRLF\r\n${DATE}\r\n---\r\n\r\nBody.\r\n`;
   const huge = HUGE_PARAGRAPH.repeat(Math.ceil(5_100_000 / HUGE_PARAGRAPH.length));
   files['content/en/2026/11/h-huge.md'] = article(`headline: Huge\n${DATE}`, `${huge}The last paragraph of a very long story.`);

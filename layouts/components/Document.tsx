@@ -2,7 +2,6 @@ import { renderToString, type Children } from '#jsx/jsx-runtime';
 import { assetUrl } from '../../src/assets.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import type { SiteData } from '../../src/site-data.ts';
-import { href } from '../../src/urls.ts';
 import { FeedLinks } from './FeedLinks.tsx';
 import { PublisherBox } from './PublisherBox.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
