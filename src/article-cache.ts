@@ -16,13 +16,13 @@
  * lives beside the body cache (`.cache/bodies/`, MASTHEAD_BODY_CACHE).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, ArticleFacts, ArticleTexts } from './article.ts';
 import { codeRoot } from './code-root.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
-import { CacheFile, untouchedStamp, v8Codec } from './cache-file.ts';
+import { CacheFile, v8Codec } from './cache-file.ts';
 
 export interface CachedArticle {
   /** What the checks across stories read: `npm run check` uses it as it is. */
@@ -92,12 +92,11 @@ export class ArticleCache extends CacheFile<CachedArticle> {
   }
 
   /**
-   * The key of a file's entry: from its stat when size, modification and change times and
-   * inode are those it had when last read (any write changes the change time), else from
-   * its bytes, which are then handed back so the file is read once.
+   * The key of a file's entry: from its `untouchedStamp` (src/cache-file.ts) when it is the
+   * one the file had when last read, else from its bytes, which are then handed back so
+   * the file is read once.
    */
-  keyOf(rootDir: string, file: string, edition: string, stat: Stats, read: () => Buffer): string {
-    const stamp = untouchedStamp(stat);
+  keyOf(rootDir: string, file: string, edition: string, stamp: string, read: () => Buffer): string {
     const id = `${rootDir}\0${file}\0${edition}`;
     const known = this.stamps.get(id);
     if (known?.stamp === stamp) return known.key;

@@ -4,14 +4,14 @@
  * the production build all read them the same way.
  */
 import { DateTime, Settings } from 'luxon';
+import type { EditionCode } from './editions/edition.ts';
+import { editionCodes, isEditionCode } from './editions/registry.ts';
 
 // luxon's own locale never reaches a page: dates are formatted per edition through Intl
 // (src/dates.ts), and luxon only parses and does arithmetic. Fixed, nothing depends on the
 // machine's locale, and luxon never asks the system for it (which starts ICU: 0.01 s of
 // `npm run check`).
 Settings.defaultLocale = 'en-US';
-import type { EditionCode } from './editions/edition.ts';
-import { editionCodes, isEditionCode } from './editions/registry.ts';
 
 export interface BuildOptions {
   /** Content folder, relative to the repository root or absolute. */

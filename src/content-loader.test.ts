@@ -1,4 +1,4 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../tests/helpers/fixture-site.ts';
@@ -166,6 +166,20 @@ describe('content loader in the dev server (changed stories known from the watch
     });
   const headlines = (root: string, changedStories?: Set<string>) =>
     loadContent({ rootDir: root, ...(changedStories ? { changedStories } : {}) }).articles.map((a) => a.headline).sort();
+
+  it('reads a story again after a write that kept its size and modification time', () => {
+    const root = two();
+    const ferry = path.join(root, 'content/en/2026/11/ferry.md');
+    // Whole seconds, so that the time set again after the write is exactly the same.
+    const second = Math.floor(Date.now() / 1000) - 60;
+    utimesSync(ferry, second, second);
+    expect(headlines(root)).toEqual(['Ferry returns', 'Harbour reopens']);
+    const before = statSync(ferry);
+    writeFileSync(ferry, ok.replace('Budget passes', 'Ferry RETURNS'));
+    utimesSync(ferry, second, second);
+    expect(statSync(ferry)).toMatchObject({ size: before.size, mtimeMs: before.mtimeMs });
+    expect(headlines(root)).toEqual(['Ferry RETURNS', 'Harbour reopens']);
+  });
 
   it('reads again the stories it is told changed, and takes the others as they were', () => {
     const root = two();

@@ -8,12 +8,13 @@ import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'nod
 import path from 'node:path';
 import type { Article, ArticleFacts } from './article.ts';
 import { splitArticle, type ArticleCache, type CachedArticle } from './article-cache.ts';
+import { untouchedStamp } from './cache-file.ts';
 import type { BodyCache } from './body-cache.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
 import type { Edition } from './editions/edition.ts';
 import type { PhotoChecks } from './photo-checks.ts';
-import { validateArticle } from './validate-article.ts';
+import { validateArticle, type ValidatedFile } from './validate-article.ts';
 
 export interface ArticleInput {
   absolute: string;
@@ -46,14 +47,15 @@ export function loadArticle(input: ArticleInput): Article | undefined {
   const stat = statOf(input);
   if (!stat) return undefined;
 
-  // An unchanged file (same mtime and size) whose photo is unchanged gives the same
-  // Article object: dev-server rebuilds skip reading it again, and the site data can
-  // tell unchanged stories by identity (src/incremental.ts).
-  const stamp = `${stat.mtimeMs}:${stat.size}:${edition.code}`;
+  // An untouched file whose photo is untouched gives the same Article object: dev-server
+  // rebuilds skip reading it again, and the site data can tell unchanged stories by
+  // identity (src/incremental.ts).
+  const untouched = untouchedStamp(stat);
+  const stamp = `${untouched}:${edition.code}`;
   if (seen && seen.stamp === stamp && seen.photoStamp === photoStamp(seen.entry.article)) return use(seen.entry, input);
 
   const read = readOnce(absolute);
-  const { key, cached } = fromCache(input, stat, read);
+  const { key, cached } = fromCache(input, untouched, read);
   let entry: Loaded | undefined;
   if (cached) {
     const texts = cache?.textsOf(key);
@@ -61,12 +63,8 @@ export function loadArticle(input: ArticleInput): Article | undefined {
     // Object.assign: a spread of two objects took ten times as long (0.04 s for 4,000 stories).
     if (texts && bodyHtml !== undefined) entry = { article: Object.assign({}, cached.facts, texts, { bodyHtml }), links: cached.links, warnings: cached.warnings };
   }
-  if (!entry) {
-    const fresh = validateArticle(read(), { ...input, photoCheck: input.photoChecks.photo }, bodies);
-    if (!fresh) return undefined;
-    if (fresh.bodyKey) cache?.store(key, fresh.article, { links: fresh.links, warnings: fresh.warnings, bodyKey: fresh.bodyKey }, { withTexts: true });
-    entry = fresh;
-  }
+  entry ??= validateAndStore(input, read(), key, 'whole');
+  if (!entry) return undefined;
   validated.set(absolute, { stamp, entry, photoStamp: photoStamp(entry.article) });
   return use(entry, input);
 }
@@ -80,13 +78,10 @@ export function loadArticleFacts(input: ArticleInput): ArticleFacts | undefined 
   const stat = statOf(input);
   if (!stat) return undefined;
   const read = readOnce(input.absolute);
-  const { key, cached } = fromCache(input, stat, read);
+  const { key, cached } = fromCache(input, untouchedStamp(stat), read);
   if (cached) return use({ article: cached.facts, links: cached.links, warnings: cached.warnings }, input);
-  // Without the body cache: reading it costs more than rendering the few changed bodies,
-  // and saving only the bodies the check used would drop all the others.
-  const fresh = validateArticle(read(), { ...input, photoCheck: input.photoChecks.photo }, undefined);
+  const fresh = validateAndStore(input, read(), key, 'facts');
   if (!fresh) return undefined;
-  if (fresh.bodyKey) input.cache?.store(key, fresh.article, { links: fresh.links, warnings: fresh.warnings, bodyKey: fresh.bodyKey }, { withTexts: false });
   // The same facts as a later check takes from the cache.
   return use({ ...fresh, article: splitArticle(fresh.article).facts }, input);
 }
@@ -122,12 +117,24 @@ function readOnce(absolute: string): () => Buffer {
  * on any change the article is validated in full (which reports the problem). The key
  * names this article file, so its `photo.src` still leads to `photo.file`.
  */
-function fromCache({ cache, rootDir, file, edition, photoChecks }: ArticleInput, stat: Stats, read: () => Buffer): { key: string; cached: CachedArticle | undefined } {
+function fromCache({ cache, rootDir, file, edition, photoChecks }: ArticleInput, untouched: string, read: () => Buffer): { key: string; cached: CachedArticle | undefined } {
   if (!cache) return { key: '', cached: undefined };
-  const key = cache.keyOf(rootDir, file, edition.code, stat, read);
+  const key = cache.keyOf(rootDir, file, edition.code, untouched, read);
   const cached = cache.get(key);
   const photo = cached?.facts.photo;
   return { key, cached: photo && photoChecks.file(photo.file, rootDir) ? undefined : cached };
+}
+
+/**
+ * Validates the file now and keeps it in the article cache under `key`: whole for the
+ * build, its facts alone for `npm run check` (ADR 016). The check renders without the
+ * body cache: reading it costs more than rendering the few changed bodies, and saving
+ * only the bodies the check used would drop all the others.
+ */
+function validateAndStore(input: ArticleInput, bytes: Buffer, key: string, keep: 'whole' | 'facts'): ValidatedFile | undefined {
+  const fresh = validateArticle(bytes, { ...input, photoCheck: input.photoChecks.photo }, keep === 'whole' ? input.bodies : undefined);
+  if (fresh?.bodyKey) input.cache?.store(key, fresh.article, { links: fresh.links, warnings: fresh.warnings, bodyKey: fresh.bodyKey }, { withTexts: keep === 'whole' });
+  return fresh;
 }
 
 const validated = new Map<string, { stamp: string; entry: Loaded; photoStamp: string }>();

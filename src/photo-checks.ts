@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from './article.ts';
+import { untouchedStamp } from './cache-file.ts';
 import { checkPhoto, checkPhotoFile } from './photo-source.ts';
 
 /**
@@ -25,8 +26,7 @@ export function photoStampsForOneLoad(): (article: Article) => string {
   const stampOf = oncePerKey(
     (file: string) => {
       try {
-        const s = statSync(file);
-        return `${s.mtimeMs}:${s.size}`;
+        return untouchedStamp(statSync(file));
       } catch {
         return 'missing';
       }
