@@ -1,5 +1,5 @@
 /**
- * Deterministic benchmark corpus: `node --import tsx bench/generate-corpus.ts --count 4000 --seed 1 --out <dir>`.
+ * Deterministic benchmark corpus: `node bench/generate-corpus.ts --count 4000 --seed 1 --out <dir>`.
  * Writes <out>/content/<edition>/<yyyy>/<mm>/<slug>.md plus <out>/content/<edition>/photos/*.jpg,
  * and <out>/corpus.json (what was asked for and what came out). Same seed → byte-identical tree.
  */
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { count: { type: 'string', default: '4000' }, seed: { type: 'string', default: '1' }, out: { type: 'string' } },
   });
-  if (!values.out) throw new Error('usage: node --import tsx bench/generate-corpus.ts --count 4000 --seed 1 --out <dir>');
+  if (!values.out) throw new Error('usage: node bench/generate-corpus.ts --count 4000 --seed 1 --out <dir>');
   const started = performance.now();
   const s = await generateCorpus({ count: Number(values.count), seed: Number(values.seed), out: values.out });
   const secs = ((performance.now() - started) / 1000).toFixed(1);

@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/photos.ts [--photos DIR] [--articles 40] [--runs 3] [--only quality|speed]`
+ * `node bench/photos.ts [--photos DIR] [--articles 40] [--runs 3] [--only quality|speed]`
  *
  * Measures the photo pipeline (issue 4) and prints two tables:
  * 1. quality: bytes and SSIM (luma, 8×8 windows, against the unencoded crop) of one

@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.ts';
 import { contenders, type BenchContext } from './lib/contenders.ts';
@@ -37,8 +37,9 @@ export interface BenchOptions {
   timeoutS: number;
 }
 
-function options(): BenchOptions {
+function options(argv: string[]): BenchOptions {
   const { values: v } = parseArgs({
+    args: argv,
     options: {
       count: { type: 'string', default: '4000' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' },
       corpus: { type: 'string' }, 'no-dev': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false },
@@ -138,10 +139,13 @@ export async function runBench(o: BenchOptions): Promise<void> {
   }
 }
 
-// Runs as a CLI (npm run bench), stays importable.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  runBench(options()).catch((err: unknown) => {
+/** `npm run bench`: exit code 1 when the benchmark could not run. */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await runBench(options(argv));
+    return 0;
+  } catch (err) {
     console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exitCode = 1;
-  });
+    return 1;
+  }
 }

@@ -31,11 +31,11 @@ function newestWithPhoto(outDir: string, edition: string): string {
   return `/${file.replace(/index\.html$/, '')}`;
 }
 
-async function main(): Promise<void> {
+async function takeScreenshots(argv: string[]): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'masthead-shots-'));
   const outDir = path.join(work, '_site');
   try {
-    const built = await runCli('build', ['--content', 'content', '--out', outDir, '--quiet', ...process.argv.slice(2)]);
+    const built = await runCli('build', ['--content', 'content', '--out', outDir, '--quiet', ...argv]);
     if (built.code !== 0) throw new Error(`the sample site did not build:\n${built.stderr}`);
     const server = await startStaticServer(outDir);
     const browser = await launchChromium();
@@ -59,7 +59,13 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+/** `npm run screenshots`: exit code 1 when a page could not be built or photographed. */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await takeScreenshots(argv);
+    return 0;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  }
+}

@@ -19,7 +19,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, ArticleFacts, ArticleTexts } from './article.ts';
-import { codeRoot } from './code-root.ts';
 import type { ArticleLink } from './content-check.ts';
 import type { ContentProblem } from './content-problems.ts';
 import { CacheFile, v8Codec } from './cache-file.ts';
@@ -41,7 +40,7 @@ export function splitArticle(article: Article): { facts: ArticleFacts; texts: Ar
   return { facts, texts };
 }
 
-const srcDir = path.join(codeRoot(import.meta.url), 'src');
+const srcDir = import.meta.dirname;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })

@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { codeRoot } from './code-root.ts';
 import { CacheFile, type CacheCodec } from './cache-file.ts';
 
 export interface RenderedBody {
@@ -19,7 +18,7 @@ export interface RenderedBody {
   env: Record<string, unknown>;
 }
 
-const markdownDir = path.join(codeRoot(import.meta.url), 'src', 'markdown');
+const markdownDir = path.join(import.meta.dirname, 'markdown');
 
 /** Changes whenever anything that shapes a rendered body changes. */
 export function rendererFingerprint(): string {

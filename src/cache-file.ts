@@ -58,12 +58,14 @@ export class CacheFile<T> {
   private readonly used = new Set<string>();
   private misses = 0;
 
-  constructor(
-    private readonly dir: string,
-    private readonly prefix: string,
-    fingerprint: string,
-    private readonly codec: CacheCodec<T> = jsonCodec,
-  ) {
+  private readonly dir: string;
+  private readonly prefix: string;
+  private readonly codec: CacheCodec<T>;
+
+  constructor(dir: string, prefix: string, fingerprint: string, codec: CacheCodec<T> = jsonCodec) {
+    this.dir = dir;
+    this.prefix = prefix;
+    this.codec = codec;
     this.file = path.join(dir, `${prefix}-${fingerprint}.${codec.extension}`);
   }
 

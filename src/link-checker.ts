@@ -119,10 +119,12 @@ export class LinkChecker {
   private pages = 0;
   private links = 0;
 
-  constructor(
-    private readonly outDir: string,
-    private readonly options: LinkCheckOptions,
-  ) {
+  private readonly outDir: string;
+  private readonly options: LinkCheckOptions;
+
+  constructor(outDir: string, options: LinkCheckOptions) {
+    this.outDir = outDir;
+    this.options = options;
     this.origin = new URL(options.baseUrl).origin;
   }
 

@@ -11,8 +11,6 @@
  * most a few batches are between the renderer and the end of the check, so none piles up
  * in memory.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildOptions } from './build-options.ts';
 import { inPageOrder, type LinkCheckResult } from './link-checker.ts';
@@ -54,25 +52,9 @@ const THREADS = 2;
 const BATCH = 64;
 const IN_FLIGHT = 4;
 
-/**
- * A worker running a TypeScript module (workers do not inherit `--import tsx`). It loads
- * through tsx's CommonJS hook, which compiles in the worker's own thread: the ESM hook
- * would start one more loader thread per worker, about 0.1 s of CPU each (ADR 013).
- */
-function tsWorker(module: string, workerData: Record<string, unknown>): Worker {
-  const entry = fileURLToPath(new URL(module, import.meta.url));
-  const tsx = fileURLToPath(import.meta.resolve('tsx/cjs/api'));
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, {
-    eval: true,
-    workerData,
-  });
-}
-
-/** A page output thread: compiled beside this module in a compiled build (ADR 015), else from its source. */
+/** A page output thread: Node runs its TypeScript as it is. */
 function outputThread(workerData: Record<string, unknown>): Worker {
-  const compiled = new URL('./page-output-worker.mjs', import.meta.url);
-  if (import.meta.url.endsWith('.mjs') && existsSync(compiled)) return new Worker(compiled, { workerData });
-  return tsWorker('./page-output-worker.ts', workerData);
+  return new Worker(new URL('./page-output-worker.ts', import.meta.url), { workerData });
 }
 
 export function startPageOutput(outDir: string, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'>): PageOutput {

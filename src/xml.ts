@@ -22,7 +22,10 @@ export function escapeXml(text: string): string {
 
 /** Markup that is already XML (built by `xml`), passed through unescaped. */
 export class XmlFragment {
-  constructor(readonly markup: string) {}
+  readonly markup: string;
+  constructor(markup: string) {
+    this.markup = markup;
+  }
   toString(): string {
     return this.markup;
   }

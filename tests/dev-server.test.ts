@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article, repoRoot, writeFixture } from './helpers/fixture-site.ts';
+import { npmScriptArgs } from '../scripts/npm-script.ts';
 
 let dir: string;
 let out: string;
@@ -47,7 +48,7 @@ beforeAll(async () => {
   const port = await freePort();
   server = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'node_modules/@11ty/eleventy/cmd.cjs'), '--config=.eleventy.ts', '--serve', `--port=${port}`, `--output=${out}`],
+    [...npmScriptArgs(repoRoot, 'start'), `--port=${port}`, `--out=${out}`],
     { cwd: repoRoot, env: { ...process.env, MASTHEAD_CONTENT: path.join(dir, 'content'), NO_COLOR: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   server.stdout?.on('data', (d: Buffer) => (log += d.toString()));

@@ -7,6 +7,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentArg, type BenchContext } from './contenders.ts';
+import { npmScriptArgs } from '../../scripts/npm-script.ts';
 import type { CommandSpec } from './measure.ts';
 import { findOutput, freePort, sleep, startServer, type RunningServer } from './dev-server.ts';
 
@@ -49,7 +50,7 @@ export function devServers(ctx: BenchContext): DevServerSpec[] {
           MASTHEAD_IMAGE_CACHE: path.join(ctx.workDir, 'cache-warm', 'images'),
           MASTHEAD_BODY_CACHE: path.join(ctx.workDir, 'cache-warm', 'bodies'),
         },
-        args: ['--import', 'tsx', eleventyCli, '--config=.eleventy.ts', '--serve', `--port=${port}`, `--output=${out('masthead')}`],
+        args: [...npmScriptArgs(ctx.repoDir, 'start'), `--port=${port}`, `--out=${out('masthead')}`],
       }),
     },
     {

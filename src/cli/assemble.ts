@@ -21,10 +21,15 @@ import { editionCodes } from '../editions/registry.ts';
 import { verifyBuiltLinks } from '../link-check.ts';
 import { preparePhotos } from '../photos.ts';
 import { BuildStopped, publishAtomically, stagingDirFor } from '../publish.ts';
-import { applyBuildFlags, buildFlags } from './build-flags.ts';
+import { applyBuildFlags, buildFlagHelp, buildFlags } from './build-flags.ts';
+import { helpText } from './help.ts';
 import { renderWithEleventy } from './build.ts';
 
-const USAGE = 'Usage: npm run assemble -- [--from] DIR [[--from] DIR …] [--out _site] [--now ISO] [--pathprefix /sub/] [--base-url URL] [--page-size N]';
+const flags = { ...buildFlags, from: { type: 'string', multiple: true } } as const;
+const USAGE = helpText('npm run assemble -- [--from] DIR [[--from] DIR …] [options]', flags, {
+  ...buildFlagHelp,
+  from: ['DIR', 'a shard built with `npm run build -- --edition CODE --out DIR` (or list the folders without --from)'],
+});
 
 /** Copies a shard into the staging folder; the same path in two shards must hold the same bytes. */
 function mergeShard(from: string, into: string): void {
@@ -43,7 +48,7 @@ function mergeShard(from: string, into: string): void {
 export async function assemble(argv: string[], rootDir = process.cwd()): Promise<boolean> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { ...buildFlags, from: { type: 'string', multiple: true } },
+    options: flags,
     allowPositionals: true,
     strict: true,
   });
@@ -83,12 +88,12 @@ export async function assemble(argv: string[], rootDir = process.cwd()): Promise
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  assemble(process.argv.slice(2)).then(
-    (ok) => process.exit(ok ? 0 : 1),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
+/** The command line: exit code 0 when the assembled site was published. */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    return (await assemble(argv)) ? 0 : 1;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  }
 }

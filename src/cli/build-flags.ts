@@ -4,6 +4,7 @@
  * and both commands see one set of options.
  */
 import type { ParseArgsConfig } from 'node:util';
+import type { FlagHelp } from './help.ts';
 
 export const buildFlags = {
   now: { type: 'string' },
@@ -15,6 +16,17 @@ export const buildFlags = {
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
+
+export const buildFlagHelp: FlagHelp<typeof buildFlags> = {
+  now: ['ISO', 'the build\'s "now", for embargoes and the news sitemap (default: the current time; MASTHEAD_NOW)'],
+  pathprefix: ['/SUB/', 'the sub-path the site is served under (MASTHEAD_PATH_PREFIX)'],
+  'base-url': ['URL', 'the production origin, for canonical links, feeds and sitemaps (MASTHEAD_BASE_URL)'],
+  content: ['DIR', 'the content folder (default content; MASTHEAD_CONTENT)'],
+  'page-size': ['N', 'stories per section, tag and author page (default 20; MASTHEAD_PAGE_SIZE)'],
+  out: ['DIR', 'the output folder (default _site)'],
+  quiet: ['', 'print only problems'],
+  help: ['', 'print this help'],
+};
 
 export interface BuildFlagValues {
   now?: string | undefined;

@@ -13,10 +13,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Eleventy } from '@11ty/eleventy';
-import type UserConfig from '@11ty/eleventy/UserConfig';
-import configureEleventy, { config as eleventySettings } from '../../.eleventy.ts';
 import { readBuildOptions, type BuildOptions } from '../build-options.ts';
-import { applyBuildFlags, buildFlags } from './build-flags.ts';
+import { applyBuildFlags, buildFlagHelp, buildFlags } from './build-flags.ts';
+import { helpText } from './help.ts';
 import { primeSite } from '../content-data.ts';
 import { loadSite, saveDateTexts } from '../load-site.ts';
 import { formatProblem } from '../content-problems.ts';
@@ -27,10 +26,13 @@ import { preparePhotos } from '../photos.ts';
 import { publishAtomically, stagingDirFor } from '../publish.ts';
 import { searchCacheDir } from '../search-cache.ts';
 import { startSearchIndex } from '../search-index.ts';
-import { usingCompiledTemplates } from '../tsx-templates.ts';
 import { href } from '../urls.ts';
 
-const USAGE = `Usage: npm run build -- [--now ISO] [--edition CODE] [--pathprefix /sub/] [--base-url URL] [--content DIR] [--out DIR] [--page-size N]`;
+const flags = { ...buildFlags, edition: { type: 'string', multiple: true } } as const;
+const USAGE = helpText('npm run build -- [options]', flags, {
+  ...buildFlagHelp,
+  edition: ['CODE', 'build only this edition (repeat for several); `npm run assemble` merges such shards'],
+});
 
 export interface BuildResult {
   ok: boolean;
@@ -39,11 +41,7 @@ export interface BuildResult {
 }
 
 export async function build(argv: string[], rootDir = process.cwd()): Promise<BuildResult> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { ...buildFlags, edition: { type: 'string', multiple: true } },
-    strict: true,
-  });
+  const { values } = parseArgs({ args: argv, options: flags, strict: true });
   if (values.help) {
     console.log(USAGE);
     return { ok: true, outDir: '', pages: 0 };
@@ -138,24 +136,10 @@ export interface WrittenPage {
   content: string;
 }
 
-/**
- * .eleventy.ts applied by hand when Eleventy may not import it (compiled). Its template
- * formats limit Eleventy to the TSX templates; its Markdown and HTML engine settings
- * concern formats that are then never read.
- */
-function compiledConfiguration(config: UserConfig): void {
-  config.setTemplateFormats(eleventySettings.templateFormats);
-  configureEleventy(config);
-}
-
 /** Renders the templates in layouts/ into `outDir` with the site already primed. */
 export async function renderWithEleventy(rootDir: string, outDir: string, options: BuildOptions, quiet: boolean): Promise<WrittenPage[]> {
-  // Compiled, the configuration is part of the bundle: Eleventy must not import .eleventy.ts.
-  const configuration = usingCompiledTemplates()
-    ? { configPath: false as unknown as string, config: compiledConfiguration }
-    : { configPath: path.join(rootDir, '.eleventy.ts') };
   const eleventy = new Eleventy(path.join(rootDir, 'layouts'), outDir, {
-    ...configuration,
+    configPath: path.join(rootDir, '.eleventy.ts'),
     quietMode: quiet,
     pathPrefix: options.pathPrefix,
   });
@@ -163,17 +147,13 @@ export async function renderWithEleventy(rootDir: string, outDir: string, option
   return pages.filter((p): p is WrittenPage => typeof p.outputPath === 'string');
 }
 
-/** The command line: exits 0 when the site was published, 1 when not. */
-export function runBuildCommand(argv: string[]): void {
-  build(argv).then(
-    (r) => process.exit(r.ok ? 0 : 1),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      console.error(USAGE);
-      process.exit(1);
-    },
-  );
+/** The command line: exit code 0 when the site was published, 1 when not. */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    return (await build(argv)).ok ? 0 : 1;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    console.error(USAGE);
+    return 1;
+  }
 }
-
-// `npm run build` runs it compiled (src/cli/run-compiled.mjs); `node --import tsx src/cli/build.ts` runs the sources.
-if (import.meta.url === `file://${process.argv[1]}`) runBuildCommand(process.argv.slice(2));

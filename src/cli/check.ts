@@ -63,10 +63,10 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** The command line: prints every problem and the summary, and exits 0, 1 (errors) or 2 (used wrongly). */
-export function runCheckCommand(argv: string[]): void {
+/** The command line: prints every problem and the summary; exit code 0, 1 (errors) or 2 (used wrongly). */
+export function run(argv: string[]): Promise<number> {
   const started = performance.now();
-  check(argv).then(
+  return check(argv).then(
     ({ ok, articles, problems }) => {
       const github = process.env.GITHUB_ACTIONS === 'true';
       for (const p of problems) {
@@ -79,17 +79,14 @@ export function runCheckCommand(argv: string[]): void {
         `${problems.length ? '\n' : ''}${ok ? 'Content OK' : 'Content has errors'}: ${plural(articles, 'article')} loaded, ` +
           `${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')} (${seconds} s).`,
       );
-      process.exit(ok ? 0 : 1);
+      return ok ? 0 : 1;
     },
     (error: unknown) => {
       const usage = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') || /MASTHEAD_|--/.test(String((error as Error).message));
       console.error(`npm run check: ${error instanceof Error ? error.message : String(error)}`);
       if (usage) console.error(USAGE);
       else if (error instanceof Error && error.stack) console.error(error.stack);
-      process.exit(2);
+      return 2;
     },
   );
 }
-
-// `npm run check` runs it compiled (src/cli/run-compiled.mjs); `node --import tsx src/cli/check.ts` runs the sources.
-if (import.meta.url === `file://${process.argv[1]}`) runCheckCommand(process.argv.slice(2));

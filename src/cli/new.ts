@@ -2,7 +2,7 @@
  * `npm run new -- --edition en "Headline of the story"`: scaffolds an article at
  * content/<edition>/<yyyy>/<mm>/<slug>.md with the slug from the headline, the current
  * time in the edition's zone and every field of the contract (optional ones commented
- * out, with what they do). The story starts as a draft (docs/adr/003-new-stories-are-drafts.md).
+ * out, with what they do). The story starts as a draft (docs/adr/004-new-stories-are-drafts.md).
  *
  *   npm run new -- --edition ru [--now ISO] [--slug SLUG] [--content DIR] "Заголовок"
  */
@@ -105,15 +105,17 @@ export function createStory(argv: string[], rootDir = process.cwd()): NewStory {
   return { file, text };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The command line: prints the new file's path; exit code 1 when nothing was created. */
+export async function run(argv: string[]): Promise<number> {
   try {
-    const { file } = createStory(process.argv.slice(2));
+    const { file } = createStory(argv);
     console.log(file);
     console.error(`Created ${file} as a draft: write the story, then delete the \`draft: true\` line to publish it. \`npm run check\` validates it.`);
+    return 0;
   } catch (error) {
     const known = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     console.error(`npm run new: ${error instanceof Error ? error.message : String(error)}`);
     if (known) console.error(USAGE);
-    process.exit(1);
+    return 1;
   }
 }

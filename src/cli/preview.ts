@@ -40,7 +40,7 @@ export function builtPrefix(headersFile: string): string {
   return first.endsWith('/*') ? first.slice(0, -1) : '/';
 }
 
-async function main(argv: string[]): Promise<void> {
+async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -63,10 +63,14 @@ async function main(argv: string[]): Promise<void> {
   console.log(`Previewing ${values.dir}/ as production serves it: ${url}\n(Ctrl+C to stop)`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
+/** The command line: serves until stopped; exit code 1 when it cannot start. */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await serve(argv);
+    return 0;
+  } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     console.error(USAGE);
-    process.exit(1);
-  });
+    return 1;
+  }
 }

@@ -18,7 +18,10 @@ type Part = string | Html;
 
 /** Markup made by the runtime: safe to place in a page as it is. */
 export class Html {
-  constructor(readonly parts: readonly Part[]) {}
+  readonly parts: readonly Part[];
+  constructor(parts: readonly Part[]) {
+    this.parts = parts;
+  }
 }
 
 /** What a component or element may have as children. */

@@ -66,10 +66,13 @@ export class SessionPool {
   private readonly idle: Session[] = [];
   private readonly all: Session[] = [];
 
-  constructor(
-    private readonly browser: Browser,
-    private readonly origin: string,
-  ) {}
+  private readonly browser: Browser;
+  private readonly origin: string;
+
+  constructor(browser: Browser, origin: string) {
+    this.browser = browser;
+    this.origin = origin;
+  }
 
   async acquire(documentStatus = 200): Promise<Session> {
     let s = this.idle.pop();

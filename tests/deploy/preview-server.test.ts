@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type RunningPreview } from '../../src/cli/preview.ts';
 import { repoRoot, writeFixture } from '../helpers/fixture-site.ts';
+import { npmScriptArgs } from '../../scripts/npm-script.ts';
 
 let preview: RunningPreview;
 let root: string;
@@ -111,7 +112,7 @@ describe('npm run preview', () => {
 
   it('is started by `npm run preview` with a clear message for a missing folder', async () => {
     const result = await new Promise<{ code: number; stderr: string }>((done) =>
-      execFile(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/preview.ts'), '--dir', path.join(root, 'nope')], { cwd: repoRoot }, (error, _out, stderr) =>
+      execFile(process.execPath, [...npmScriptArgs(repoRoot, 'preview'), '--dir', path.join(root, 'nope')], { cwd: repoRoot }, (error, _out, stderr) =>
         done({ code: error ? Number(error.code ?? 1) : 0, stderr }),
       ),
     );
