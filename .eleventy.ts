@@ -4,11 +4,11 @@
  * Eleventy (see docs/architecture.md).
  */
 import type UserConfig from '@11ty/eleventy/UserConfig';
-import { assets } from './src/assets.ts';
-import { contentData } from './src/content-data.ts';
-import { headers } from './src/headers.ts';
-import { photos } from './src/photos.ts';
-import { tsxTemplates } from './src/tsx-templates.ts';
+import { assets } from './src/render/assets.ts';
+import { contentData } from './src/render/build-data-plugin.ts';
+import { headers } from './src/outputs/headers.ts';
+import { photos } from './src/photos/prepare.ts';
+import { tsxTemplates } from './src/render/templates-plugin.ts';
 
 export default function masthead(config: UserConfig): void {
   config.addPlugin(tsxTemplates);

@@ -16,11 +16,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { readBuildOptions } from '../src/build-options.ts';
-import { loadSite } from '../src/load-site.ts';
-import { preparePhotos } from '../src/photos.ts';
-import { cropBox, frameHeight, PAGE_FRAME, parseFocus } from '../src/photo-frames.ts';
+import { readBuildOptions } from '../src/build/options.ts';
+import { loadSite } from '../src/content/load-site.ts';
+import { preparePhotos } from '../src/photos/prepare.ts';
+import { cropBox, frameHeight, PAGE_FRAME, parseFocus } from '../src/photos/frames.ts';
 import { runTimed } from './lib/measure.ts';
+import { npmScriptArgs } from '../scripts/npm-script.ts';
 
 const repoDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { values: v } = parseArgs({
@@ -148,7 +149,7 @@ async function speedTable(): Promise<void> {
   const runs = Number(v.runs);
   const build = (content: string, out: string) =>
     runTimed(
-      { command: process.execPath, args: ['--import', 'tsx', 'src/cli/build.ts', '--content', content, '--out', out, '--now', env.MASTHEAD_NOW, '--quiet'], cwd: repoDir, env: { MASTHEAD_IMAGE_CACHE: cache } },
+      { command: process.execPath, args: [...npmScriptArgs(repoDir, 'build'), '--content', content, '--out', out, '--now', env.MASTHEAD_NOW, '--quiet'], cwd: repoDir, env: { MASTHEAD_IMAGE_CACHE: cache } },
       path.join(work, 'build.log'),
       600_000,
     );

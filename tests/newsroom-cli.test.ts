@@ -6,7 +6,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { frontmatterSchema } from '../src/frontmatter.ts';
+import { frontmatterSchema } from '../src/content/schema.ts';
 import { article, buildFixture, jpeg, runCli, writeFixture, type CliResult } from './helpers/fixture-site.ts';
 
 const NO_STACK = /\n\s+at .*(\.(ts|js|cjs|mjs)|node:internal).*:\d+/;

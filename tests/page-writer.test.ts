@@ -18,7 +18,7 @@ function runEleventy(contentDir: string, outDir: string): Promise<CliResult & { 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', path.join(repoRoot, 'src/jsx/register-tsx.ts'), path.join(repoRoot, 'node_modules/@11ty/eleventy/cmd.cjs'), '--config=.eleventy.ts', `--output=${outDir}`, '--quiet'],
+      ['--import', path.join(repoRoot, 'src/render/jsx/register-tsx.ts'), path.join(repoRoot, 'node_modules/@11ty/eleventy/cmd.cjs'), '--config=.eleventy.ts', `--output=${outDir}`, '--quiet'],
       { cwd: repoRoot, env: { ...process.env, MASTHEAD_CONTENT: contentDir, MASTHEAD_NOW: NOW, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr, outDir }),
     );

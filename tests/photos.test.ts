@@ -10,9 +10,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PICTURE_SIZES } from '../layouts/components/Picture.tsx';
-import { readBuildOptions } from '../src/build-options.ts';
-import { loadSite } from '../src/load-site.ts';
-import { preparePhotos, socialImages } from '../src/photos.ts';
+import { readBuildOptions } from '../src/build/options.ts';
+import { loadSite } from '../src/content/load-site.ts';
+import { preparePhotos, socialImages } from '../src/photos/prepare.ts';
 import { article, buildFixture, jpeg, repoRoot, writeFixture, type FixtureFiles, type FixtureSite } from './helpers/fixture-site.ts';
 
 // A private cache, so the counts below are this file's alone (the CLI inherits process.env).

@@ -1,9 +1,9 @@
-import type { Article } from '../../src/article.ts';
-import { prefixBodyLinks } from '../../src/body-links.ts';
-import { creditLine } from '../../src/credits.ts';
-import { formatDateTime, machineDateTime } from '../../src/dates.ts';
+import type { Article } from '../../src/content/article.ts';
+import { prefixBodyLinks } from '../../src/render/body-links.ts';
+import { creditLine } from '../../src/editions/lists.ts';
+import { formatDateTime, machineDateTime } from '../../src/editions/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import type { SiteData } from '../../src/site-data.ts';
+import type { SiteData } from '../../src/site/derive.ts';
 import { Corrections } from './Corrections.tsx';
 import { LeadPhoto } from './LeadPhoto.tsx';
 import { BylineLinks, TopicList } from './StoryLinks.tsx';

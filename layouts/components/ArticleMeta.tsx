@@ -1,12 +1,12 @@
-import type { Article } from '../../src/article.ts';
+import type { Article } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { authorPath } from '../../src/slugs.ts';
-import { socialImage } from '../../src/social-image.ts';
-import { breadcrumbJsonLd, jsonLdText, newsArticleJsonLd, publisherLogo, type JsonLd } from '../../src/structured-data.ts';
-import { translationsOf } from '../../src/translations.ts';
-import { machineUrl } from '../../src/urls.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { authorPath } from '../../src/site/slugs.ts';
+import { socialImage } from '../../src/outputs/social-image.ts';
+import { breadcrumbJsonLd, jsonLdText, newsArticleJsonLd, publisherLogo, type JsonLd } from '../../src/outputs/structured-data.ts';
+import { translationsOf } from '../../src/site/translations.ts';
+import { machineUrl } from '../../src/site/urls.ts';
 
 /**
  * Everything an article page tells machines in its <head>: canonical URL, the other

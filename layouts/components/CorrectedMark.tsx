@@ -1,4 +1,4 @@
-import type { Article } from '../../src/article.ts';
+import type { Article } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 
 /** "Corrected", after a corrected story's date in listings; nothing for other stories. */

@@ -1,5 +1,5 @@
-import type { Article } from '../../src/article.ts';
-import { epochMillis, formatDateTime, machineDateTime } from '../../src/dates.ts';
+import type { Article } from '../../src/content/article.ts';
+import { epochMillis, formatDateTime, machineDateTime } from '../../src/editions/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 
 /**

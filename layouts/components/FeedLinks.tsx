@@ -1,7 +1,7 @@
 import type { Edition } from '../../src/editions/edition.ts';
-import { feedMediaTypes, feedPath, type FeedFormat } from '../../src/feeds.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { machineUrl } from '../../src/urls.ts';
+import { feedMediaTypes, feedPath, type FeedFormat } from '../../src/outputs/feeds.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { machineUrl } from '../../src/site/urls.ts';
 
 const autodiscovered: readonly FeedFormat[] = ['atom', 'json', 'rss'];
 

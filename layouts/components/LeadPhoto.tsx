@@ -1,7 +1,7 @@
-import type { Photo } from '../../src/article.ts';
+import type { Photo } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import { photoPicture } from '../../src/photos.ts';
-import type { SiteData } from '../../src/site-data.ts';
+import { photoPicture } from '../../src/photos/prepare.ts';
+import type { SiteData } from '../../src/site/derive.ts';
 import { Picture, PICTURE_SIZES } from './Picture.tsx';
 
 /**

@@ -1,7 +1,7 @@
 import { joined, type Children, type Html } from '#jsx/jsx-runtime';
 import type { Edition } from '../../src/editions/edition.ts';
-import { perBuild } from '../../src/per-build.ts';
-import type { SiteData } from '../../src/site-data.ts';
+import { perBuild } from '../../src/site/per-build.ts';
+import type { SiteData } from '../../src/site/derive.ts';
 
 /**
  * The inside of a block that is the same on every page of an edition (site header,

@@ -1,9 +1,9 @@
-import { formatNumber } from '../../src/dates.ts';
+import { formatNumber } from '../../src/editions/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import type { ListingPage } from '../../src/listings.ts';
-import { fill } from '../../src/placeholders.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { href } from '../../src/urls.ts';
+import type { ListingPage } from '../../src/site/listings.ts';
+import { fill } from '../../src/editions/placeholders.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { href } from '../../src/site/urls.ts';
 
 /** "Page 2 of 3" in the edition's words and digits. */
 export function pageOfText(page: Pick<ListingPage, 'pageNumber' | 'pageCount'>, edition: Edition): string {

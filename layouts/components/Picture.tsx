@@ -1,6 +1,6 @@
-import type { PictureSet } from '../../src/photos.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { href } from '../../src/urls.ts';
+import type { PictureSet } from '../../src/photos/prepare.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { href } from '../../src/site/urls.ts';
 
 /**
  * `sizes` per place a picture appears, worked out from assets/masthead.css: page 72rem

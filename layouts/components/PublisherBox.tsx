@@ -1,7 +1,7 @@
 import type { Edition } from '../../src/editions/edition.ts';
-import { publisherPicture } from '../../src/photos.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { href } from '../../src/urls.ts';
+import { publisherPicture } from '../../src/photos/prepare.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { href } from '../../src/site/urls.ts';
 import { oncePerEdition } from './OncePerEdition.tsx';
 import { Picture, PICTURE_SIZES } from './Picture.tsx';
 

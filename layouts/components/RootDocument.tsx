@@ -1,7 +1,7 @@
 import { renderToString, type Children } from '#jsx/jsx-runtime';
-import { assetUrl } from '../../src/assets.ts';
+import { assetUrl } from '../../src/render/assets.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import type { SiteData } from '../../src/site-data.ts';
+import type { SiteData } from '../../src/site/derive.ts';
 
 /**
  * The frame of the pages above the editions (the root page, the root 404): no edition

@@ -1,6 +1,6 @@
 import type { Edition } from '../../src/editions/edition.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { href } from '../../src/urls.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { href } from '../../src/site/urls.ts';
 import { oncePerEdition } from './OncePerEdition.tsx';
 
 export function SiteHeader({ site, edition }: { site: SiteData; edition: Edition }) {

@@ -1,17 +1,17 @@
 import { joined, type Html } from '#jsx/jsx-runtime';
-import type { Article, Photo } from '../../src/article.ts';
-import { formatDate, machineDateTime } from '../../src/dates.ts';
+import type { Article, Photo } from '../../src/content/article.ts';
+import { formatDate, machineDateTime } from '../../src/editions/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import { photoPicture } from '../../src/photos.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { perBuild } from '../../src/per-build.ts';
-import { href } from '../../src/urls.ts';
+import { photoPicture } from '../../src/photos/prepare.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { perBuild } from '../../src/site/per-build.ts';
+import { href } from '../../src/site/urls.ts';
 import { CorrectedMark } from './CorrectedMark.tsx';
 import { Picture, PICTURE_SIZES } from './Picture.tsx';
 
 /**
  * A story in a listing: headline, summary, date and thumbnail. Every listing image goes
- * through `StoryImage`: the photo's 16:9 renditions (src/photos.ts) with the card's `sizes`.
+ * through `StoryImage`: the photo's 16:9 renditions (src/photos/prepare.ts) with the card's `sizes`.
  */
 export function StoryImage({ photo, site, lead }: { photo: Photo; site: SiteData; lead: boolean }) {
   // The headline next to a thumbnail says what the story is; repeating the photo's

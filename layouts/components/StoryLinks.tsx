@@ -1,7 +1,7 @@
 import type { Edition } from '../../src/editions/edition.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { authorPath, tagPath } from '../../src/slugs.ts';
-import { href } from '../../src/urls.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { authorPath, tagPath } from '../../src/site/slugs.ts';
+import { href } from '../../src/site/urls.ts';
 
 const listFormats = new Map<string, Intl.ListFormat>();
 

@@ -1,9 +1,9 @@
-import type { Article } from '../../src/article.ts';
+import type { Article } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { translationsOf } from '../../src/translations.ts';
-import { href } from '../../src/urls.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { translationsOf } from '../../src/site/translations.ts';
+import { href } from '../../src/site/urls.ts';
 
 /** "Read in …": the story's other language versions, each named in its own language. */
 export function TranslationLinks({ article, edition, site }: { article: Article; edition: Edition; site: SiteData }) {

@@ -1,6 +1,6 @@
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site-data.ts';
+import type { SiteData } from '../../src/site/derive.ts';
 import { renderDocument } from '../components/Document.tsx';
 
 interface AboutData {

@@ -1,6 +1,6 @@
-import type { Article } from '../../src/article.ts';
+import type { Article } from '../../src/content/article.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site-data.ts';
+import type { SiteData } from '../../src/site/derive.ts';
 import { ArticleBody } from '../components/ArticleBody.tsx';
 import { ArticleMeta } from '../components/ArticleMeta.tsx';
 import { renderDocument } from '../components/Document.tsx';
@@ -8,7 +8,7 @@ import { TranslationLinks } from '../components/TranslationLinks.tsx';
 
 /**
  * One page per published article, from the loaded content (not one template per file).
- * Production builds call `render` directly (src/page-writer.ts); Eleventy paginates
+ * Production builds call `render` directly (src/render/direct-pages.ts); Eleventy paginates
  * over the article pages left to it (all of them in the dev server).
  */
 interface ArticleTemplateData {

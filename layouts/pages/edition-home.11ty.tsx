@@ -1,9 +1,9 @@
-import type { Article } from '../../src/article.ts';
+import type { Article } from '../../src/content/article.ts';
 import type { Edition, EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import { fill } from '../../src/placeholders.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { href } from '../../src/urls.ts';
+import { fill } from '../../src/editions/placeholders.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { href } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 import { StoryCard, StoryCards } from '../components/StoryCard.tsx';
 

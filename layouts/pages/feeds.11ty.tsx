@@ -1,6 +1,6 @@
-import { atomFeed, jsonFeed, rssFeed } from '../../src/feed-formats.ts';
-import { feedFormats, feedPath, feedsOf, type Feed, type FeedFormat } from '../../src/feeds.ts';
-import type { SiteData } from '../../src/site-data.ts';
+import { atomFeed, jsonFeed, rssFeed } from '../../src/outputs/feed-formats.ts';
+import { feedFormats, feedPath, feedsOf, type Feed, type FeedFormat } from '../../src/outputs/feeds.ts';
+import type { SiteData } from '../../src/site/derive.ts';
 
 /** Atom, RSS and JSON Feed for every edition and every section; contents computed once per build. */
 interface FeedPage {

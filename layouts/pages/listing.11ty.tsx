@@ -1,13 +1,13 @@
 import { editions } from '../../src/editions/registry.ts';
-import type { ListingPage } from '../../src/listings.ts';
-import type { SiteData } from '../../src/site-data.ts';
+import type { ListingPage } from '../../src/site/listings.ts';
+import type { SiteData } from '../../src/site/derive.ts';
 import { renderDocument } from '../components/Document.tsx';
 import { Pagination, PaginationLinks, pageOfText } from '../components/Pagination.tsx';
 import { StoryCards } from '../components/StoryCard.tsx';
 
 /**
- * Every page of every section, tag and author listing (src/listings.ts), from one template.
- * Production builds call `render` directly (src/page-writer.ts); Eleventy paginates over
+ * Every page of every section, tag and author listing (src/site/listings.ts), from one template.
+ * Production builds call `render` directly (src/render/direct-pages.ts); Eleventy paginates over
  * the listing pages left to it (all of them in the dev server).
  */
 interface ListingData {

@@ -1,7 +1,7 @@
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { href } from '../../src/urls.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { href } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 
 /** `/<edition>/404.html`, in the edition's language; hosts serve it for missing paths below the edition. */

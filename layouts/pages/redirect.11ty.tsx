@@ -1,7 +1,7 @@
-import { redirectPagePath, redirectsOf, type Redirect } from '../../src/aliases.ts';
+import { redirectPagePath, redirectsOf, type Redirect } from '../../src/site/aliases.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { href, machineUrl } from '../../src/urls.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { href, machineUrl } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 
 /**

@@ -1,6 +1,6 @@
-import { redirectsOf } from '../../src/aliases.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { href } from '../../src/urls.ts';
+import { redirectsOf } from '../../src/site/aliases.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { href } from '../../src/site/urls.ts';
 
 /**
  * `_redirects` (Netlify, Cloudflare Pages): one permanent redirect per old address of a

@@ -1,6 +1,6 @@
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { href } from '../../src/urls.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { href } from '../../src/site/urls.ts';
 import { renderRootDocument } from '../components/RootDocument.tsx';
 
 /** `/`: the list of editions, each named in its own language and script. */

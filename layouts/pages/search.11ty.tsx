@@ -1,15 +1,15 @@
-import { assetUrl } from '../../src/assets.ts';
+import { assetUrl } from '../../src/render/assets.ts';
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site-data.ts';
-import { searchBundleDir } from '../../src/search-index.ts';
-import { href } from '../../src/urls.ts';
+import type { SiteData } from '../../src/site/derive.ts';
+import { searchBundleDir } from '../../src/search/search-index.ts';
+import { href } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 
 /**
  * `/<edition>/search/`: the only page with JavaScript (assets/search.js, an external
  * module, so a strict CSP needs no inline script). The index is Pagefind's, written by
- * the build CLI (src/search-index.ts); its language follows this page's <html lang>.
+ * the build CLI (src/search/search-index.ts); its language follows this page's <html lang>.
  */
 interface SearchData {
   code: EditionCode;

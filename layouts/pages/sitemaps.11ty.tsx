@@ -1,5 +1,5 @@
 import type { EditionCode } from '../../src/editions/edition.ts';
-import type { SiteData } from '../../src/site-data.ts';
+import type { SiteData } from '../../src/site/derive.ts';
 import {
   newsSitemapPath,
   newsSitemapXml,
@@ -9,7 +9,7 @@ import {
   sitemapsOf,
   sitemapXml,
   type SitemapPart,
-} from '../../src/sitemaps.ts';
+} from '../../src/outputs/sitemaps.ts';
 
 /** The files crawlers read: sitemap index, per-edition sitemaps, news sitemaps, robots.txt. */
 type CrawlerFile =

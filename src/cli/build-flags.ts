@@ -1,6 +1,6 @@
 /**
  * The flags `npm run build` and `npm run assemble` share. They become MASTHEAD_*
- * environment variables, read by src/build-options.ts, so that the dev server, tests
+ * environment variables, read by src/build/options.ts, so that the dev server, tests
  * and both commands see one set of options.
  */
 import type { ParseArgsConfig } from 'node:util';

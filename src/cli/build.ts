@@ -13,20 +13,20 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Eleventy } from '@11ty/eleventy';
-import { readBuildOptions, type BuildOptions } from '../build-options.ts';
+import { readBuildOptions, type BuildOptions } from '../build/options.ts';
 import { applyBuildFlags, buildFlagHelp, buildFlags } from './build-flags.ts';
 import { helpText } from './help.ts';
-import { primeSite } from '../content-data.ts';
-import { loadSite, saveDateTexts } from '../load-site.ts';
-import { formatProblem } from '../content-problems.ts';
-import { directPageFiles, withPagesWrittenDirectly, writeDirectPages } from '../page-writer.ts';
-import { listSiteFiles, stopOnBrokenLinks } from '../link-check.ts';
-import { startPageOutput, type PageOutput } from '../page-output.ts';
-import { preparePhotos } from '../photos.ts';
-import { publishAtomically, stagingDirFor } from '../publish.ts';
-import { searchCacheDir } from '../search-cache.ts';
-import { startSearchIndex } from '../search-index.ts';
-import { href } from '../urls.ts';
+import { primeSite } from '../render/build-data-plugin.ts';
+import { loadSite, saveDateTexts } from '../content/load-site.ts';
+import { formatProblem } from '../content/problems.ts';
+import { directPageFiles, withPagesWrittenDirectly, writeDirectPages } from '../render/direct-pages.ts';
+import { listSiteFiles, stopOnBrokenLinks } from '../publish/link-check.ts';
+import { startPageOutput, type PageOutput } from '../publish/output-threads.ts';
+import { preparePhotos } from '../photos/prepare.ts';
+import { publishAtomically, stagingDirFor } from '../publish/swap.ts';
+import { searchCacheDir } from '../search/search-cache.ts';
+import { startSearchIndex } from '../search/search-index.ts';
+import { href } from '../site/urls.ts';
 
 const flags = { ...buildFlags, edition: { type: 'string', multiple: true } } as const;
 const USAGE = helpText('npm run build -- [options]', flags, {
@@ -112,7 +112,7 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
     saveDateTexts();
     if (!values.quiet) console.log(`Article and listing pages: ${direct} written; every page link-checked (${seconds(started)})`);
     // A page with a link into the site that leads nowhere is never published (ADR 010).
-    // Body links as written in the pages: root-relative ones under the path prefix (src/body-links.ts).
+    // Body links as written in the pages: root-relative ones under the path prefix (src/render/body-links.ts).
     const asWritten = (h: string) => (/^\/(?![/\\])/.test(h) ? href(options, h) : h);
     const written = new Map(bodyLinks.map((l) => [`${l.url} ${asWritten(l.href)}`, `${l.file}:${l.line}`]));
     const links = stopOnBrokenLinks(checked, (page, url) => written.get(`${page} ${url}`));

@@ -1,6 +1,6 @@
 /**
  * `npm run check`: validates all content without rendering a page, with the same loader
- * and checks as the build (src/load-site.ts: loadSiteFacts beside loadSite): the schema,
+ * and checks as the build (src/content/load-site.ts: loadSiteFacts beside loadSite): the schema,
  * photos (present, readable, really images), links between stories, duplicate URLs,
  * translation keys and embargoes. One line `file:line: field: message` per problem; on GitHub Actions also a
  * `::error file=…,line=…::` annotation so it shows on the pull request. Exits 1 when
@@ -11,12 +11,12 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readBuildOptions } from '../build-options.ts';
-import { embargoWarnings } from '../content-check.ts';
-import { loadSiteFacts } from '../load-site.ts';
-import { formatGithubAnnotation, formatProblem, type ContentProblem } from '../content-problems.ts';
-import { imageCacheDir } from '../photo-cache.ts';
-import { inspectArticlePhotos } from '../photo-source.ts';
+import { readBuildOptions } from '../build/options.ts';
+import { embargoWarnings } from '../content/cross-checks.ts';
+import { loadSiteFacts } from '../content/load-site.ts';
+import { formatGithubAnnotation, formatProblem, type ContentProblem } from '../content/problems.ts';
+import { imageCacheDir } from '../photos/encode.ts';
+import { inspectArticlePhotos } from '../content/photo-reference.ts';
 
 const USAGE = 'Usage: npm run check -- [--content DIR] [--now ISO] [--edition CODE]';
 

@@ -5,7 +5,7 @@
  * is wrong. Inside npm scripts `node` is the Node 24 that `npm ci` installs into
  * node_modules/.bin (ADR 017); anything else that starts Masthead on an older Node gets
  * the message below instead of a syntax error. On Node 24 the TypeScript sources run as
- * they are (type stripping); the layouts' TSX is compiled in memory (src/jsx/tsx-modules.ts).
+ * they are (type stripping); the layouts' TSX is compiled in memory (src/render/jsx/tsx-modules.ts).
  */
 import { readFileSync } from 'node:fs';
 import nodeModule from 'node:module';
@@ -63,7 +63,7 @@ async function main() {
   process.env.NODE_COMPILE_CACHE ??= path.join(root, '.cache', 'node');
   nodeModule.enableCompileCache(process.env.NODE_COMPILE_CACHE);
   process.setSourceMapsEnabled(true);
-  const { registerTsxModules } = await import('../jsx/tsx-modules.ts');
+  const { registerTsxModules } = await import('../render/jsx/tsx-modules.ts');
   await registerTsxModules(root, { precompile: command.layouts });
   const { run } = await import(command.module);
   process.exitCode = await run(args);

@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import type { Edition } from '../editions/edition.ts';
 import { editionCodes, editions, isEditionCode } from '../editions/registry.ts';
-import { SLUG_PATTERN } from '../frontmatter.ts';
-import { headlineSlug } from '../headline-slug.ts';
+import { SLUG_PATTERN } from '../content/schema.ts';
+import { headlineSlug } from '../content/headline-slug.ts';
 
 const USAGE = `Usage: npm run new -- --edition ${editionCodes.join('|')} [--slug SLUG] [--now ISO] [--content DIR] "Headline of the story"`;
 

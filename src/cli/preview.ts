@@ -10,9 +10,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { normalisePrefix } from '../build-options.ts';
-import { parseHeadersFile } from '../host-rules.ts';
-import { createPreviewHandler } from '../preview-server.ts';
+import { normalisePrefix } from '../build/options.ts';
+import { parseHeadersFile } from '../preview/host-rules.ts';
+import { createPreviewHandler } from '../preview/server.ts';
 
 const USAGE = 'Usage: npm run preview -- [--port 8080] [--dir _site] [--pathprefix /news/]';
 

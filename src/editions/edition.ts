@@ -42,7 +42,7 @@ export interface UiStrings {
   readIn: string;
   /** Shown on the redirect page left at a moved story's old address, before the link. */
   storyMoved: string;
-  /** Listings. Placeholders in braces are filled by src/placeholders.ts; numbers arrive in the edition's digits. */
+  /** Listings. Placeholders in braces are filled by src/editions/placeholders.ts; numbers arrive in the edition's digits. */
   pageOf: string;
   paginationLabel: string;
   newerStories: string;

@@ -3,7 +3,7 @@ import type { MarkdownIt } from 'markdown-it';
 /**
  * Column alignment in Markdown tables (`|--:|`) comes out of markdown-it as an inline
  * `style="text-align:right"`. Inline styles are refused by the site's Content Security
- * Policy (`style-src 'self'`, src/headers.ts) and flagged by html-validate, so the
+ * Policy (`style-src 'self'`, src/outputs/headers.ts) and flagged by html-validate, so the
  * alignment becomes a class the stylesheet styles instead (`align-left`,
  * `align-center`, `align-right`).
  */

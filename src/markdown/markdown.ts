@@ -10,7 +10,7 @@
  *   5. enhance-tables   — column alignment as a class, not an inline style (CSP)
  */
 import type { MarkdownIt } from 'markdown-it';
-import { markdownIt } from '../on-first-use.ts';
+import { markdownIt } from '../build/on-first-use.ts';
 import type { Edition } from '../editions/edition.ts';
 import { enhanceHeadings } from './enhance-headings.ts';
 import { enhanceImages } from './enhance-images.ts';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtPrefix, startPreview, type RunningPreview } from '../../src/cli/preview.ts';
-import { headersFor, parseHeadersFile, parseRedirectsFile, type ParsedHeaderRule } from '../../src/host-rules.ts';
+import { headersFor, parseHeadersFile, parseRedirectsFile, type ParsedHeaderRule } from '../../src/preview/host-rules.ts';
 import { launchChromium, skipBrowser } from '../browser/chromium.ts';
 import { article, buildFixture, jpeg, type FixtureSite } from '../helpers/fixture-site.ts';
 import { checkSiteLinks } from './site-links.ts';

@@ -1,6 +1,6 @@
 /**
  * Link check of a built site as it is mounted on its host. Every href, src and srcset
- * of every page goes through the build's own checker (src/link-check.ts); on top of it
+ * of every page goes through the build's own checker (src/publish/link-check.ts); on top of it
  * this checks what a deploy under a path prefix also needs: every absolute URL of the
  * site in any text file (feeds, sitemaps, robots.txt, JSON-LD, social metadata), every
  * url() of every stylesheet, and that a #fragment names an id on the target page.
@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { checkBuiltLinks, formatBrokenLink } from '../../src/link-check.ts';
+import { checkBuiltLinks, formatBrokenLink } from '../../src/publish/link-check.ts';
 
 export interface LinkReport {
   /** Every built file, relative to the site folder, sorted. */

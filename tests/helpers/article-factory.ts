@@ -2,7 +2,7 @@
  * A normalised Article as the content loader makes it, for unit tests of what is
  * computed from many articles (listings, sitemaps) without writing files.
  */
-import type { Article } from '../../src/article.ts';
+import type { Article } from '../../src/content/article.ts';
 import type { EditionCode } from '../../src/editions/edition.ts';
 
 export function makeArticle(edition: EditionCode, slug: string, fields: Partial<Article> = {}): Article {

@@ -1,0 +1,132 @@
+/**
+ * Checks that need every article at once, run after the loader on what it loaded: links
+ * between stories (duplicate URLs, aliases and translation keys are the loader's). The
+ * build, the dev server and `npm run check` all run them (through loadSite), so they
+ * always agree. Embargo warnings are for `npm run check` only.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArticleFacts } from './article.ts';
+import type { BuildOptions } from '../build/options.ts';
+import type { ContentProblem } from './problems.ts';
+import { machineDateTime } from '../editions/dates.ts';
+import { editions } from '../editions/registry.ts';
+
+/** A link written in an article body, as the loader found it. */
+export interface ArticleLink {
+  /** Repo-relative path of the article's file. */
+  file: string;
+  /** The article's own site path, to resolve relative links against. */
+  url: string;
+  /** Line in the file. */
+  line: number;
+  href: string;
+}
+
+/** The shape of an article URL: /en/2026/11/26/budget-vote/ */
+const ARTICLE_PATH = /^\/([a-z]{2})\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/?$/u;
+
+/**
+ * `incomplete`: some files failed to load, so a link may point at one of them (its URL
+ * is unknown until it loads), and the message says so.
+ */
+export function checkArticles(
+  articles: readonly ArticleFacts[],
+  links: readonly ArticleLink[],
+  options: BuildOptions,
+  { incomplete = false } = {},
+): ContentProblem[] {
+  return checkLinks(articles, links, options, Date.parse(options.now), incomplete);
+}
+
+/**
+ * Future dates: not a mistake but an embargo, said by `npm run check` (as a warning, not
+ * failing it) so editors see what is scheduled. The build holds these stories back silently.
+ */
+export function embargoWarnings(articles: readonly ArticleFacts[], options: BuildOptions, rootDir: string): ContentProblem[] {
+  const nowMs = Date.parse(options.now);
+  const lineOf = fieldLineFinder(rootDir);
+  return articles
+    .filter((a) => !a.draft && a.timestamp > nowMs)
+    .map((a): ContentProblem => {
+      const edition = editions[a.edition];
+      return {
+        file: a.sourcePath,
+        line: lineOf(a.sourcePath, 'date'),
+        field: 'date',
+        severity: 'warning',
+        message: `embargoed until ${machineDateTime(a.date, edition)} (${edition.timeZone}): left out of the site, its listings, feeds, sitemaps and search until the first build after that time`,
+      };
+    });
+}
+
+function checkLinks(articles: readonly ArticleFacts[], links: readonly ArticleLink[], options: BuildOptions, nowMs: number, incomplete: boolean): ContentProblem[] {
+  const byPath = new Map<string, ArticleFacts>();
+  const bySlug = new Map<string, ArticleFacts>();
+  for (const a of articles) {
+    byPath.set(a.url, a);
+    for (const alias of a.aliases) byPath.set(alias.endsWith('/') ? alias : `${alias}/`, a);
+    bySlug.set(`${a.edition}/${a.slug}`, a);
+  }
+  const origin = new URL(options.baseUrl).origin;
+  const problems: ContentProblem[] = [];
+  for (const link of links) {
+    const target = sitePath(link, origin);
+    const shape = target && ARTICLE_PATH.exec(target);
+    // Other site paths (front pages, sections, tags…) exist only once rendered: the link
+    // check after the build verifies them. Every build loads every edition, shards included.
+    if (!target || !shape || !options.editions.includes(shape[1] as ArticleFacts['edition'])) continue;
+    const wanted = target.endsWith('/') ? target : `${target}/`;
+    const article = byPath.get(wanted);
+    const report = (message: string) => problems.push({ file: link.file, line: link.line, severity: 'error', message });
+    if (!article) {
+      const slug = wanted.split('/').at(-2) ?? '';
+      const guess = bySlug.get(`${shape[1]}/${slug}`);
+      report(
+        `links to ${link.href}, which is not the address of any story` +
+          (guess ? ` — did you mean ${guess.url} (${guess.sourcePath})?` : ': check the date and the slug in the link') +
+          (incomplete ? ' (if it is a story with a problem reported here, fix that first)' : ''),
+      );
+    } else if (options.mode === 'production' && article.draft) {
+      report(`links to ${link.href}, which is a draft (${article.sourcePath}): the link would lead nowhere; publish that story first or remove the link`);
+    } else if (options.mode === 'production' && article.timestamp > nowMs) {
+      const until = machineDateTime(article.date, editions[article.edition]);
+      report(`links to ${link.href}, which is embargoed until ${until} (${article.sourcePath}): until then the link would lead nowhere and reveal the story's address; link to it after it is published`);
+    }
+  }
+  return problems;
+}
+
+/** The decoded site path a body link points to, or undefined when it leaves the site. */
+function sitePath(link: ArticleLink, origin: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(link.href, origin + link.url);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== origin) return undefined;
+  try {
+    return decodeURIComponent(url.pathname).normalize('NFC');
+  } catch {
+    return url.pathname;
+  }
+}
+
+/**
+ * Line of a top-level frontmatter field, read again from the file: only for the few
+ * articles a problem is reported on, so the loader's hot path keeps no per-field lines.
+ */
+function fieldLineFinder(rootDir: string): (file: string, field: string) => number | undefined {
+  return (file, field) => {
+    try {
+      const lines = readFileSync(path.join(rootDir, file), 'utf8').split(/\r?\n/);
+      for (let i = 1; i < lines.length && lines[i] !== '---'; i++) {
+        if (lines[i]!.startsWith(`${field}:`) || lines[i]!.startsWith(`"${field}":`)) return i + 1;
+      }
+      return undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The editors' contract: the one schema every article's frontmatter is validated
+ * against, at the boundary, before anything is rendered. Layouts never re-check it;
+ * they receive the normalised `Article` built from it by the content loader.
+ *
+ * Dates stay strings here: YAML is parsed without its timestamp type so that a date
+ * without an offset can mean "in the edition's time zone" (see content-loader.ts).
+ *
+ * The schema is built on first use: stories from the article cache need no zod at all
+ * (src/build/on-first-use.ts).
+ */
+import type { z as Zod } from 'zod';
+import { zod } from '../build/on-first-use.ts';
+
+export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$/u;
+
+function defineSchema(z: typeof Zod) {
+  const text = (field: string, example: string) =>
+    z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? `is required: add a line such as \`${field}: ${example}\``
+            : `must be text, e.g. \`${field}: ${example}\` (quote it if it starts with a special character)`,
+      })
+      .trim()
+      .min(1, { error: `is empty: write the ${field} or remove the line` });
+
+  const optionalText = (field: string, example: string) => text(field, example).optional();
+
+  const textList = (field: string, example: string) =>
+    z.array(text(field, example), {
+      error: `must be a list, e.g. \`${field}: [${example}]\``,
+    });
+
+  const dateTime = (field: string) =>
+    z.string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `is required: add \`${field}: 2026-11-27T09:30\` (ISO 8601; without an offset it means the edition's time zone)`
+          : `must be an ISO 8601 date-time such as 2026-11-27T09:30 or 2026-11-27T09:30+03:00`,
+    });
+
+  const flag = (field: string) => z.boolean({ error: `must be true or false, e.g. \`${field}: true\`` });
+
+  const PhotoFrontmatter = z.strictObject(
+    {
+      src: text('photo.src', 'market.jpg'),
+      alt: z
+        .string({
+          error: (issue) =>
+            issue.input === undefined
+              ? 'is required when there is a photo: describe what the photo shows for readers who cannot see it (`alt: Traders on the floor of the exchange`)'
+              : 'must be text describing the photo',
+        })
+        .trim()
+        .min(1, { error: 'is empty: describe what the photo shows for readers who cannot see it' }),
+      caption: optionalText('photo.caption', 'Traders in Valdor on Monday (file photo)'),
+      credit: optionalText('photo.credit', 'Jana Novak/Meridian'),
+      /** Where to keep the crop centred: `center`, `top`, `bottom`, `left`, `right` or `x,y` in 0..1. */
+      focus: z
+        .string({ error: 'must be a keyword (center, top, bottom, left, right) or two numbers, e.g. `focus: 0.3,0.4`' })
+        .regex(/^(center|centre|top|bottom|left|right|(0(\.\d+)?|1(\.0+)?)\s*,\s*(0(\.\d+)?|1(\.0+)?))$/, {
+          error: 'must be center, top, bottom, left, right, or two numbers between 0 and 1 such as `0.3,0.4`',
+        })
+        .optional(),
+    },
+    { error: 'must be a group of fields: `photo:` followed by indented `src:` and `alt:` lines' },
+  );
+
+  const CorrectionFrontmatter = z.strictObject(
+    {
+      date: dateTime('corrections[].date'),
+      text: text('corrections[].text', 'An earlier version misstated the date of the vote.'),
+    },
+    { error: 'each correction needs `date:` and `text:`' },
+  );
+
+  const Frontmatter = z.strictObject({
+    headline: text('headline', 'Parliament passes the budget'),
+    date: dateTime('date'),
+    updated: dateTime('updated').optional(),
+    byline: z
+      .union([text('byline', 'Jana Novak'), z.array(text('byline', 'Jana Novak')).min(1)], {
+        error: 'must be a name or a list of names, e.g. `byline: Jana Novak` or `byline: [Jana Novak, Omid Rahimi]`',
+      })
+      .optional(),
+    credits: textList('credits', 'Reuters, Interfax, AFP').optional(),
+    photo: PhotoFrontmatter.optional(),
+    summary: optionalText('summary', 'One or two sentences that say what happened.'),
+    section: optionalText('section', 'world'),
+    tags: textList('tags', 'elections, parliament').optional(),
+    breaking: flag('breaking').optional(),
+    draft: flag('draft').optional(),
+    slug: z
+      .string({ error: 'must be text, e.g. `slug: budget-vote`' })
+      .regex(SLUG_PATTERN, { error: 'may only hold lowercase letters, digits and single hyphens, e.g. `slug: budget-vote`' })
+      .optional(),
+    translationKey: optionalText('translationKey', 'budget-vote-2026'),
+    aliases: textList('aliases', '/en/old/path/').optional(),
+    corrections: z.array(CorrectionFrontmatter, { error: 'must be a list of `- date: … text: …` entries' }).optional(),
+  });
+  return {
+    Frontmatter,
+    /** The keys an editor may write, for "did you mean" hints. */
+    frontmatterKeys: Object.keys(Frontmatter.shape),
+    photoKeys: Object.keys(PhotoFrontmatter.shape),
+  };
+}
+
+type Schema = ReturnType<typeof defineSchema>;
+let schema: Schema | undefined;
+
+/** The frontmatter schema, built the first time a story is validated. */
+export const frontmatterSchema = (): Schema => (schema ??= defineSchema(zod()));
+
+export type FrontmatterInput = Zod.input<Schema['Frontmatter']>;
+export type FrontmatterData = Zod.output<Schema['Frontmatter']>;

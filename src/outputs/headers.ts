@@ -1,0 +1,100 @@
+/**
+ * Eleventy plugin: writes `_headers` into the output after each build, the file that
+ * Netlify and Cloudflare Pages (and `npm run preview`) read to send HTTP headers.
+ *
+ * Rule paths are URL paths as readers request them, so they include the path prefix.
+ * No header is set by two rules that can match one path: hosts disagree on what
+ * happens then (Netlify keeps the later value, Cloudflare joins both), so every
+ * Cache-Control comes from exactly one rule, one per top-level entry of the site.
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type UserConfig from '@11ty/eleventy/UserConfig';
+import { readBuildOptions } from '../build/options.ts';
+import { href } from '../site/urls.ts';
+
+/**
+ * Same-origin only. Pagefind's search runs WebAssembly ('wasm-unsafe-eval' allows
+ * compiling it, not eval). JSON-LD blocks are data, never executed, so they need no hash.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  'upgrade-insecure-requests',
+].join('; ');
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Strict-Transport-Security': 'max-age=31536000',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** Files named by a hash of their bytes: a changed file gets a new URL. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Pages, feeds, sitemaps and search index entry points: new stories show within minutes. */
+export const SHORT = 'public, max-age=300';
+
+/** Top-level folders whose every file name carries a content hash (src/render/assets.ts, src/photos/prepare.ts). */
+export const FINGERPRINTED_DIRS = ['assets', 'media'];
+/** Read by the host, never served. */
+const HOST_FILES = new Set(['_headers', '_redirects']);
+
+export interface HeaderRule {
+  path: string;
+  headers: Record<string, string>;
+}
+
+export interface TopLevelEntry {
+  name: string;
+  isDirectory: boolean;
+}
+
+export function headerRules(pathPrefix: string, entries: TopLevelEntry[]): HeaderRule[] {
+  const at = (sitePath: string) => href({ pathPrefix }, sitePath);
+  const rules: HeaderRule[] = [{ path: at('/*'), headers: SECURITY_HEADERS }];
+  for (const dir of FINGERPRINTED_DIRS) rules.push({ path: at(`/${dir}/*`), headers: { 'Cache-Control': IMMUTABLE } });
+  // Search bundles are written after Eleventy, inside the edition folders, so `/<ed>/*` covers them.
+  const short = new Set<string>();
+  for (const entry of entries) {
+    if (HOST_FILES.has(entry.name) || FINGERPRINTED_DIRS.includes(entry.name)) continue;
+    if (entry.isDirectory) short.add(`/${entry.name}/*`);
+    else if (entry.name === 'index.html') short.add('/').add('/index.html');
+    else short.add(`/${entry.name}`);
+  }
+  for (const sitePath of [...short].sort()) rules.push({ path: at(sitePath), headers: { 'Cache-Control': SHORT } });
+  return rules;
+}
+
+export function renderHeadersFile(rules: HeaderRule[]): string {
+  const head = '# Written by the build; read by Netlify, Cloudflare Pages and `npm run preview`.\n';
+  const blocks = rules.map((r) => [r.path, ...Object.entries(r.headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n'));
+  return `${head}\n${blocks.join('\n\n')}\n`;
+}
+
+/** (Re)writes `_headers` for a built site folder, e.g. after assembling edition shards. */
+export function writeHeadersFile(outDir: string, pathPrefix: string): void {
+  const entries = readdirSync(outDir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
+  writeFileSync(path.join(outDir, '_headers'), renderHeadersFile(headerRules(pathPrefix, entries)));
+}
+
+export function headers(config: UserConfig): void {
+  config.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
+    const options = readBuildOptions();
+    // A cross-edition file: an edition shard leaves it to `npm run assemble`.
+    if (options.render.shared) writeHeadersFile(directories.output, options.pathPrefix);
+  });
+}

@@ -1,0 +1,211 @@
+/**
+ * The link checker: scans one page's markup with a tag tokenizer (no DOM) and resolves
+ * every href, src and srcset that points into the site against the files the site has.
+ * Each distinct URL is resolved once. The build feeds it every page as it is rendered
+ * (src/publish/output-threads.ts); src/publish/link-check.ts runs it over a folder on disk.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export interface LinkCheckOptions {
+  /** Absolute origin the site is deployed at: absolute links to it are internal too. */
+  baseUrl: string;
+  /** "/" or e.g. "/news/": the site lives under it. */
+  pathPrefix: string;
+  /** Site paths (without prefix) that are published by another build, e.g. editions of a sharded build. */
+  elsewhere?: (sitePath: string) => boolean;
+}
+
+export interface BrokenLink {
+  /** Site path of the page the link is on, e.g. /en/2026/11/26/story/ */
+  page: string;
+  /** The URL as written in the page. */
+  url: string;
+  attribute: string;
+  reason: string;
+}
+
+export interface LinkCheckResult {
+  pages: number;
+  links: number;
+  broken: BrokenLink[];
+}
+
+/** Comments and script/style bodies are skipped (their text is not markup); other tags are read. */
+const TOKEN =
+  /<!--[\s\S]*?-->|<(script|style)\b((?:[^>"']|"[^"]*"|'[^']*')*)>[\s\S]*?<\/\1\s*>|<[a-zA-Z][a-zA-Z0-9-]*((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** Every name in URL_ATTRIBUTES has one of these in it. */
+const MAY_HAVE_URL = /src|href|poster|action/i;
+const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'imagesrcset', 'poster', 'action', 'formaction']);
+const ENTITY = /&(#x[0-9a-f]+|#\d+|amp|quot|apos|lt|gt);/gi;
+const NAMED: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+
+function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(ENTITY, (all, e: string) => {
+    if (e[0] !== '#') return NAMED[e.toLowerCase()] ?? all;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+}
+
+/** The URLs of a srcset (HTML's parsing rules): a URL runs to whitespace, its descriptors to the next comma. */
+export function srcsetUrls(srcset: string): string[] {
+  const urls: string[] = [];
+  const candidate = /[\s,]*(\S+)/y;
+  let i = 0;
+  while (i < srcset.length) {
+    candidate.lastIndex = i;
+    const match = candidate.exec(srcset);
+    if (!match) break;
+    let url = match[1]!;
+    i = candidate.lastIndex;
+    if (url.endsWith(',')) url = url.replace(/,+$/, '');
+    else {
+      const comma = srcset.indexOf(',', i);
+      i = comma === -1 ? srcset.length : comma;
+    }
+    urls.push(url);
+  }
+  return urls;
+}
+
+/**
+ * A copy of a string that shares no memory with the page it was cut from. V8 keeps a
+ * substring as a view of its parent, so a URL remembered from a page would otherwise
+ * keep the whole page alive: at 20,000 stories, over a gigabyte.
+ */
+const detach = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
+/** Root-relative and absolute URLs: remembered by themselves, where a relative one is remembered per page folder. */
+const INDEPENDENT = /^(\/[^/]|[a-z][a-z0-9+.-]*:)/i;
+type TagLink = { attribute: string; url: string; independent: boolean };
+/** A tag's URL count, and either its broken URLs (none is relative, so they hold on every page) or its URLs. */
+type TagLinks = { count: number; broken?: Omit<BrokenLink, 'page'>[]; links?: TagLink[] };
+
+/** The URLs of a tag in attribute order, given its attribute string (a srcset gives several). */
+function tagLinks(attributes: string): TagLink[] {
+  const links: TagLink[] = [];
+  for (const attr of attributes.matchAll(ATTRIBUTE)) {
+    const attribute = attr[1]!.toLowerCase();
+    if (!URL_ATTRIBUTES.has(attribute)) continue;
+    const value = decodeEntities(attr[2] ?? attr[3] ?? attr[4] ?? '').trim();
+    for (const url of attribute.endsWith('srcset') ? srcsetUrls(value) : [value]) links.push({ attribute, url, independent: INDEPENDENT.test(url) });
+  }
+  return links;
+}
+
+/**
+ * Broken links sorted by page; a stable sort, so those of one page stay in the order they
+ * were found in it. Also how the results of checkers that shared a site's pages add up.
+ */
+export const inPageOrder = (broken: readonly BrokenLink[]): BrokenLink[] => [...broken].sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+
+/**
+ * Checks pages one at a time against the set of files the site has. The build hands it
+ * every page as it is rendered (nothing is read back from disk, nothing is held); a
+ * target missing from the set is looked up on disk before it is called broken, so a
+ * file written by some other step is never reported by mistake.
+ */
+export class LinkChecker {
+  private readonly files = new Set<string>();
+  private readonly origin: string;
+  /** Why a URL is broken ('' when it is not), by URL, or by page folder and URL for a relative one. */
+  private readonly resolved = new Map<string, string>();
+  /** By attribute string, a detached copy. */
+  private readonly tags = new Map<string, TagLinks>();
+  private readonly broken: BrokenLink[] = [];
+  private pages = 0;
+  private links = 0;
+
+  private readonly outDir: string;
+  private readonly options: LinkCheckOptions;
+
+  constructor(outDir: string, options: LinkCheckOptions) {
+    this.outDir = outDir;
+    this.options = options;
+    this.origin = new URL(options.baseUrl).origin;
+  }
+
+  /** Files the site has, relative to the output folder ("en/index.html"). */
+  addFiles(files: Iterable<string>): void {
+    for (const f of files) this.files.add(f.normalize('NFC'));
+  }
+
+  private has(rel: string): boolean {
+    return this.files.has(rel) || existsSync(path.join(this.outDir, rel));
+  }
+
+  /** Why the URL is broken, or undefined when it resolves (or is not the site's business). */
+  private problem(url: string, pageUrl: string): string | undefined {
+    let target: URL;
+    try {
+      target = new URL(url, pageUrl);
+    } catch {
+      return 'is not a valid URL';
+    }
+    if (target.origin !== this.origin) return undefined; // another site, mailto:, tel:, data:…
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(target.pathname).normalize('NFC');
+    } catch {
+      return 'has a malformed %-escape';
+    }
+    const prefix = this.options.pathPrefix;
+    if (!pathname.startsWith(prefix)) return `is outside the site's path prefix ${prefix}`;
+    const sitePath = `/${pathname.slice(prefix.length)}`;
+    if (this.options.elsewhere?.(sitePath)) return undefined;
+    const rel = sitePath.slice(1);
+    if (rel === '' || rel.endsWith('/')) return this.has(`${rel}index.html`) ? undefined : 'leads to no page';
+    if (this.has(rel) || this.has(`${rel}/index.html`)) return undefined;
+    return 'leads to no file';
+  }
+
+  /** Checks one HTML page, `rel` being its file relative to the output folder. */
+  checkPage(rel: string, html: string): void {
+    this.pages++;
+    const page = `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+    const pageUrl = this.origin + this.options.pathPrefix + page.slice(1);
+    const pageDir = pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1);
+    for (const tag of html.matchAll(TOKEN)) {
+      const attributes = tag[2] ?? tag[3];
+      // Most tags carry no URL at all; skip them before parsing their attributes.
+      if (!attributes || !MAY_HAVE_URL.test(attributes)) continue;
+      // The same thumbnails (srcsets of several URLs), story links and navigation recur on
+      // page after page: each distinct tag is parsed once and, when none of its URLs is
+      // relative, judged once, so a repeat costs one lookup.
+      let known = this.tags.get(attributes);
+      if (!known) {
+        const copy = detach(attributes);
+        // A lone surrogate does not survive the copy: such a tag is parsed as written, every time.
+        const links = tagLinks(copy === attributes ? copy : attributes);
+        const judge = ({ attribute, url }: TagLink) => {
+          const reason = this.verdict(url, url, pageUrl);
+          return reason ? [{ url, attribute, reason }] : [];
+        };
+        known = links.every((l) => l.independent) ? { count: links.length, broken: links.flatMap(judge) } : { count: links.length, links };
+        if (copy === attributes) this.tags.set(copy, known);
+      }
+      this.links += known.count;
+      for (const b of known.broken ?? []) this.broken.push({ page, url: b.url, attribute: b.attribute, reason: b.reason });
+      for (const { attribute, url, independent } of known.links ?? []) {
+        // Relative URLs mean different things on different pages; root-relative and absolute ones do not.
+        const reason = this.verdict(url, independent ? url : `${pageDir}\u0000${url}`, pageUrl);
+        if (reason) this.broken.push({ page, url, attribute, reason });
+      }
+    }
+  }
+
+  /** Why the URL is broken, or ''; each key is resolved once. */
+  private verdict(url: string, key: string, pageUrl: string): string {
+    let reason = this.resolved.get(key);
+    if (reason === undefined) this.resolved.set(detach(key), (reason = this.problem(url, pageUrl) ?? ''));
+    return reason;
+  }
+
+  /** Broken links in page order, whatever order the pages were checked in. */
+  get result(): LinkCheckResult {
+    return { pages: this.pages, links: this.links, broken: inPageOrder(this.broken) };
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Eleventy plugin: `*.11ty.tsx` templates, rendered by Masthead's JSX runtime
+ * (src/render/jsx/jsx-runtime.ts). It escapes every string it is given; raw HTML can only enter
+ * through an explicit `dangerouslySetInnerHTML` (the rendered Markdown body, the JSON-LD block).
+ *
+ * Eleventy imports each template itself; Node loads `.tsx` through src/render/jsx/tsx-modules.ts.
+ */
+import type UserConfig from '@11ty/eleventy/UserConfig';
+import { renderToString, type Children } from '#jsx/jsx-runtime';
+
+const toHtml = (out: unknown): string => (typeof out === 'string' ? out : renderToString(out as Children));
+
+export function tsxTemplates(config: UserConfig): void {
+  config.addExtension(['11ty.tsx'], {
+    key: '11ty.js',
+    compile() {
+      return async function (this: { defaultRenderer(data: unknown): Promise<unknown> }, data: unknown) {
+        return toHtml(await this.defaultRenderer(data));
+      };
+    },
+  });
+  config.addTemplateFormats(['11ty.tsx']);
+}

@@ -1,0 +1,109 @@
+/**
+ * Search bundles kept across builds, one per edition, keyed by a hash of what the records
+ * are made from (every article's indexed fields, in order, and the code that makes
+ * records of them: src/search/search-index.ts) and Pagefind's version. Pagefind has no
+ * incremental mode and is the slowest step of a large build, while most rebuilds (the
+ * scheduled one every 15 minutes, a fix in one edition) leave most editions' records
+ * unchanged: those bundles are copied from `.cache/search/` (MASTHEAD_SEARCH_CACHE)
+ * instead of being indexed again. Same inputs → same records → same bundle bytes, so the
+ * copy is what indexing would have written.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Pagefind's version (its package.json is not exported, so it is found from its entry point). */
+const pagefindVersion = ((): string => {
+  let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+})();
+
+export function searchCacheDir(rootDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.MASTHEAD_SEARCH_CACHE ?? path.join(rootDir, '.cache', 'search');
+}
+
+/**
+ * The cache key of an edition's records. Inputs are JSON-encoded, but long texts (bodies)
+ * are given apart, after their length: encoding megabytes of HTML as JSON only to hash
+ * it cost more than hashing it.
+ */
+export function recordsKey(inputs: readonly (readonly [small: unknown, text?: string])[]): string {
+  const hash = createHash('sha256').update(pagefindVersion);
+  for (const [small, text = ''] of inputs) hash.update(JSON.stringify([small, text.length])).update(text);
+  return hash.digest('hex').slice(0, 20);
+}
+
+const entryDir = (cacheDir: string, edition: string, key: string) => path.join(cacheDir, `${edition}-${key}`);
+
+/**
+ * Hard-links a tree (a bundle is thousands of small files; linking them is several times
+ * faster than copying). Cache entries are never modified in place — a new bundle
+ * replaces an entry by rename — so sharing their files is safe. Copies across devices.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    if (entry.isDirectory()) mkdirSync(target, { recursive: true });
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
+}
+
+/** A folder for restoring a bundle into, on the cache's file system (so it can be renamed into place). */
+export function restoreFolder(cacheDir: string, edition: string): string {
+  mkdirSync(cacheDir, { recursive: true });
+  return mkdtempSync(path.join(cacheDir, `.restore-${edition}-`));
+}
+
+/** Links a cached bundle into `target`; undefined when there is none for these records. */
+export function restoreBundle(cacheDir: string, edition: string, key: string, target: string): string | undefined {
+  const dir = entryDir(cacheDir, edition, key);
+  try {
+    if (!existsSync(dir)) throw new Error('no entry');
+    linkTree(dir, target);
+    return target;
+  } catch {
+    // Missing, or replaced by a concurrent build while being copied: index instead.
+    rmSync(target, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/**
+ * Keeps a freshly written bundle for the next build, replacing the edition's older ones.
+ * Builds may run side by side (CI jobs, tests) and share the cache: the entry appears by
+ * one rename, a concurrent build that stored the same records first wins, and a failure
+ * here only costs the next build an indexing run — it never fails this one.
+ */
+export function storeBundle(cacheDir: string, edition: string, key: string, written: string): void {
+  const final = entryDir(cacheDir, edition, key);
+  const temporary = `${final}.${process.pid}.tmp`;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    rmSync(temporary, { recursive: true, force: true });
+    linkTree(written, temporary);
+    if (!existsSync(final)) renameSync(temporary, final);
+  } catch {
+    // Another build stored this entry meanwhile, or the cache is not writable.
+  } finally {
+    rmSync(temporary, { recursive: true, force: true });
+  }
+  try {
+    for (const name of readdirSync(cacheDir)) {
+      if (name.startsWith(`${edition}-`) && name !== path.basename(final) && !name.endsWith('.tmp')) {
+        rmSync(path.join(cacheDir, name), { recursive: true, force: true });
+      }
+    }
+  } catch {
+    // Pruning is best effort.
+  }
+}
