@@ -1,21 +1,15 @@
 /**
- * Masthead's Eleventy configuration only composes local plugins, one per concern.
- * Templates live in layouts/pages/; articles are read by the content loader, not by
- * Eleventy (see docs/architecture.md).
+ * Masthead's Eleventy configuration only composes local plugins: the `.11ty.tsx`
+ * templates of layouts/pages/, and the Build they render as the global `masthead`.
+ * Articles are read by the content stage, not by Eleventy (see docs/architecture.md).
  */
 import type UserConfig from '@11ty/eleventy/UserConfig';
-import { assets } from './src/render/assets.ts';
-import { contentData } from './src/render/build-data-plugin.ts';
-import { headers } from './src/outputs/headers.ts';
-import { photos } from './src/photos/prepare.ts';
+import { buildData } from './src/render/build-data-plugin.ts';
 import { tsxTemplates } from './src/render/templates-plugin.ts';
 
 export default function masthead(config: UserConfig): void {
   config.addPlugin(tsxTemplates);
-  config.addPlugin(contentData);
-  config.addPlugin(assets);
-  config.addPlugin(photos);
-  config.addPlugin(headers);
+  config.addPlugin(buildData);
 }
 
 export const config = {

@@ -17,7 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { readBuildOptions } from '../src/build/options.ts';
-import { loadSite } from '../src/content/load-site.ts';
+import { openCaches } from '../src/build/caches.ts';
+import { loadContent } from '../src/content/load.ts';
+import { deriveSite } from '../src/site/derive.ts';
 import { preparePhotos } from '../src/photos/prepare.ts';
 import { cropBox, frameHeight, PAGE_FRAME, parseFocus } from '../src/photos/frames.ts';
 import { runTimed } from './lib/measure.ts';
@@ -134,10 +136,12 @@ async function speedTable(): Promise<void> {
   const env = { MASTHEAD_CONTENT: path.join(withDir, 'content'), MASTHEAD_NOW: '2026-11-28T00:00Z', MASTHEAD_IMAGE_CACHE: cache };
 
   // Cold: the pipeline alone, every photo's renditions (page frame + 3 social cards) encoded.
-  const { site } = loadSite(repoDir, readBuildOptions(env));
+  const options = readBuildOptions(env);
+  const { articles } = loadContent({ rootDir: repoDir, options, caches: openCaches(repoDir, env) });
+  const site = deriveSite(articles, options);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const report = await preparePhotos(site!, repoDir, env);
+  const report = await preparePhotos(site, repoDir, openCaches(repoDir, env));
   const wallS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const cpuS = (cpu.user + cpu.system) / 1e6;

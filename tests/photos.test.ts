@@ -11,8 +11,8 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PICTURE_SIZES } from '../layouts/components/Picture.tsx';
 import { readBuildOptions } from '../src/build/options.ts';
-import { loadSite } from '../src/content/load-site.ts';
-import { preparePhotos, socialImages } from '../src/photos/prepare.ts';
+import { prepareBuild } from '../src/build/build.ts';
+import { openCaches } from '../src/build/caches.ts';
 import { article, buildFixture, jpeg, repoRoot, writeFixture, type FixtureFiles, type FixtureSite } from './helpers/fixture-site.ts';
 
 // A private cache, so the counts below are this file's alone (the CLI inherits process.env).
@@ -237,18 +237,18 @@ describe('photo pipeline build', () => {
 
   it('social cards: 1200×675, 1200×900 and 1200×1200 JPEGs, cropped around the same focus, from the cache', async () => {
     const options = readBuildOptions({ MASTHEAD_CONTENT: path.join(first.dir, 'content'), MASTHEAD_NOW: '2026-11-28T00:00Z' });
-    const { site } = loadSite(repoRoot, options);
-    const report = await preparePhotos(site!, repoRoot, { MASTHEAD_IMAGE_CACHE: cacheDir });
+    const caches = openCaches(repoRoot, { MASTHEAD_IMAGE_CACHE: cacheDir, MASTHEAD_BODY_CACHE: path.join(cacheDir, 'bodies') });
+    const { build, photos: report } = await prepareBuild({ rootDir: repoRoot, options, caches, fingerprintAssets: true });
     expect(report).toMatchObject({ problems: [expect.objectContaining({ severity: 'warning' })], encoded: 0 });
-    const photo = site!.articles.find((a) => a.slug === 'panorama-right')!.photo!;
-    const social = socialImages(photo);
+    const photo = build!.articles.find((a) => a.slug === 'panorama-right')!.photo!;
+    const social = build!.photos.social(photo);
     for (const [ref, width, height] of [[social.w16x9, 1200, 675], [social.w4x3, 1200, 900], [social.w1x1, 1200, 1200]] as const) {
       expect(ref).toMatchObject({ width, height, url: expect.stringMatching(/^\/media\/[0-9a-f]{16}-1200\.jpg$/) });
       expect(await sharp(path.join(second.outDir, ref.url)).metadata()).toMatchObject({ format: 'jpeg', width, height });
       expect(colourName(await pixel(second, ref.url, 0.5, 0.5))).toBe('blue');
     }
     // A photo smaller than the card is enlarged to the card's size.
-    const tiny = socialImages(site!.articles.find((a) => a.slug === 'tiny')!.photo!);
+    const tiny = build!.photos.social(build!.articles.find((a) => a.slug === 'tiny')!.photo!);
     expect(await sharp(path.join(second.outDir, tiny.w16x9.url)).metadata()).toMatchObject({ width: 1200, height: 675 });
   });
 });

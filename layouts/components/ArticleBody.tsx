@@ -1,15 +1,14 @@
 import type { Article } from '../../src/content/article.ts';
 import { prefixBodyLinks } from '../../src/render/body-links.ts';
 import { creditLine } from '../../src/editions/lists.ts';
-import { formatDateTime, machineDateTime } from '../../src/editions/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { Corrections } from './Corrections.tsx';
 import { LeadPhoto } from './LeadPhoto.tsx';
 import { BylineLinks, TopicList } from './StoryLinks.tsx';
 
 /** The story itself: headline, dateline, byline, lead photo, body, wire credits, corrections. */
-export function ArticleBody({ article, edition, site }: { article: Article; edition: Edition; site: SiteData }) {
+export function ArticleBody({ article, edition, build }: { article: Article; edition: Edition; build: Build }) {
   const s = edition.strings;
   return (
     <article class="story">
@@ -19,26 +18,26 @@ export function ArticleBody({ article, edition, site }: { article: Article; edit
       <p class="dateline">
         <span class="published">
           {s.published}{' '}
-          <time datetime={machineDateTime(article.date, edition)}>
-            {formatDateTime(article.date, edition)}
+          <time datetime={build.dates.machine(article.date, edition)}>
+            {build.dates.dateTime(article.date, edition)}
           </time>
         </span>
         {article.updated ? (
           <span class="updated">
-            {s.updated} <time datetime={machineDateTime(article.updated, edition)}>{formatDateTime(article.updated, edition)}</time>
+            {s.updated} <time datetime={build.dates.machine(article.updated, edition)}>{build.dates.dateTime(article.updated, edition)}</time>
           </span>
         ) : null}
       </p>
       {article.byline.length ? (
         <p class="byline">
-          {s.by} <BylineLinks names={article.byline} edition={edition} site={site} />
+          {s.by} <BylineLinks names={article.byline} edition={edition} build={build} />
         </p>
       ) : null}
-      {article.photo ? <LeadPhoto photo={article.photo} edition={edition} site={site} /> : null}
-      <div class="story-body" dangerouslySetInnerHTML={{ __html: prefixBodyLinks(article.bodyHtml, site.options) }} />
+      {article.photo ? <LeadPhoto photo={article.photo} edition={edition} build={build} /> : null}
+      <div class="story-body" dangerouslySetInnerHTML={{ __html: prefixBodyLinks(article.bodyHtml, build.options) }} />
       {article.credits.length ? <p class="wire-credits">{creditLine(article.credits, edition)}</p> : null}
       <Corrections article={article} edition={edition} />
-      <TopicList tags={article.tags} edition={edition} site={site} />
+      <TopicList tags={article.tags} edition={edition} build={build} />
     </article>
   );
 }

@@ -1,7 +1,7 @@
 import type { Article } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { authorPath } from '../../src/site/slugs.ts';
 import { socialImage } from '../../src/outputs/social-image.ts';
 import { breadcrumbJsonLd, jsonLdText, newsArticleJsonLd, publisherLogo, type JsonLd } from '../../src/outputs/structured-data.ts';
@@ -13,13 +13,13 @@ import { machineUrl } from '../../src/site/urls.ts';
  * language versions (hreflang), Open Graph and Twitter card, and JSON-LD. All URLs are
  * absolute from the one configured base URL.
  */
-export function ArticleMeta({ article, edition, site }: { article: Article; edition: Edition; site: SiteData }) {
-  const { options } = site;
+export function ArticleMeta({ article, edition, build }: { article: Article; edition: Edition; build: Build }) {
+  const { options } = build;
   const url = machineUrl(options, article.url);
-  const image = socialImage(article, options);
-  const translations = translationsOf(site, article);
+  const image = socialImage(article, options, build.photos);
+  const translations = translationsOf(build, article);
   const section = edition.sections.find((s) => s.slug === article.section);
-  const logo = publisherLogo(options);
+  const logo = publisherLogo(build);
   const og = (property: string, content: string) => <meta key={`${property}=${content}`} property={property} content={content} />;
   return (
     <>

@@ -1,14 +1,14 @@
 import { renderToString, type Children } from '#jsx/jsx-runtime';
 import { assetUrl } from '../../src/render/assets.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { FeedLinks } from './FeedLinks.tsx';
 import { PublisherBox } from './PublisherBox.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
 
 export interface DocumentProps {
-  site: SiteData;
+  build: Build;
   edition: Edition;
   title: string;
   description?: string | undefined;
@@ -24,7 +24,7 @@ export interface DocumentProps {
  * The frame of every page of an edition, top to bottom: skip links, site header with
  * navigation and the breaking banner, main, publisher box, legal footer.
  */
-export function Document({ site, edition, title, description, head, feedSection, children }: DocumentProps) {
+export function Document({ build, edition, title, description, head, feedSection, children }: DocumentProps) {
   const s = edition.strings;
   return (
     <html lang={edition.lang} dir={edition.dir}>
@@ -33,8 +33,8 @@ export function Document({ site, edition, title, description, head, feedSection,
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         {description ? <meta name="description" content={description} /> : null}
-        <link rel="stylesheet" href={assetUrl(site.options, 'masthead.css')} />
-        <FeedLinks site={site} edition={edition} section={feedSection} />
+        <link rel="stylesheet" href={assetUrl(build, 'masthead.css')} />
+        <FeedLinks build={build} edition={edition} section={feedSection} />
         {head}
       </head>
       <body class={`script-${edition.script.toLowerCase()}`}>
@@ -48,12 +48,12 @@ export function Document({ site, edition, title, description, head, feedSection,
             </li>
           </ul>
         </nav>
-        <SiteHeader site={site} edition={edition} />
+        <SiteHeader build={build} edition={edition} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <PublisherBox site={site} edition={edition} />
-        <SiteFooter site={site} edition={edition} />
+        <PublisherBox build={build} edition={edition} />
+        <SiteFooter build={build} edition={edition} />
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 import type { Edition } from '../../src/editions/edition.ts';
 import { feedMediaTypes, feedPath, type FeedFormat } from '../../src/outputs/feeds.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { machineUrl } from '../../src/site/urls.ts';
 
 const autodiscovered: readonly FeedFormat[] = ['atom', 'json', 'rss'];
@@ -9,7 +9,7 @@ const autodiscovered: readonly FeedFormat[] = ['atom', 'json', 'rss'];
  * Feed autodiscovery for the <head>: the edition's feeds on every page, plus a
  * section's own feeds when `section` is given (section listing pages).
  */
-export function FeedLinks({ site, edition, section }: { site: SiteData; edition: Edition; section?: string | undefined }) {
+export function FeedLinks({ build, edition, section }: { build: Build; edition: Edition; section?: string | undefined }) {
   const label = section ? edition.sections.find((s) => s.slug === section)?.label : undefined;
   const scopes = label && section ? [undefined, { slug: section, title: `${label} — ${edition.name}` }] : [undefined];
   return (
@@ -21,7 +21,7 @@ export function FeedLinks({ site, edition, section }: { site: SiteData; edition:
             rel="alternate"
             type={feedMediaTypes[format]}
             title={scope?.title ?? edition.name}
-            href={machineUrl(site.options, feedPath(edition.code, scope?.slug, format))}
+            href={machineUrl(build.options, feedPath(edition.code, scope?.slug, format))}
           />
         )),
       )}

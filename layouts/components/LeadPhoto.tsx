@@ -1,7 +1,6 @@
 import type { Photo } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import { photoPicture } from '../../src/photos/prepare.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { Picture, PICTURE_SIZES } from './Picture.tsx';
 
 /**
@@ -9,13 +8,13 @@ import { Picture, PICTURE_SIZES } from './Picture.tsx';
  * Caption and credit are independent and each optional; the credit is announced as a
  * credit, never folded into the alt text.
  */
-export function LeadPhoto({ photo, edition, site }: { photo: Photo; edition: Edition; site: SiteData }) {
+export function LeadPhoto({ photo, edition, build }: { photo: Photo; edition: Edition; build: Build }) {
   const s = edition.strings;
   const hasCaption = photo.caption !== undefined || photo.credit !== undefined;
   return (
     <figure class="lead-photo">
       <div class="frame-16x9">
-        <Picture set={photoPicture(photo)} alt={photo.alt} sizes={PICTURE_SIZES.lead} site={site} priority />
+        <Picture set={build.photos.picture(photo)} alt={photo.alt} sizes={PICTURE_SIZES.lead} build={build} priority />
       </div>
       {hasCaption ? (
         <figcaption>

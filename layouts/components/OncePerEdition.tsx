@@ -1,7 +1,6 @@
 import { joined, type Children, type Html } from '#jsx/jsx-runtime';
+import type { Build } from '../../src/build/build.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import { perBuild } from '../../src/site/per-build.ts';
-import type { SiteData } from '../../src/site/derive.ts';
 
 /**
  * The inside of a block that is the same on every page of an edition (site header,
@@ -9,12 +8,11 @@ import type { SiteData } from '../../src/site/derive.ts';
  * as a child: at 25,000 pages, rendering it again for each was a fifth of the rendering
  * time. It is markup from the JSX runtime like any other, escaped the same way.
  */
-export function oncePerEdition(content: (site: SiteData, edition: Edition) => Children): (site: SiteData, edition: Edition) => Html {
-  const byEdition = perBuild(() => new Map<string, Html>());
-  return (site, edition) => {
-    const rendered = byEdition(site);
-    let html = rendered.get(edition.code);
-    if (!html) rendered.set(edition.code, (html = joined(content(site, edition))));
+export function oncePerEdition(name: string, content: (build: Build, edition: Edition) => Children): (build: Build, edition: Edition) => Html {
+  return (build, edition) => {
+    const key = `${name}\u0000${edition.code}`;
+    let html = build.fragments.blocks.get(key);
+    if (!html) build.fragments.blocks.set(key, (html = joined(content(build, edition))));
     return html;
   };
 }

@@ -2,7 +2,7 @@ import { formatNumber } from '../../src/editions/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import type { ListingPage } from '../../src/site/listings.ts';
 import { fill } from '../../src/editions/placeholders.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { href } from '../../src/site/urls.ts';
 
 /** "Page 2 of 3" in the edition's words and digits. */
@@ -11,17 +11,17 @@ export function pageOfText(page: Pick<ListingPage, 'pageNumber' | 'pageCount'>, 
 }
 
 /** `<link rel="prev|next">` for the page head. */
-export function PaginationLinks({ page, site }: { page: ListingPage; site: SiteData }) {
+export function PaginationLinks({ page, build }: { page: ListingPage; build: Build }) {
   return (
     <>
-      {page.newerUrl ? <link rel="prev" href={href(site.options, page.newerUrl)} /> : null}
-      {page.olderUrl ? <link rel="next" href={href(site.options, page.olderUrl)} /> : null}
+      {page.newerUrl ? <link rel="prev" href={href(build.options, page.newerUrl)} /> : null}
+      {page.olderUrl ? <link rel="next" href={href(build.options, page.olderUrl)} /> : null}
     </>
   );
 }
 
 /** Newer/older navigation under a listing; nothing when the listing fits on one page. */
-export function Pagination({ page, edition, site }: { page: ListingPage; edition: Edition; site: SiteData }) {
+export function Pagination({ page, edition, build }: { page: ListingPage; edition: Edition; build: Build }) {
   if (page.pageCount < 2) return null;
   const s = edition.strings;
   return (
@@ -32,14 +32,14 @@ export function Pagination({ page, edition, site }: { page: ListingPage; edition
       <ul>
         {page.newerUrl ? (
           <li class="pagination-newer">
-            <a rel="prev" href={href(site.options, page.newerUrl)}>
+            <a rel="prev" href={href(build.options, page.newerUrl)}>
               {s.newerStories}
             </a>
           </li>
         ) : null}
         {page.olderUrl ? (
           <li class="pagination-older">
-            <a rel="next" href={href(site.options, page.olderUrl)}>
+            <a rel="next" href={href(build.options, page.olderUrl)}>
               {s.olderStories}
             </a>
           </li>

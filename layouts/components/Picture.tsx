@@ -1,5 +1,5 @@
 import type { PictureSet } from '../../src/photos/prepare.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { href } from '../../src/site/urls.ts';
 
 /**
@@ -22,7 +22,7 @@ interface PictureProps {
   /** Empty only when the text beside the image already says what it shows. */
   alt: string;
   sizes: string;
-  site: SiteData;
+  build: Build;
   /** The page's main image: fetched first instead of lazily. */
   priority?: boolean;
 }
@@ -31,16 +31,16 @@ interface PictureProps {
  * The one way a photo reaches a page: AVIF, then WebP, then JPEG, each with every
  * width, and width/height of the frame so the page never shifts while it loads.
  */
-export function Picture({ set, alt, sizes, site, priority = false }: PictureProps) {
+export function Picture({ set, alt, sizes, build, priority = false }: PictureProps) {
   const srcset = (format: keyof PictureSet['sources']) =>
-    set.sources[format].map((r) => `${href(site.options, r.url)} ${r.width}w`).join(', ');
+    set.sources[format].map((r) => `${href(build.options, r.url)} ${r.width}w`).join(', ');
   const jpeg = set.sources.jpeg;
   return (
     <picture>
       <source type="image/avif" srcset={srcset('avif')} sizes={sizes} />
       <source type="image/webp" srcset={srcset('webp')} sizes={sizes} />
       <img
-        src={href(site.options, jpeg[jpeg.length - 1]!.url)}
+        src={href(build.options, jpeg[jpeg.length - 1]!.url)}
         srcset={srcset('jpeg')}
         sizes={sizes}
         width={set.width}

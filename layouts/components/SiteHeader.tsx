@@ -1,22 +1,22 @@
 import type { Edition } from '../../src/editions/edition.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { href } from '../../src/site/urls.ts';
 import { oncePerEdition } from './OncePerEdition.tsx';
 
-export function SiteHeader({ site, edition }: { site: SiteData; edition: Edition }) {
-  return <header class="site-header">{headerContent(site, edition)}</header>;
+export function SiteHeader({ build, edition }: { build: Build; edition: Edition }) {
+  return <header class="site-header">{headerContent(build, edition)}</header>;
 }
 
-const headerContent = oncePerEdition((site, edition) => {
+const headerContent = oncePerEdition('site-header', (build, edition) => {
   const s = edition.strings;
-  const breaking = site.breaking[edition.code];
+  const breaking = build.breaking[edition.code];
   return (
     <>
       <div class="masthead">
-        <a class="brand" href={href(site.options, `/${edition.code}/`)}>
+        <a class="brand" href={href(build.options, `/${edition.code}/`)}>
           {edition.name}
         </a>
-        <a class="search-link" href={href(site.options, `/${edition.code}/search/`)}>
+        <a class="search-link" href={href(build.options, `/${edition.code}/search/`)}>
           {s.search}
         </a>
       </div>
@@ -24,7 +24,7 @@ const headerContent = oncePerEdition((site, edition) => {
         <ul>
           {edition.sections.map((section) => (
             <li key={section.slug}>
-              <a href={href(site.options, `/${edition.code}/${section.slug}/`)}>{section.label}</a>
+              <a href={href(build.options, `/${edition.code}/${section.slug}/`)}>{section.label}</a>
             </li>
           ))}
         </ul>
@@ -32,7 +32,7 @@ const headerContent = oncePerEdition((site, edition) => {
       {breaking ? (
         <p class="breaking">
           <strong class="breaking-label">{s.breakingNews}</strong>{' '}
-          <a href={href(site.options, breaking.url)}>{breaking.headline}</a>
+          <a href={href(build.options, breaking.url)}>{breaking.headline}</a>
         </p>
       ) : null}
     </>

@@ -1,13 +1,13 @@
 import type { Article } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { translationsOf } from '../../src/site/translations.ts';
 import { href } from '../../src/site/urls.ts';
 
 /** "Read in …": the story's other language versions, each named in its own language. */
-export function TranslationLinks({ article, edition, site }: { article: Article; edition: Edition; site: SiteData }) {
-  const others = translationsOf(site, article).filter((t) => t !== article);
+export function TranslationLinks({ article, edition, build }: { article: Article; edition: Edition; build: Build }) {
+  const others = translationsOf(build, article).filter((t) => t !== article);
   if (!others.length) return null;
   return (
     <nav class="translations" aria-labelledby="translations-heading">
@@ -17,7 +17,7 @@ export function TranslationLinks({ article, edition, site }: { article: Article;
           const other = editions[t.edition];
           return (
             <li key={t.url} lang={other.lang} dir={other.dir}>
-              <a href={href(site.options, t.url)} hreflang={other.lang} lang={other.lang}>
+              <a href={href(build.options, t.url)} hreflang={other.lang} lang={other.lang}>
                 {other.languageName}
               </a>
             </li>

@@ -1,11 +1,11 @@
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { renderDocument } from '../components/Document.tsx';
 
 interface AboutData {
   code: EditionCode;
-  masthead: SiteData;
+  masthead: Build;
 }
 
 export const data = {
@@ -15,11 +15,11 @@ export const data = {
 };
 
 /** About the publisher, with the legal section the disclaimer links to (#legal). */
-export default function render({ code, masthead: site }: AboutData): string {
+export default function render({ code, masthead: build }: AboutData): string {
   const edition = editions[code];
   const about = edition.about;
   return renderDocument({
-    site,
+    build,
     edition,
     title: `${about.title} — ${edition.name}`,
     children: (

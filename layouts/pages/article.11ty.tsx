@@ -1,6 +1,6 @@
 import type { Article } from '../../src/content/article.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { ArticleBody } from '../components/ArticleBody.tsx';
 import { ArticleMeta } from '../components/ArticleMeta.tsx';
 import { renderDocument } from '../components/Document.tsx';
@@ -13,7 +13,7 @@ import { TranslationLinks } from '../components/TranslationLinks.tsx';
  */
 interface ArticleTemplateData {
   article: Article;
-  masthead: SiteData;
+  masthead: Build;
 }
 
 export const data = {
@@ -22,18 +22,18 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export default function render({ article, masthead: site }: ArticleTemplateData): string {
+export default function render({ article, masthead: build }: ArticleTemplateData): string {
   const edition = editions[article.edition];
   return renderDocument({
-    site,
+    build,
     edition,
     title: `${article.headline} — ${edition.name}`,
     description: article.description,
-    head: <ArticleMeta article={article} edition={edition} site={site} />,
+    head: <ArticleMeta article={article} edition={edition} build={build} />,
     children: (
       <>
-        <ArticleBody article={article} edition={edition} site={site} />
-        <TranslationLinks article={article} edition={edition} site={site} />
+        <ArticleBody article={article} edition={edition} build={build} />
+        <TranslationLinks article={article} edition={edition} build={build} />
       </>
     ),
   });

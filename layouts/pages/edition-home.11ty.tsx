@@ -2,7 +2,7 @@ import type { Article } from '../../src/content/article.ts';
 import type { Edition, EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
 import { fill } from '../../src/editions/placeholders.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { href } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 import { StoryCard, StoryCards } from '../components/StoryCard.tsx';
@@ -13,7 +13,7 @@ import { StoryCard, StoryCards } from '../components/StoryCard.tsx';
  */
 interface HomeData {
   code: EditionCode;
-  masthead: SiteData;
+  masthead: Build;
 }
 
 /** Headlines per section block; the section page has the rest. */
@@ -25,12 +25,12 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-function SectionBlocks({ edition, site, shown }: { edition: Edition; site: SiteData; shown: ReadonlySet<string> }) {
+function SectionBlocks({ edition, build, shown }: { edition: Edition; build: Build; shown: ReadonlySet<string> }) {
   const s = edition.strings;
   return (
     <section class="front-sections" aria-labelledby="front-sections-heading">
       <h2 id="front-sections-heading">{s.mainNavigation}</h2>
-      {(site.listings.sections[edition.code] ?? []).map((section) => {
+      {(build.listings.sections[edition.code] ?? []).map((section) => {
         const more: Article[] = [];
         for (const a of section.articles) {
           if (more.length === PER_SECTION) break;
@@ -43,14 +43,14 @@ function SectionBlocks({ edition, site, shown }: { edition: Edition; site: SiteD
               <ul>
                 {more.map((a) => (
                   <li key={a.url}>
-                    <a href={href(site.options, a.url)}>{a.headline}</a>
+                    <a href={href(build.options, a.url)}>{a.headline}</a>
                   </li>
                 ))}
               </ul>
             ) : null}
             {section.articles.length ? (
               <p class="more-link">
-                <a href={href(site.options, section.url)}>{fill(s.moreIn, { section: section.label })}</a>
+                <a href={href(build.options, section.url)}>{fill(s.moreIn, { section: section.label })}</a>
               </p>
             ) : null}
           </section>
@@ -60,20 +60,20 @@ function SectionBlocks({ edition, site, shown }: { edition: Edition; site: SiteD
   );
 }
 
-export default function render({ code, masthead: site }: HomeData): string {
+export default function render({ code, masthead: build }: HomeData): string {
   const edition = editions[code];
-  const top = (site.listings.byEdition[code] ?? []).slice(0, site.options.pageSize);
+  const top = (build.listings.byEdition[code] ?? []).slice(0, build.options.pageSize);
   const [lead, ...rest] = top;
   return renderDocument({
-    site,
+    build,
     edition,
     title: edition.name,
     children: (
       <>
         <h1 class="front-heading">{edition.strings.latest}</h1>
-        {lead ? <StoryCard article={lead} edition={edition} site={site} lead /> : <p class="empty-listing">{edition.strings.noStories}</p>}
-        {rest.length ? <StoryCards articles={rest} edition={edition} site={site} /> : null}
-        <SectionBlocks edition={edition} site={site} shown={new Set(top.map((a) => a.url))} />
+        {lead ? <StoryCard article={lead} edition={edition} build={build} lead /> : <p class="empty-listing">{edition.strings.noStories}</p>}
+        {rest.length ? <StoryCards articles={rest} edition={edition} build={build} /> : null}
+        <SectionBlocks edition={edition} build={build} shown={new Set(top.map((a) => a.url))} />
       </>
     ),
   });

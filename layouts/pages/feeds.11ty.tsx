@@ -1,6 +1,6 @@
 import { atomFeed, jsonFeed, rssFeed } from '../../src/outputs/feed-formats.ts';
-import { feedFormats, feedPath, feedsOf, type Feed, type FeedFormat } from '../../src/outputs/feeds.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import { feedFormats, feedPath, type Feed, type FeedFormat } from '../../src/outputs/feeds.ts';
+import type { Build } from '../../src/build/build.ts';
 
 /** Atom, RSS and JSON Feed for every edition and every section; contents computed once per build. */
 interface FeedPage {
@@ -10,7 +10,7 @@ interface FeedPage {
 
 interface FeedTemplateData {
   item: FeedPage;
-  masthead: SiteData;
+  masthead: Build;
 }
 
 export const data = {
@@ -18,8 +18,8 @@ export const data = {
     data: 'masthead',
     size: 1,
     alias: 'item',
-    before: (_keys: unknown, full: { masthead: SiteData }): FeedPage[] =>
-      feedsOf(full.masthead).flatMap((feed) => feedFormats.map((format) => ({ feed, format }))),
+    before: (_keys: unknown, full: { masthead: Build }): FeedPage[] =>
+      full.masthead.outputs.feeds.flatMap((feed) => feedFormats.map((format) => ({ feed, format }))),
   },
   permalink: ({ item }: FeedTemplateData) => feedPath(item.feed.edition.code, item.feed.section, item.format),
   eleventyExcludeFromCollections: true,

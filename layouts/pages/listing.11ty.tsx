@@ -1,6 +1,6 @@
 import { editions } from '../../src/editions/registry.ts';
 import type { ListingPage } from '../../src/site/listings.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { renderDocument } from '../components/Document.tsx';
 import { Pagination, PaginationLinks, pageOfText } from '../components/Pagination.tsx';
 import { StoryCards } from '../components/StoryCard.tsx';
@@ -12,7 +12,7 @@ import { StoryCards } from '../components/StoryCard.tsx';
  */
 interface ListingData {
   listing: ListingPage;
-  masthead: SiteData;
+  masthead: Build;
 }
 
 export const data = {
@@ -21,16 +21,16 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export default function render({ listing, masthead: site }: ListingData): string {
+export default function render({ listing, masthead: build }: ListingData): string {
   const edition = editions[listing.edition];
   const s = edition.strings;
   const kicker = listing.kind === 'tag' ? s.tagKicker : listing.kind === 'author' ? s.authorKicker : undefined;
   const pageOf = listing.pageCount > 1 ? ` — ${pageOfText(listing, edition)}` : '';
   return renderDocument({
-    site,
+    build,
     edition,
     title: `${listing.label}${pageOf} — ${edition.name}`,
-    head: <PaginationLinks page={listing} site={site} />,
+    head: <PaginationLinks page={listing} build={build} />,
     // A section page also advertises the section's own feeds.
     feedSection: listing.kind === 'section' ? listing.slug : undefined,
     children: (
@@ -40,11 +40,11 @@ export default function render({ listing, masthead: site }: ListingData): string
           <h1 id="listing-heading">{listing.label}</h1>
         </header>
         {listing.articles.length ? (
-          <StoryCards articles={listing.articles} edition={edition} site={site} />
+          <StoryCards articles={listing.articles} edition={edition} build={build} />
         ) : (
           <p class="empty-listing">{s.noStories}</p>
         )}
-        <Pagination page={listing} edition={edition} site={site} />
+        <Pagination page={listing} edition={edition} build={build} />
       </section>
     ),
   });

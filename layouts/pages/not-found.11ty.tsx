@@ -1,13 +1,13 @@
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { href } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 
 /** `/<edition>/404.html`, in the edition's language; hosts serve it for missing paths below the edition. */
 interface NotFoundData {
   code: EditionCode;
-  masthead: SiteData;
+  masthead: Build;
 }
 
 export const data = {
@@ -16,11 +16,11 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export default function render({ code, masthead: site }: NotFoundData): string {
+export default function render({ code, masthead: build }: NotFoundData): string {
   const edition = editions[code];
   const s = edition.strings;
   return renderDocument({
-    site,
+    build,
     edition,
     title: `${s.notFoundTitle} — ${edition.name}`,
     head: <meta name="robots" content="noindex" />,
@@ -30,10 +30,10 @@ export default function render({ code, masthead: site }: NotFoundData): string {
         <p>{s.notFoundText}</p>
         <ul>
           <li>
-            <a href={href(site.options, `/${code}/`)}>{s.homeLink}</a>
+            <a href={href(build.options, `/${code}/`)}>{s.homeLink}</a>
           </li>
           <li>
-            <a href={href(site.options, `/${code}/search/`)}>{s.search}</a>
+            <a href={href(build.options, `/${code}/search/`)}>{s.search}</a>
           </li>
         </ul>
       </div>

@@ -1,6 +1,7 @@
-import { redirectPagePath, redirectsOf, type Redirect } from '../../src/site/aliases.ts';
+import { redirectPagePath } from '../../src/content/aliases.ts';
+import type { Redirect } from '../../src/site/redirects.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { href, machineUrl } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 
@@ -11,7 +12,7 @@ import { renderDocument } from '../components/Document.tsx';
  */
 interface RedirectData {
   redirect: Redirect;
-  masthead: SiteData;
+  masthead: Build;
 }
 
 export const data = {
@@ -21,20 +22,20 @@ export const data = {
     alias: 'redirect',
     // The redirects of the stories this build renders (an edition shard's, or in the dev
     // server the ones a content edit changed).
-    before: (_keys: unknown, { masthead }: { masthead: SiteData }): Redirect[] => {
+    before: (_keys: unknown, { masthead }: { masthead: Build }): Redirect[] => {
       const rendered = new Set(masthead.pages.articles);
-      return redirectsOf(masthead).filter((r) => rendered.has(r.article));
+      return masthead.redirects.filter((r) => rendered.has(r.article));
     },
   },
   permalink: ({ redirect }: RedirectData) => redirectPagePath(redirect.from),
   eleventyExcludeFromCollections: true,
 };
 
-export default function render({ redirect: { article }, masthead: site }: RedirectData): string {
+export default function render({ redirect: { article }, masthead: build }: RedirectData): string {
   const edition = editions[article.edition];
-  const target = machineUrl(site.options, article.url);
+  const target = machineUrl(build.options, article.url);
   return renderDocument({
-    site,
+    build,
     edition,
     title: `${article.headline} — ${edition.name}`,
     head: (
@@ -48,7 +49,7 @@ export default function render({ redirect: { article }, masthead: site }: Redire
       <article class="page redirect">
         <h1>{article.headline}</h1>
         <p>
-          {edition.strings.storyMoved} <a href={href(site.options, article.url)}>{target}</a>
+          {edition.strings.storyMoved} <a href={href(build.options, article.url)}>{target}</a>
         </p>
       </article>
     ),

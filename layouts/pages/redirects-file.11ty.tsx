@@ -1,5 +1,4 @@
-import { redirectsOf } from '../../src/site/aliases.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { href } from '../../src/site/urls.ts';
 
 /**
@@ -14,8 +13,8 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export default function redirectsFile({ masthead: site }: { masthead: SiteData }): string {
-  const path = (sitePath: string) => encodeURI(href(site.options, sitePath));
-  const lines = redirectsOf(site).map((r) => `${path(r.from)} ${path(r.article.url)} 301\n`);
+export default function redirectsFile({ masthead: build }: { masthead: Build }): string {
+  const path = (sitePath: string) => encodeURI(href(build.options, sitePath));
+  const lines = build.redirects.map((r) => `${path(r.from)} ${path(r.article.url)} 301\n`);
   return `# Old addresses of moved stories (frontmatter \`aliases\`), written by the build.\n${lines.join('')}`;
 }

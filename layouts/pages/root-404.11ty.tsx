@@ -1,5 +1,5 @@
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { href } from '../../src/site/urls.ts';
 import { renderRootDocument } from '../components/RootDocument.tsx';
 
@@ -8,7 +8,7 @@ import { renderRootDocument } from '../components/RootDocument.tsx';
  * every edition's language, each block with its own lang and dir, linking home.
  */
 interface RootNotFoundData {
-  masthead: SiteData;
+  masthead: Build;
 }
 
 export const data = {
@@ -18,11 +18,11 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export default function render({ masthead: site }: RootNotFoundData): string {
-  const list = site.options.editions.map((code) => editions[code]);
+export default function render({ masthead: build }: RootNotFoundData): string {
+  const list = build.options.editions.map((code) => editions[code]);
   const first = list[0] ?? editions.en;
   return renderRootDocument({
-    site,
+    build,
     edition: first,
     title: list.map((e) => e.strings.notFoundTitle).join(' · '),
     children: (
@@ -33,7 +33,7 @@ export default function render({ masthead: site }: RootNotFoundData): string {
             <h2 id={`not-found-${e.code}`}>{e.name}</h2>
             <p>{e.strings.notFoundText}</p>
             <p>
-              <a href={href(site.options, `/${e.code}/`)}>{e.strings.homeLink}</a>
+              <a href={href(build.options, `/${e.code}/`)}>{e.strings.homeLink}</a>
             </p>
           </section>
         ))}

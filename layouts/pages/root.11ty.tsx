@@ -1,11 +1,11 @@
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { href } from '../../src/site/urls.ts';
 import { renderRootDocument } from '../components/RootDocument.tsx';
 
 /** `/`: the list of editions, each named in its own language and script. */
 interface RootData {
-  masthead: SiteData;
+  masthead: Build;
 }
 
 export const data = {
@@ -15,11 +15,11 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export default function render({ masthead: site }: RootData): string {
-  const list = site.options.editions.map((code) => editions[code]);
+export default function render({ masthead: build }: RootData): string {
+  const list = build.options.editions.map((code) => editions[code]);
   const first = list[0] ?? editions.en;
   return renderRootDocument({
-    site,
+    build,
     edition: first,
     title: list.map((e) => e.name).join(' · '),
     children: (
@@ -29,7 +29,7 @@ export default function render({ masthead: site }: RootData): string {
           <ul>
             {list.map((e) => (
               <li key={e.code}>
-                <a href={href(site.options, `/${e.code}/`)} hreflang={e.lang} lang={e.lang} dir={e.dir}>
+                <a href={href(build.options, `/${e.code}/`)} hreflang={e.lang} lang={e.lang} dir={e.dir}>
                   <span class="edition-language">{e.languageName}</span> <span class="edition-name">{e.name}</span>
                 </a>
               </li>

@@ -1,7 +1,7 @@
 import { assetUrl } from '../../src/render/assets.ts';
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import { searchBundleDir } from '../../src/search/search-index.ts';
 import { href } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
@@ -13,7 +13,7 @@ import { renderDocument } from '../components/Document.tsx';
  */
 interface SearchData {
   code: EditionCode;
-  masthead: SiteData;
+  masthead: Build;
 }
 
 export const data = {
@@ -22,18 +22,18 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export default function render({ code, masthead: site }: SearchData): string {
+export default function render({ code, masthead: build }: SearchData): string {
   const edition = editions[code];
   const s = edition.strings;
-  const self = href(site.options, `/${code}/search/`);
+  const self = href(build.options, `/${code}/search/`);
   return renderDocument({
-    site,
+    build,
     edition,
     title: `${s.search} — ${edition.name}`,
     head: (
       <>
         <meta name="robots" content="noindex" />
-        <script type="module" src={assetUrl(site.options, 'search.js')} />
+        <script type="module" src={assetUrl(build, 'search.js')} />
       </>
     ),
     children: (
@@ -44,8 +44,8 @@ export default function render({ code, masthead: site }: SearchData): string {
           role="search"
           action={self}
           method="get"
-          data-pagefind-bundle={href(site.options, `/${searchBundleDir(code)}/pagefind.js`)}
-          data-base-url={href(site.options, '/')}
+          data-pagefind-bundle={href(build.options, `/${searchBundleDir(code)}/pagefind.js`)}
+          data-base-url={href(build.options, '/')}
           data-locale={edition.locale}
           data-numbering-system={edition.numberingSystem}
           data-results-text={s.searchResults}

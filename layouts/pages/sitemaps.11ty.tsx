@@ -1,12 +1,11 @@
 import type { EditionCode } from '../../src/editions/edition.ts';
-import type { SiteData } from '../../src/site/derive.ts';
+import type { Build } from '../../src/build/build.ts';
 import {
   newsSitemapPath,
   newsSitemapXml,
   robotsTxt,
   sitemapIndexPath,
   sitemapIndexXml,
-  sitemapsOf,
   sitemapXml,
   type SitemapPart,
 } from '../../src/outputs/sitemaps.ts';
@@ -20,7 +19,7 @@ type CrawlerFile =
 
 interface CrawlerFileData {
   file: CrawlerFile;
-  masthead: SiteData;
+  masthead: Build;
 }
 
 export const data = {
@@ -29,11 +28,11 @@ export const data = {
     size: 1,
     alias: 'file',
     // Edition sitemaps belong to their edition's build; the index and robots.txt are cross-edition files.
-    before: (_keys: unknown, { masthead: site }: { masthead: SiteData }): CrawlerFile[] => {
-      const { render } = site.options;
+    before: (_keys: unknown, { masthead: build }: { masthead: Build }): CrawlerFile[] => {
+      const { render } = build.options;
       return [
         ...(render.shared ? [{ kind: 'index' as const, path: sitemapIndexPath }] : []),
-        ...sitemapsOf(site)
+        ...build.outputs.sitemaps
           .filter((part) => render.editions.includes(part.edition))
           .map((part) => ({ kind: 'part' as const, path: part.path, part })),
         ...render.editions.map((edition) => ({ kind: 'news' as const, path: newsSitemapPath(edition), edition })),
@@ -45,15 +44,15 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export default function crawlerFile({ file, masthead: site }: CrawlerFileData): string {
+export default function crawlerFile({ file, masthead: build }: CrawlerFileData): string {
   switch (file.kind) {
     case 'index':
-      return sitemapIndexXml(site);
+      return sitemapIndexXml(build);
     case 'part':
-      return sitemapXml(site, file.part);
+      return sitemapXml(build, file.part);
     case 'news':
-      return newsSitemapXml(site, file.edition);
+      return newsSitemapXml(build, file.edition);
     case 'robots':
-      return robotsTxt(site);
+      return robotsTxt(build);
   }
 }

@@ -13,18 +13,15 @@ import type GrayMatter from 'gray-matter';
 import type * as JsYaml from 'js-yaml';
 import type SharpModule from 'sharp';
 
+import { once } from './memoise.ts';
+
 const require = createRequire(import.meta.url);
 
-function onFirstUse<T>(load: () => T): () => T {
-  let loaded: { value: T } | undefined;
-  return () => (loaded ??= { value: load() }).value;
-}
-
-export const zod = onFirstUse(() => (require('zod') as { z: typeof Zod }).z);
-export const markdownIt = onFirstUse(() => require('markdown-it') as typeof MarkdownIt);
-export const grayMatter = onFirstUse(() => require('gray-matter') as typeof GrayMatter);
-export const jsYaml = onFirstUse(() => require('js-yaml') as typeof JsYaml);
-export const sharp = onFirstUse(() => require('sharp') as typeof SharpModule);
+export const zod = once(() => (require('zod') as { z: typeof Zod }).z);
+export const markdownIt = once(() => require('markdown-it') as typeof MarkdownIt);
+export const grayMatter = once(() => require('gray-matter') as typeof GrayMatter);
+export const jsYaml = once(() => require('js-yaml') as typeof JsYaml);
+export const sharp = once(() => require('sharp') as typeof SharpModule);
 
 /**
  * Loads them all now: the dev server calls it once its first build is done, so that the

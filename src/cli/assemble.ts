@@ -14,16 +14,16 @@ import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBuildOptions } from '../build/options.ts';
-import { primeSite } from '../render/build-data-plugin.ts';
-import { loadSite } from '../content/load-site.ts';
+import { prepareBuild } from '../build/build.ts';
+import { openCaches } from '../build/caches.ts';
 import { formatProblem } from '../content/problems.ts';
 import { editionCodes } from '../editions/registry.ts';
 import { verifyBuiltLinks } from '../publish/link-check.ts';
-import { preparePhotos } from '../photos/prepare.ts';
+import { publishMedia, writeAssets, writeHostFiles } from '../publish/site-files.ts';
 import { BuildStopped, publishAtomically, stagingDirFor } from '../publish/swap.ts';
 import { applyBuildFlags, buildFlagHelp, buildFlags } from './build-flags.ts';
 import { helpText } from './help.ts';
-import { renderWithEleventy } from './build.ts';
+import { renderWithEleventy } from '../render/render.ts';
 
 const flags = { ...buildFlags, from: { type: 'string', multiple: true } } as const;
 const USAGE = helpText('npm run assemble -- [--from] DIR [[--from] DIR …] [options]', flags, {
@@ -63,15 +63,13 @@ export async function assemble(argv: string[], rootDir = process.cwd()): Promise
   delete process.env.MASTHEAD_EDITIONS;
   const options = readBuildOptions();
 
-  const { site, problems } = loadSite(rootDir, options);
+  const caches = openCaches(rootDir);
+  const { build, problems } = await prepareBuild({ rootDir, options, caches, fingerprintAssets: true });
   for (const p of problems) console.error(formatProblem(p));
-  if (!site) {
+  if (!build) {
     console.error(`\nAssemble stopped: problems in the content. Nothing was published; ${values.out}/ is unchanged.`);
     return false;
   }
-  const photos = await preparePhotos(site, rootDir);
-  if (photos.problems.length) for (const p of photos.problems) console.error(formatProblem(p));
-  primeSite(site);
 
   const outDir = path.resolve(rootDir, values.out);
   const staging = stagingDirFor(outDir);
@@ -81,8 +79,11 @@ export async function assemble(argv: string[], rootDir = process.cwd()): Promise
       if (!existsSync(shard)) throw new BuildStopped(`Shard ${shard} does not exist: build it with npm run build -- --edition … --out ${path.relative(rootDir, shard)}`);
       mergeShard(shard, staging);
     }
-    // Shards are copied first, so _headers (written after Eleventy) sees the merged top level.
-    await renderWithEleventy(rootDir, staging, options, values.quiet);
+    // Shards are copied first, so _headers (written last) sees the merged top level.
+    await renderWithEleventy(build, rootDir, staging, values.quiet);
+    writeAssets(build, staging);
+    publishMedia(build, staging);
+    writeHostFiles(build, staging);
     const links = verifyBuiltLinks(staging, { ...options, render: { editions: editionCodes, shared: true } });
     if (!values.quiet) console.log(`Assembled ${shards.length} shards; ${links.links} links on ${links.pages} pages resolve.`);
   });

@@ -1,6 +1,6 @@
 /**
  * `npm run check`: validates all content without rendering a page, with the same loader
- * and checks as the build (src/content/load-site.ts: loadSiteFacts beside loadSite): the schema,
+ * and checks as the build (src/content/load.ts: loadContentFacts beside loadContent): the schema,
  * photos (present, readable, really images), links between stories, duplicate URLs,
  * translation keys and embargoes. One line `file:line: field: message` per problem; on GitHub Actions also a
  * `::error file=…,line=…::` annotation so it shows on the pull request. Exits 1 when
@@ -13,10 +13,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBuildOptions } from '../build/options.ts';
 import { embargoWarnings } from '../content/cross-checks.ts';
-import { loadSiteFacts } from '../content/load-site.ts';
+import { openCaches } from '../build/caches.ts';
+import { loadContentFacts } from '../content/load.ts';
 import { formatGithubAnnotation, formatProblem, type ContentProblem } from '../content/problems.ts';
-import { imageCacheDir } from '../photos/encode.ts';
-import { inspectArticlePhotos } from '../content/photo-reference.ts';
+import { inspectArticlePhotos } from '../photos/inspect.ts';
 
 const USAGE = 'Usage: npm run check -- [--content DIR] [--now ISO] [--edition CODE]';
 
@@ -49,8 +49,9 @@ export async function check(argv: string[], rootDir = process.cwd(), env = proce
     throw new Error(`--content: there is no content folder at ${contentAbs}`);
   }
   // Nothing is rendered: stories the article cache knows are checked by their facts alone.
-  const { articles, problems, root } = loadSiteFacts(rootDir, options);
-  problems.push(...(await inspectArticlePhotos(articles, imageCacheDir(rootDir))), ...embargoWarnings(articles, options, root));
+  const caches = openCaches(rootDir, env);
+  const { articles, problems, root } = loadContentFacts({ rootDir, options, caches });
+  problems.push(...(await inspectArticlePhotos(articles, caches.inspections)), ...embargoWarnings(articles, options, root));
   // By file, then line, so each file's problems read top to bottom.
   const sorted = problems
     .map((p, i) => ({ p, i }))

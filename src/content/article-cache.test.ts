@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../../tests/helpers/fixture-site.ts';
 import { ArticleCache, loaderFingerprint, splitArticle } from './article-cache.ts';
 import { BodyCache } from './body-cache.ts';
-import { loadContent, loadFacts } from './load.ts';
-import { forgetLoadedFiles } from './load-article.ts';
+import { loadArticleFiles, loadArticleFacts } from './load-files.ts';
 
 const site = (files: Record<string, string | Buffer>) => writeFixture(files, mkdtempSync(path.join(tmpdir(), 'masthead-article-cache-')));
 
@@ -20,7 +19,7 @@ const twoStories = () => site({ 'content/en/2026/11/harbour.md': story(), 'conte
 function firstBuild(root: string) {
   const cacheDir = path.join(root, '.cache');
   const caches = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
-  const loaded = loadContent({ rootDir: root, ...caches });
+  const loaded = loadArticleFiles({ rootDir: root, ...caches });
   caches.bodies.save();
   caches.articles.save();
   return { cacheDir, caches, loaded };
@@ -30,7 +29,7 @@ function firstBuild(root: string) {
 function laterBuild(root: string, cacheDir: string, files: string[]) {
   for (const f of files) utimesSync(path.join(root, f), new Date(), new Date(Date.now() + 1000 * Math.random()));
   const caches = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
-  return { caches, loaded: loadContent({ rootDir: root, ...caches }) };
+  return { caches, loaded: loadArticleFiles({ rootDir: root, ...caches }) };
 }
 
 describe('article cache', () => {
@@ -50,7 +49,7 @@ describe('article cache', () => {
     const root = site({ 'content/en/2026/11/harbour.md': story() });
     const cacheDir = path.join(root, '.cache');
     const articles = new ArticleCache(cacheDir);
-    loadContent({ rootDir: root, articles });
+    loadArticleFiles({ rootDir: root, articles });
     articles.save();
     writeFileSync(path.join(root, 'content/en/2026/11/harbour.md'), story().replace('Harbour reopens', 'Harbour closes'));
     const { caches, loaded } = laterBuild(root, cacheDir, []);
@@ -62,7 +61,7 @@ describe('article cache', () => {
     const root = site({ 'content/en/2026/11/harbour.md': story('photo:\n  src: harbour.jpg\n  alt: The harbour\n'), 'content/en/2026/11/harbour.jpg': await photo() });
     const cacheDir = path.join(root, '.cache');
     const articles = new ArticleCache(cacheDir);
-    expect(loadContent({ rootDir: root, articles }).problems).toEqual([]);
+    expect(loadArticleFiles({ rootDir: root, articles }).problems).toEqual([]);
     articles.save();
     rmSync(path.join(root, 'content/en/2026/11/harbour.jpg'));
     const { loaded } = laterBuild(root, cacheDir, ['content/en/2026/11/harbour.md']);
@@ -82,7 +81,7 @@ describe('article cache', () => {
     // Then the code changes (a new article-cache fingerprint): both bodies are still cached.
     const afterChange = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir, 'other-code') };
     for (const f of ['harbour', 'ferry']) utimesSync(path.join(root, `content/en/2026/11/${f}.md`), new Date(), new Date(Date.now() + 5000));
-    loadContent({ rootDir: root, ...afterChange });
+    loadArticleFiles({ rootDir: root, ...afterChange });
     expect(afterChange.articles.stats).toEqual({ hits: 0, misses: 2 });
     expect(afterChange.bodies.stats).toEqual({ hits: 2, misses: 0 });
     afterChange.articles.save();
@@ -100,7 +99,7 @@ describe('article cache', () => {
 
     for (const f of ['content/en/2026/11/harbour.md']) utimesSync(path.join(root, f), new Date(), new Date(Date.now() + 3000));
     const check = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
-    const checked = loadFacts({ rootDir: root, ...check });
+    const checked = loadArticleFacts({ rootDir: root, ...check });
     expect(check.articles.stats).toEqual({ hits: 1, misses: 0 });
     expect(check.articles.textStats).toEqual({ hits: 0, misses: 0 });
     expect(check.bodies.stats).toEqual({ hits: 0, misses: 0 });
@@ -110,7 +109,7 @@ describe('article cache', () => {
 
     // …and a build after the check gets the whole article back.
     const later = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
-    expect(loadContent({ rootDir: root, ...later }).articles).toEqual(built.articles);
+    expect(loadArticleFiles({ rootDir: root, ...later }).articles).toEqual(built.articles);
   });
 
   it('splits an article into facts and texts that join back into it', async () => {
@@ -118,7 +117,7 @@ describe('article cache', () => {
       'content/en/2026/11/harbour.md': story('summary: Boats are back.\ntranslationKey: harbour-2026\naliases:\n  - /old/harbour/\nphoto:\n  src: harbour.jpg\n  alt: The harbour\n'),
       'content/en/2026/11/harbour.jpg': await photo(),
     });
-    const [article] = loadContent({ rootDir: root }).articles;
+    const [article] = loadArticleFiles({ rootDir: root }).articles;
     const { facts, texts } = splitArticle(article!);
     expect(Object.keys(facts).sort()).toEqual(['aliases', 'date', 'draft', 'edition', 'photo', 'slug', 'sourcePath', 'timestamp', 'translationKey', 'url']);
     expect({ ...facts, ...texts, bodyHtml: article!.bodyHtml }).toEqual(article);
@@ -130,9 +129,8 @@ describe('article cache', () => {
 
     const ferry = path.join(root, 'content/en/2026/11/ferry.md');
     writeFileSync(ferry, story('', 'The ferry sailed at dawn.').replace('Harbour reopens', 'Ferry returns'));
-    forgetLoadedFiles();
     const check = { bodies: new BodyCache(cacheDir), articles: new ArticleCache(cacheDir) };
-    const checked = loadFacts({ rootDir: root, ...check });
+    const checked = loadArticleFacts({ rootDir: root, ...check });
     expect(check.articles.stats).toEqual({ hits: 1, misses: 1 });
     expect(check.bodies.stats).toEqual({ hits: 0, misses: 0 });
     check.bodies.save();
@@ -154,7 +152,6 @@ describe('article cache', () => {
     // Rewritten with the same bytes: its stat changed, so it is read (and found by its bytes).
     const ferry = path.join(root, 'content/en/2026/11/ferry.md');
     writeFileSync(ferry, readFileSync(ferry));
-    forgetLoadedFiles(); // a new build is a new process
     const { caches, loaded } = laterBuild(root, cacheDir, []);
     expect(caches.articles.stampStats).toEqual({ hits: 1, misses: 1 });
     expect(caches.articles.stats).toEqual({ hits: 2, misses: 0 });

@@ -6,7 +6,7 @@
  * the file; each problem names the field and, where it can, the line.
  */
 import path from 'node:path';
-import { aliasProblem } from '../site/aliases.ts';
+import { aliasProblem } from './aliases.ts';
 import { closest, type ContentProblem } from './problems.ts';
 import { parseDateTime, resolveDateTime, type ResolvedDateTime } from '../editions/dates.ts';
 import type { Edition } from '../editions/edition.ts';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFixture } from '../../tests/helpers/fixture-site.ts';
 import { readBuildOptions, type BuildOptions } from '../build/options.ts';
 import { checkArticles, embargoWarnings } from './cross-checks.ts';
-import { loadContent, type LoadedContent } from './load.ts';
+import { loadArticleFiles, type LoadedContent } from './load-files.ts';
 import { formatProblem } from './problems.ts';
 
 const site = writeFixture;
@@ -43,7 +43,7 @@ describe.each(cases)('a body link to %s', (_name, body, expected) => {
   let root: string;
   beforeAll(() => {
     root = site({ ...others, [LINKING]: story('headline: Linking\ndate: 2026-11-26T10:00', body) });
-    loaded = loadContent({ rootDir: root });
+    loaded = loadArticleFiles({ rootDir: root });
   });
 
   it(expected ? 'is an error, with file and line' : 'is fine', () => {
@@ -64,7 +64,7 @@ describe('checks across articles', () => {
     [LINKING]: story('headline: Linking\ndate: 2026-11-26T10:00', '[draft](/en/2026/11/25/a-draft/) [later](/en/2026/11/30/scheduled/) [ru](/ru/2026/11/26/nothing/)'),
     'content/en/2026/11/crlf.md': '---\r\nheadline: CRLF\r\ndate: 2026-11-26T11:00\r\n---\r\nOne.\r\n\r\n[x](/en/2026/11/26/nothing-either/)\r\n',
   });
-  const loaded = loadContent({ rootDir: root });
+  const loaded = loadArticleFiles({ rootDir: root });
 
   it('warns, with the line of `date`, that a future-dated story is embargoed, and does not fail', () => {
     const problems = embargoWarnings(loaded.articles, options(), root);

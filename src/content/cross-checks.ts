@@ -1,8 +1,8 @@
 /**
- * Checks that need every article at once, run after the loader on what it loaded: links
- * between stories (duplicate URLs, aliases and translation keys are the loader's). The
- * build, the dev server and `npm run check` all run them (through loadSite), so they
- * always agree. Embargo warnings are for `npm run check` only.
+ * Checks that need every article at once: duplicate URLs, aliases that collide, a
+ * translation key used twice in an edition (while loading, src/content/load.ts), and
+ * links between stories (after it). The build, the dev server and `npm run check` all
+ * run them, so they always agree. Embargo warnings are for `npm run check` only.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import type { BuildOptions } from '../build/options.ts';
 import type { ContentProblem } from './problems.ts';
 import { machineDateTime } from '../editions/dates.ts';
 import { editions } from '../editions/registry.ts';
+import { redirectPagePath } from './aliases.ts';
 
 /** A link written in an article body, as the loader found it. */
 export interface ArticleLink {
@@ -129,4 +130,75 @@ function fieldLineFinder(rootDir: string): (file: string, field: string) => numb
       return undefined;
     }
   };
+}
+
+/** Loader check: every story's URL is its own; the stories that share one are left out. */
+export function reportDuplicateUrls<A extends ArticleFacts>(articles: A[], problems: ContentProblem[]): void {
+  // Grouped only when a URL repeats: no array per story (the first pass sees 4,000 URLs).
+  const first = new Map<string, A>();
+  const same = new Map<string, A[]>();
+  for (const a of articles) {
+    const earlier = first.get(a.url);
+    const group = same.get(a.url);
+    if (!earlier) first.set(a.url, a);
+    else if (group) group.push(a);
+    else same.set(a.url, [earlier, a]);
+  }
+  if (!same.size) return;
+  // In the order the URLs first occur: each group from its first story.
+  for (const story of articles) {
+    const url = story.url;
+    const group = same.get(url);
+    if (group?.[0] !== story) continue;
+    for (const a of group) {
+      problems.push({
+        file: a.sourcePath,
+        field: 'slug',
+        severity: 'error',
+        message: `has the same URL ${url} as ${group.filter((b) => b !== a).map((b) => b.sourcePath).join(', ')}: give one of them another \`slug:\``,
+      });
+    }
+  }
+  articles.splice(0, articles.length, ...articles.filter((a) => !same.has(a.url)));
+}
+
+/** Loader check across all stories: an alias may not be a story's URL, nor belong to two stories. */
+export function reportAliasCollisions(articles: readonly ArticleFacts[], problems: ContentProblem[]): void {
+  const byUrl = new Map(articles.map((a) => [a.url, a]));
+  const owner = new Map<string, ArticleFacts>();
+  for (const article of articles) {
+    for (const alias of article.aliases) {
+      const page = redirectPagePath(alias);
+      const live = byUrl.get(page) ?? byUrl.get(alias);
+      const earlier = owner.get(page);
+      const clash = live
+        ? `is the address of ${live === article ? 'this story itself' : `the story ${live.sourcePath}`}: an alias is an old address that no longer has a story`
+        : earlier && earlier !== article
+          ? `is also an alias of ${earlier.sourcePath}: an old address can redirect to one story only`
+          : undefined;
+      if (clash) problems.push({ file: article.sourcePath, field: 'aliases', severity: 'error', message: `"${alias}" ${clash}` });
+      owner.set(page, earlier ?? article);
+    }
+  }
+}
+
+
+/** Loader check: a translationKey may be used once per edition. */
+export function reportTranslationClashes(articles: readonly ArticleFacts[], problems: ContentProblem[]): void {
+  const seen = new Map<string, ArticleFacts>();
+  for (const article of articles) {
+    if (!article.translationKey) continue;
+    const id = `${article.edition}\u0000${article.translationKey}`;
+    const first = seen.get(id);
+    if (!first) {
+      seen.set(id, article);
+      continue;
+    }
+    problems.push({
+      file: article.sourcePath,
+      field: 'translationKey',
+      severity: 'error',
+      message: `"${article.translationKey}" is already the translationKey of ${first.sourcePath} in the same edition: a key links one story per language; give one of them another key`,
+    });
+  }
 }

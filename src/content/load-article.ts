@@ -30,7 +30,12 @@ export interface ArticleInput {
   unchanged: boolean;
   photoChecks: PhotoChecks;
   photoStamp: (article: Article) => string;
+  /** What this process loaded before (the dev server's rebuilds); none: read as a new process would. */
+  loaded: LoadedFiles | undefined;
 }
+
+/** Files a long-lived process (the dev server) loaded, by absolute path: the same Article object again while a file and its photo are untouched. */
+export type LoadedFiles = Map<string, { stamp: string; entry: Loaded; photoStamp: string }>;
 
 /** A loaded file as the loader keeps it in memory. */
 interface Loaded<A extends ArticleFacts = Article> {
@@ -41,8 +46,8 @@ interface Loaded<A extends ArticleFacts = Article> {
 
 /** For the build and the dev server: the whole article, body included. */
 export function loadArticle(input: ArticleInput): Article | undefined {
-  const { absolute, edition, bodies, cache, unchanged, photoStamp } = input;
-  const seen = validated.get(absolute);
+  const { absolute, edition, bodies, cache, unchanged, photoStamp, loaded } = input;
+  const seen = loaded?.get(absolute);
   if (seen && unchanged) return use(seen.entry, input);
   const stat = statOf(input);
   if (!stat) return undefined;
@@ -65,7 +70,7 @@ export function loadArticle(input: ArticleInput): Article | undefined {
   }
   entry ??= validateAndStore(input, read(), key, 'whole');
   if (!entry) return undefined;
-  validated.set(absolute, { stamp, entry, photoStamp: photoStamp(entry.article) });
+  loaded?.set(absolute, { stamp, entry, photoStamp: photoStamp(entry.article) });
   return use(entry, input);
 }
 
@@ -135,11 +140,4 @@ function validateAndStore(input: ArticleInput, bytes: Buffer, key: string, keep:
   const fresh = validateArticle(bytes, { ...input, photoCheck: input.photoChecks.photo }, keep === 'whole' ? input.bodies : undefined);
   if (fresh?.bodyKey) input.cache?.store(key, fresh.article, { links: fresh.links, warnings: fresh.warnings, bodyKey: fresh.bodyKey }, { withTexts: keep === 'whole' });
   return fresh;
-}
-
-const validated = new Map<string, { stamp: string; entry: Loaded; photoStamp: string }>();
-
-/** Forgets every file this process loaded, as a new process starts (for tests of the persisted caches). */
-export function forgetLoadedFiles(): void {
-  validated.clear();
 }

@@ -1,146 +1,71 @@
 /**
- * The content loader: reads every article once, validates it against the contract,
- * renders its body and returns normalised `Article`s plus every problem found, in one
- * pass. The build, `npm run check` and the dev server all start here; Eleventy never
- * reads the Markdown itself (see docs/adr/001-content-loader.md).
+ * The content stage: every article of the content folder read, validated against the
+ * editors' contract, normalised, and checked across stories (links between stories,
+ * duplicate URLs, aliases, translation keys), with every problem found in one pass. The
+ * build, the dev server and `npm run check` all start here, with the same checks, so
+ * they always agree.
  */
-import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { reportAliasCollisions } from '../site/aliases.ts';
+import type { BuildCaches } from '../build/caches.ts';
+import type { BuildOptions } from '../build/options.ts';
 import type { Article, ArticleFacts } from './article.ts';
-import type { ArticleCache } from './article-cache.ts';
-import type { BodyCache } from './body-cache.ts';
-import type { ArticleLink } from './cross-checks.ts';
-import type { ContentProblem } from './problems.ts';
-import { editionCodes, editions, isEditionCode } from '../editions/registry.ts';
-import { loadArticle, loadArticleFacts, type ArticleInput } from './load-article.ts';
-import { photoChecksForOneLoad, photoStampsForOneLoad } from './photo-checks.ts';
-import { pathBelow } from './path-below.ts';
-import { reportTranslationClashes } from '../site/translations.ts';
-
-export interface LoadOptions {
-  /** Repository root; no file outside it is ever read. */
-  rootDir: string;
-  /** Content folder relative to rootDir. */
-  contentDir?: string;
-  /** Rendered bodies kept across builds (src/content/body-cache.ts); none: render every body. */
-  bodies?: BodyCache;
-  /** Validated articles kept across builds (src/content/article-cache.ts); none: validate every file. */
-  articles?: ArticleCache;
-  /**
-   * The story files the dev server's watcher says changed since the previous load: every
-   * other file this process loaded before is taken as it was, without a stat (at 20,000
-   * stories, the stats were the largest part of a one-story rebuild). Ignored unless each
-   * of them is among the files listed, so a path written differently never hides an edit.
-   */
-  changedStories?: ReadonlySet<string>;
-}
+import { checkArticles, type ArticleLink } from './cross-checks.ts';
+import { loadArticleFacts, loadArticleFiles } from './load-files.ts';
+import { hasErrors, type ContentProblem } from './problems.ts';
 
 export interface LoadedContent<A extends ArticleFacts = Article> {
+  /** Every article that loaded without problems, drafts and embargoed ones included. */
   articles: A[];
   problems: ContentProblem[];
-  /** Links written in the bodies of the loaded articles, for the checks across articles (src/content/cross-checks.ts). */
+  /** The folder that problem and article paths are relative to. */
+  root: string;
+  /** Links in article bodies, with file and line (to report a broken one where it was written). */
   links: ArticleLink[];
 }
 
 /**
- * Every `.md` file below the content folder (links to directories are not followed). A
- * walk of our own: Node 20's `readdirSync(…, { recursive: true })` took three times as
- * long (0.02 s at 4,000 stories, a tenth of `npm run check`).
+ * Where the content is read from: the boundary no file may be read outside of is the
+ * repository, or, for a content folder kept elsewhere (benchmarks, test fixtures), the
+ * folder that holds it.
  */
-export function listArticleFiles(rootDir: string, contentDir = 'content'): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      // `dir` is normalised and a name holds no separator: the same path as path.join.
-      const absolute = `${dir}${path.sep}${entry.name}`;
-      if (entry.isDirectory()) walk(absolute);
-      else if (entry.name.endsWith('.md') && !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink())) files.push(absolute);
-    }
-  };
-  walk(path.join(rootDir, contentDir));
-  // Sorted so that problems, URLs and output are the same on every machine.
-  return files.sort();
+function contentRoots(rootDir: string, options: BuildOptions): { boundary: string; contentDir: string } {
+  const contentAbs = path.resolve(rootDir, options.contentDir);
+  const inside = !path.relative(rootDir, contentAbs).startsWith('..');
+  const boundary = inside ? rootDir : path.dirname(contentAbs);
+  return { boundary, contentDir: path.relative(boundary, contentAbs) };
 }
 
-/** Every article, whole: for the build and the dev server. */
-export function loadContent(options: LoadOptions): LoadedContent {
-  return loadEach(options, loadArticle);
+export interface LoadInput {
+  rootDir: string;
+  options: BuildOptions;
+  caches: BuildCaches;
+  /** The story files the dev server's watcher says changed since its previous load (src/content/load-files.ts). */
+  changedStories?: ReadonlySet<string>;
+}
+
+/** Every story, whole: for the build and the dev server. The caller saves the caches. */
+export function loadContent({ rootDir, options, caches, changedStories }: LoadInput): LoadedContent {
+  const { boundary, contentDir } = contentRoots(rootDir, options);
+  const { articles, problems, links } = loadArticleFiles({
+    rootDir: boundary,
+    contentDir,
+    bodies: caches.bodies,
+    articles: caches.articles,
+    loaded: caches.loaded,
+    ...(changedStories ? { changedStories } : {}),
+  });
+  problems.push(...checkArticles(articles, links, options, { incomplete: hasErrors(problems) }));
+  return { articles, problems, root: boundary, links };
 }
 
 /**
- * Every article's facts, for `npm run check`, which renders nothing: the same files,
- * problems and checks across stories as loadContent, without reading what only pages
- * show (src/content/article-cache.ts).
+ * For `npm run check`, which renders nothing: every story's facts, and every problem the
+ * build would report before rendering (the same loader and checks across stories).
  */
-export function loadFacts(options: LoadOptions): LoadedContent<ArticleFacts> {
-  return loadEach(options, loadArticleFacts);
-}
-
-function loadEach<A extends ArticleFacts>(options: LoadOptions, load: (input: ArticleInput) => A | undefined): LoadedContent<A> {
-  const rootDir = path.resolve(options.rootDir);
-  const contentDir = options.contentDir ?? 'content';
-  const problems: ContentProblem[] = [];
-  const articles: A[] = [];
-  const links: ArticleLink[] = [];
-  const realRoot = realpathSync(rootDir);
-  const photoChecks = photoChecksForOneLoad();
-  const photoStamp = photoStampsForOneLoad();
-
-  const files = listArticleFiles(rootDir, contentDir);
-  const listed = new Set(files);
-  const changed = options.changedStories;
-  const trusted = changed && [...changed].every((f) => listed.has(f)) ? (f: string) => !changed.has(f) : () => false;
-
-  const contentRoot = path.join(rootDir, contentDir);
-  for (const absolute of files) {
-    const file = pathBelow(rootDir, absolute);
-    const below = pathBelow(contentRoot, absolute);
-    const slash = below.indexOf('/');
-    const code = slash > 0 ? below.slice(0, slash) : '';
-    if (!isEditionCode(code)) {
-      problems.push({
-        file,
-        severity: 'error',
-        message: `is not inside an edition folder: articles live in ${editionCodes.map((c) => `${contentDir}/${c}/`).join(', ')}`,
-      });
-      continue;
-    }
-    const article = load({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies, cache: options.articles, unchanged: trusted(absolute), photoChecks, photoStamp });
-    if (article) articles.push(article);
-  }
-
-  reportDuplicateUrls(articles, problems);
-  reportAliasCollisions(articles, problems);
-  reportTranslationClashes(articles, problems);
-  return { articles, problems, links };
-}
-
-function reportDuplicateUrls<A extends ArticleFacts>(articles: A[], problems: ContentProblem[]): void {
-  // Grouped only when a URL repeats: no array per story (the first pass sees 4,000 URLs).
-  const first = new Map<string, A>();
-  const same = new Map<string, A[]>();
-  for (const a of articles) {
-    const earlier = first.get(a.url);
-    const group = same.get(a.url);
-    if (!earlier) first.set(a.url, a);
-    else if (group) group.push(a);
-    else same.set(a.url, [earlier, a]);
-  }
-  if (!same.size) return;
-  // In the order the URLs first occur: each group from its first story.
-  for (const story of articles) {
-    const url = story.url;
-    const group = same.get(url);
-    if (group?.[0] !== story) continue;
-    for (const a of group) {
-      problems.push({
-        file: a.sourcePath,
-        field: 'slug',
-        severity: 'error',
-        message: `has the same URL ${url} as ${group.filter((b) => b !== a).map((b) => b.sourcePath).join(', ')}: give one of them another \`slug:\``,
-      });
-    }
-  }
-  articles.splice(0, articles.length, ...articles.filter((a) => !same.has(a.url)));
+export function loadContentFacts({ rootDir, options, caches }: LoadInput): LoadedContent<ArticleFacts> {
+  const { boundary, contentDir } = contentRoots(rootDir, options);
+  const { articles, problems, links } = loadArticleFacts({ rootDir: boundary, contentDir, articles: caches.articles });
+  caches.articles.save();
+  problems.push(...checkArticles(articles, links, options, { incomplete: hasErrors(problems) }));
+  return { articles, problems, root: boundary, links };
 }

@@ -2,7 +2,7 @@
  * From validated frontmatter to the `Article` layouts receive: defaults filled in,
  * lists normalised, the URL derived from edition, date and slug (never the headline).
  */
-import { normaliseAlias } from '../site/aliases.ts';
+import { normaliseAlias } from './aliases.ts';
 import type { Article } from './article.ts';
 import { epochMillis, parseDateTime } from '../editions/dates.ts';
 import { describe } from './description.ts';

@@ -11,7 +11,9 @@ import type { ContentProblem } from './problems.ts';
 import type { Edition, EditionCode } from '../editions/edition.ts';
 import type { MarkdownEnv } from '../markdown/enhance-images.ts';
 import { createMarkdown } from '../markdown/markdown.ts';
+import { memoise } from '../build/memoise.ts';
 import { grayMatter, jsYaml } from '../build/on-first-use.ts';
+import { editions } from '../editions/registry.ts';
 
 export interface ParsedFile {
   data: unknown;
@@ -31,7 +33,8 @@ export interface ParsedFile {
 
 const yamlEngine = (source: string): object => (jsYaml().load(source, { schema: jsYaml().CORE_SCHEMA }) ?? {}) as object;
 
-const markdownByEdition = new Map<EditionCode, ReturnType<typeof createMarkdown>>();
+/** One renderer per edition (its quotation marks), made on the first body that needs it. */
+const markdownFor = memoise((code: string) => createMarkdown(editions[code as EditionCode]));
 
 function failure(fatal: ParsedFile['fatal']): ParsedFile {
   return { data: undefined, frontmatterLines: [], bodyHtml: '', env: {}, warnings: [], ...(fatal ? { fatal } : {}) };
@@ -73,10 +76,8 @@ function renderBody(body: string, edition: Edition, bodies?: BodyCache): { html:
   const key = bodyKey(edition.code, edition.quotes, body);
   const cached = bodies?.get(key);
   if (cached) return { html: cached.html, env: cached.env as MarkdownEnv, key };
-  let md = markdownByEdition.get(edition.code);
-  if (!md) markdownByEdition.set(edition.code, (md = createMarkdown(edition)));
   const env: MarkdownEnv = {};
-  const html = md.render(body, env);
+  const html = markdownFor(edition.code).render(body, env);
   bodies?.set(key, { html, env: { ...env } });
   return { html, env, key };
 }

@@ -1,12 +1,8 @@
 import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ArticleFacts } from './article.ts';
-import type { ContentProblem } from './problems.ts';
 import { pathBelow } from './path-below.ts';
-import { cropBox, MIN_FRAME_WIDTH, PAGE_FRAME, parseFocus } from '../photos/frames.ts';
-import { InspectionStore, inspectPhotoFile, isUtf8, type Inspection } from '../photos/inspect.ts';
 
-const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff']);
+const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff']);
 
 /**
  * Resolves `photo.src` (relative to the article file) to a repo-relative path, refusing
@@ -57,7 +53,11 @@ export function checkPhotoFile(absolute: string, rootDir: string): ((src: string
   return sniffed ? (src) => failureMessage(src, sniffed) : undefined;
 }
 
-type Failure = Extract<Inspection, { failure: string }>;
+/** Why a photo file cannot be used: the same three kinds the photos stage finds with sharp (src/photos/inspect.ts). */
+export interface Failure {
+  failure: 'unreadable' | 'text' | 'damaged';
+  detail: string;
+}
 
 /** The first bytes of every format sharp reads for us, so the loader catches a wrong file in its one pass. */
 const SIGNATURES: readonly (readonly (number | undefined)[])[] = [
@@ -89,7 +89,7 @@ function sniff(file: string): Failure | undefined {
   return looksLikeText ? { failure: 'text', detail: '' } : { failure: 'damaged', detail: 'its first bytes are not those of a JPEG, PNG, WebP, AVIF, GIF or TIFF file' };
 }
 
-function failureMessage(src: string, f: Failure): string {
+export function failureMessage(src: string, f: Failure): string {
   return {
     unreadable: `"${src}" cannot be read (${f.detail}): check that the file is committed and readable`,
     text: `"${src}" is a text file, not a photo, although its name says it is an image: commit the photo itself`,
@@ -97,31 +97,12 @@ function failureMessage(src: string, f: Failure): string {
   }[f.failure];
 }
 
-/** An error for a file sharp cannot read, or a warning for a photo too small for the 16:9 frame. */
-export function photoProblem(src: string, result: Inspection): Pick<ContentProblem, 'message' | 'severity'> | undefined {
-  if ('failure' in result) return { severity: 'error', message: failureMessage(src, result) };
-  const crop = cropBox(result.width, result.height, PAGE_FRAME.ratio, parseFocus('center'));
-  if (crop.width >= MIN_FRAME_WIDTH) return undefined;
-  return {
-    severity: 'warning',
-    message: `"${src}" is only ${result.width}×${result.height} pixels: cropped to 16:9 it is ${crop.width} pixels wide and will look blurred; use a photo at least ${MIN_FRAME_WIDTH} (better 1600) pixels wide`,
-  };
-}
-
-/**
- * Reads every article photo's header (what `npm run check` does without encoding):
- * unreadable, not an image, damaged, or too small for the 16:9 frame (a warning).
- * Photos the build has read before, unchanged, are taken from the image cache folder.
- */
-export async function inspectArticlePhotos(articles: readonly ArticleFacts[], imageCacheDir: string): Promise<ContentProblem[]> {
-  const withPhoto = articles.flatMap((a) => (a.photo ? [{ file: a.sourcePath, photo: a.photo }] : []));
-  const store = new InspectionStore(imageCacheDir);
-  // Once per file: a few wire photos can illustrate thousands of stories.
-  const inspections = new Map([...new Set(withPhoto.map(({ photo }) => photo.file))].map((file) => [file, inspectPhotoFile(file, store)]));
-  const results = await Promise.all(withPhoto.map(({ photo }) => inspections.get(photo.file)!));
-  store.save();
-  return withPhoto.flatMap(({ file, photo }, i) => {
-    const problem = photoProblem(photo.sourcePath, results[i]!);
-    return problem ? [{ file, field: 'photo.src', ...problem }] : [];
-  });
+export function isUtf8(bytes: Buffer): boolean {
+  try {
+    // A cut at 512 bytes may split a character, so a trailing partial one is allowed.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.max(0, bytes.length - 3)));
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -10,6 +10,7 @@
  * (src/build/on-first-use.ts).
  */
 import type { z as Zod } from 'zod';
+import { once } from '../build/memoise.ts';
 import { zod } from '../build/on-first-use.ts';
 
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$/u;
@@ -109,10 +110,9 @@ function defineSchema(z: typeof Zod) {
 }
 
 type Schema = ReturnType<typeof defineSchema>;
-let schema: Schema | undefined;
 
 /** The frontmatter schema, built the first time a story is validated. */
-export const frontmatterSchema = (): Schema => (schema ??= defineSchema(zod()));
+export const frontmatterSchema = once((): Schema => defineSchema(zod()));
 
 export type FrontmatterInput = Zod.input<Schema['Frontmatter']>;
 export type FrontmatterData = Zod.output<Schema['Frontmatter']>;

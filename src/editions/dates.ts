@@ -4,7 +4,9 @@
  * month names, which mixes the Gregorian day and year with Persian month names.
  */
 import { DateTime } from 'luxon';
-import type { Edition } from './edition.ts';
+import { memoise } from '../build/memoise.ts';
+import type { Edition, EditionCode } from './edition.ts';
+import { editions } from './registry.ts';
 
 const HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 
@@ -46,87 +48,95 @@ export function resolveDateTime(value: string, timeZone: string): ResolvedDateTi
 /**
  * Formatting goes straight to Intl with one formatter per edition and format: luxon's
  * toLocaleString builds the same Intl.DateTimeFormat (locale, zone, calendar, digits)
- * on every call, which was the largest single cost of rendering a big site. The golden
- * strings in dates.test.ts hold both to the same output.
+ * on every call. The golden strings in dates.test.ts hold both to the same output.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
+const MACHINE: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset', calendar: 'gregory', numberingSystem: 'latn' };
 
-function formatterFor(edition: Edition, kind: string, options: Intl.DateTimeFormatOptions, locale = edition.locale): Intl.DateTimeFormat {
-  const key = `${edition.code}\u0000${kind}`;
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { calendar: edition.calendar, numberingSystem: edition.numberingSystem, ...options, timeZone: edition.timeZone });
-    formatters.set(key, format);
-  }
-  return format;
+const KINDS: Readonly<Record<string, { options: Intl.DateTimeFormatOptions; locale?: string }>> = {
+  'date-time': { options: DATE_TIME },
+  date: { options: DATE },
+  machine: { options: MACHINE, locale: 'en-US' },
+};
+
+const formatter = memoise((key: string): Intl.DateTimeFormat => {
+  const [code, kind] = key.split('\u0000') as [EditionCode, string];
+  const edition = editions[code];
+  const { options, locale = edition.locale } = KINDS[kind]!;
+  return new Intl.DateTimeFormat(locale, { calendar: edition.calendar, numberingSystem: edition.numberingSystem, ...options, timeZone: edition.timeZone });
+});
+const formatterFor = (edition: Edition, kind: string) => formatter(`${edition.code}\u0000${kind}`);
+
+/** "November 27, 2026 at 9:30 AM GMT" / "27 ноября 2026 г. в 12:30 MSK"-style, in the edition's zone. */
+export const formatDateTime = (iso: string, edition: Edition): string => formatterFor(edition, 'date-time').format(Date.parse(iso));
+
+/** Date only, for listings. */
+export const formatDate = (iso: string, edition: Edition): string => formatterFor(edition, 'date').format(Date.parse(iso));
+
+/** Machine-readable value for `<time datetime>`: the instant in the edition's zone, with its offset. */
+export function machineDateTime(iso: string, edition: Edition): string {
+  const parts = Object.fromEntries(formatterFor(edition, 'machine').formatToParts(Date.parse(iso)).map((p) => [p.type, p.value]));
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
 
-/** Where formatted dates are kept across builds: the content caches (src/content/load-site.ts). */
+/** Where formatted dates are kept across builds: the content caches (src/build/caches.ts). */
 export interface DateTextStore {
   get(key: string): string | undefined;
   set(key: string, text: string): void;
 }
 
-let kept: DateTextStore | undefined;
+const FORMATS = { dateTime: ['date-time', formatDateTime], date: ['date', formatDate], machine: ['machine', machineDateTime] } as const;
 
 /**
- * Keeps formatted dates in `store` from now on. Its fingerprint must change with the
- * code, the editions and Node's ICU and time zone data, which decide the text.
+ * A build's dates: each (edition, instant, format) formatted once, and with a store once
+ * for as long as nothing that decides it changes. A story's date is shown on its page and
+ * on every listing, feed and search record that includes it, and Intl takes 10–15 µs to
+ * format one with its zone, calendar and month name. The store's fingerprint must change
+ * with the code, the editions and Node's ICU and time zone data, which decide the text.
  */
-export function keepDateTexts(store: DateTextStore | undefined): void {
-  kept = store;
-}
+export class DateTexts {
+  readonly #store: DateTextStore | undefined;
+  readonly #known = new Map<string, string>();
 
-/**
- * Each (edition, instant, format) is formatted once per process, and, with a store, once
- * for as long as nothing that decides it changes: a story's date is shown on its page and
- * on every listing, feed and search record that includes it, and Intl takes about 10 µs
- * to format one with its zone, calendar and month name (a twentieth of a warm build).
- */
-function memoised(kind: string, format: (iso: string, edition: Edition) => string): (iso: string, edition: Edition) => string {
-  const cache = new Map<string, string>();
-  return (iso, edition) => {
-    const key = `${edition.code}\u0000${iso}`;
-    const known = cache.get(key);
-    if (known !== undefined) return known;
-    const keptKey = `${kind}\u0000${key}`;
-    let value = kept?.get(keptKey);
+  constructor(store?: DateTextStore) {
+    this.#store = store;
+  }
+
+  #text(which: keyof typeof FORMATS, iso: string, edition: Edition): string {
+    const [kind, format] = FORMATS[which];
+    const key = `${kind}\u0000${edition.code}\u0000${iso}`;
+    let value = this.#known.get(key) ?? this.#store?.get(key);
     if (value === undefined) {
       value = format(iso, edition);
-      kept?.set(keptKey, value);
+      this.#store?.set(key, value);
     }
-    cache.set(key, value);
+    this.#known.set(key, value);
     return value;
-  };
+  }
+
+  dateTime(iso: string, edition: Edition): string {
+    return this.#text('dateTime', iso, edition);
+  }
+
+  date(iso: string, edition: Edition): string {
+    return this.#text('date', iso, edition);
+  }
+
+  machine(iso: string, edition: Edition): string {
+    return this.#text('machine', iso, edition);
+  }
 }
-
-const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
-const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
-
-/** "November 27, 2026 at 9:30 AM GMT" / "27 ноября 2026 г. в 12:30 MSK"-style, in the edition's zone. */
-export const formatDateTime = memoised('date-time', (iso, edition) => formatterFor(edition, 'date-time', DATE_TIME).format(Date.parse(iso)));
-
-/** Date only, for listings. */
-export const formatDate = memoised('date', (iso, edition) => formatterFor(edition, 'date', DATE).format(Date.parse(iso)));
-
-/** Machine-readable value for `<time datetime>`: the instant in the edition's zone, with its offset. */
-export const machineDateTime = memoised('machine', (iso, edition) => {
-  const machine = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' } as const;
-  const format = formatterFor(edition, 'machine', { ...machine, calendar: 'gregory', numberingSystem: 'latn' }, 'en-US');
-  const parts = Object.fromEntries(format.formatToParts(Date.parse(iso)).map((p) => [p.type, p.value]));
-  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
-});
 
 export function epochMillis(iso: string): number {
   return DateTime.fromISO(iso, { setZone: true }).toMillis();
 }
 
-/** A number in the edition's digits (Persian digits for fa). */
-export function formatNumber(n: number, edition: Edition): string {
-  let format = numberFormats.get(edition.code);
-  if (!format) numberFormats.set(edition.code, (format = new Intl.NumberFormat(edition.locale, { numberingSystem: edition.numberingSystem, useGrouping: false })));
-  return format.format(n);
-}
+const numberFormat = memoise((code: string) => {
+  const edition = editions[code as EditionCode];
+  return new Intl.NumberFormat(edition.locale, { numberingSystem: edition.numberingSystem, useGrouping: false });
+});
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
+/** A number in the edition's digits (Persian digits for fa). */
+export const formatNumber = (n: number, edition: Edition): string => numberFormat(edition.code).format(n);

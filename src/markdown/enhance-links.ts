@@ -5,7 +5,7 @@ import type { MarkdownIt } from 'markdown-it';
  * (javascript:, vbscript:, data:, file:, …) is refused, and markdown-it then leaves the
  * Markdown source as plain text, so the reader sees it but cannot follow it.
  */
-const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+const ALLOWED_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
 export function isSafeUrl(url: string): boolean {
   // Browsers ignore ASCII control characters and whitespace inside a scheme ("java\tscript:").

@@ -8,8 +8,9 @@ import type { Article } from '../content/article.ts';
 import type { BuildOptions } from '../build/options.ts';
 import type { Edition, EditionCode } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
-import { perBuild } from '../site/per-build.ts';
-import type { SiteData } from '../site/derive.ts';
+import type { PhotoTable } from '../photos/prepare.ts';
+import type { Site } from '../site/derive.ts';
+import { isPublic } from '../site/published.ts';
 import { authorPath, sectionPath } from '../site/slugs.ts';
 import { socialImage, type SocialImage } from './social-image.ts';
 import { machineUrl } from '../site/urls.ts';
@@ -66,7 +67,7 @@ export function publisherOf(edition: Edition, options: Pick<BuildOptions, 'baseU
   return { name: edition.name, url: machineUrl(options, `/${edition.code}/`) };
 }
 
-function entryOf(article: Article, options: BuildOptions): FeedEntry {
+function entryOf(article: Article, options: BuildOptions, photos: PhotoTable): FeedEntry {
   const edition = editions[article.edition];
   const sectionLabel = edition.sections.find((s) => s.slug === article.section)?.label ?? article.section;
   return {
@@ -79,21 +80,21 @@ function entryOf(article: Article, options: BuildOptions): FeedEntry {
       ? article.byline.map((name) => ({ name, url: machineUrl(options, authorPath(article.edition, name)) }))
       : [publisherOf(edition, options)],
     categories: [sectionLabel, ...article.tags],
-    image: socialImage(article, options),
+    image: socialImage(article, options, photos),
   };
 }
 
 /** Every feed of the build, in a stable order: each edition's own, then its sections'. */
-export const feedsOf = perBuild((site: SiteData): Feed[] => {
+export function feedsOf(site: Site, photos: PhotoTable): Feed[] {
   const { options } = site;
   const entries = new Map<Article, FeedEntry>();
-  const entry = (a: Article) => entries.get(a) ?? entries.set(a, entryOf(a, options)).get(a)!;
+  const entry = (a: Article) => entries.get(a) ?? entries.set(a, entryOf(a, options, photos)).get(a)!;
   const feeds: Feed[] = [];
   // Only the editions this build writes: a shard has no photos of the others.
   for (const code of options.render.editions) {
     const edition = editions[code];
     // Drafts appear in the dev server's pages, never in what feed readers fetch.
-    const ofEdition = site.articles.filter((a) => a.edition === code && !a.draft);
+    const ofEdition = site.articles.filter((a) => a.edition === code && isPublic(a));
     const make = (section: string | undefined, articles: Article[], title: string, home: string): Feed => {
       const list = articles.slice(0, FEED_LIMIT).map(entry);
       const self = (format: FeedFormat) => machineUrl(options, feedPath(code, section, format));
@@ -116,4 +117,4 @@ export const feedsOf = perBuild((site: SiteData): Feed[] => {
     }
   }
   return feeds;
-});
+}

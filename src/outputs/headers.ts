@@ -1,6 +1,6 @@
 /**
- * Eleventy plugin: writes `_headers` into the output after each build, the file that
- * Netlify and Cloudflare Pages (and `npm run preview`) read to send HTTP headers.
+ * `_headers`, the file that Netlify and Cloudflare Pages (and `npm run preview`) read to
+ * send HTTP headers; written by the publish stage (src/publish/site-files.ts).
  *
  * Rule paths are URL paths as readers request them, so they include the path prefix.
  * No header is set by two rules that can match one path: hosts disagree on what
@@ -9,8 +9,6 @@
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type UserConfig from '@11ty/eleventy/UserConfig';
-import { readBuildOptions } from '../build/options.ts';
 import { href } from '../site/urls.ts';
 
 /**
@@ -49,7 +47,7 @@ export const SHORT = 'public, max-age=300';
 /** Top-level folders whose every file name carries a content hash (src/render/assets.ts, src/photos/prepare.ts). */
 export const FINGERPRINTED_DIRS = ['assets', 'media'];
 /** Read by the host, never served. */
-const HOST_FILES = new Set(['_headers', '_redirects']);
+const HOST_FILES: ReadonlySet<string> = new Set(['_headers', '_redirects']);
 
 export interface HeaderRule {
   path: string;
@@ -89,12 +87,4 @@ export function writeHeadersFile(outDir: string, pathPrefix: string): void {
     .filter((e) => !e.name.startsWith('.'))
     .map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
   writeFileSync(path.join(outDir, '_headers'), renderHeadersFile(headerRules(pathPrefix, entries)));
-}
-
-export function headers(config: UserConfig): void {
-  config.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
-    const options = readBuildOptions();
-    // A cross-edition file: an edition shard leaves it to `npm run assemble`.
-    if (options.render.shared) writeHeadersFile(directories.output, options.pathPrefix);
-  });
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../content/article.ts';
 import { makeArticle } from '../../tests/helpers/article-factory.ts';
 import { readBuildOptions } from '../build/options.ts';
-import { buildSiteData } from '../site/derive.ts';
-import { NEWS_LIMIT, newsSitemapXml, SITEMAP_LIMIT, sitemapIndexXml, sitemapsOf, sitemapXml } from './sitemaps.ts';
+import { deriveSite, type Site } from '../site/derive.ts';
+import { NEWS_LIMIT, newsSitemapXml, newsStoriesOf, SITEMAP_LIMIT, sitemapIndexXml, sitemapsOf, sitemapXml } from './sitemaps.ts';
 
 const NOW = '2026-11-28T00:00:00Z';
 const HOUR = 3_600_000;
@@ -18,11 +18,14 @@ function stories(n: number, stepMs: number): Article[] {
   });
 }
 
+/** A derived site with the outputs the build computes from it. */
+const withOutputs = (site: Site) => ({ ...site, outputs: { feeds: [], sitemaps: sitemapsOf(site), newsStories: newsStoriesOf(site) } });
+
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap'].includes(name) });
 
 describe('sitemaps', () => {
   it(`splits an edition's sitemap every ${SITEMAP_LIMIT} URLs and names every part in the index`, () => {
-    const site = buildSiteData(stories(SITEMAP_LIMIT + 1, 1000), readBuildOptions({ MASTHEAD_NOW: NOW }));
+    const site = withOutputs(deriveSite(stories(SITEMAP_LIMIT + 1, 1000), readBuildOptions({ MASTHEAD_NOW: NOW })));
     const parts = sitemapsOf(site).filter((p) => p.edition === 'en');
     expect(parts.map((p) => p.path)).toEqual(['/en/sitemap.xml', '/en/sitemap-2.xml']);
     expect(parts[0]?.urls).toHaveLength(SITEMAP_LIMIT);
@@ -42,14 +45,14 @@ describe('sitemaps', () => {
   });
 
   it(`lists at most ${NEWS_LIMIT} stories of the last two days in the news sitemap`, () => {
-    const site = buildSiteData(stories(1500, 60_000), readBuildOptions({ MASTHEAD_NOW: NOW, MASTHEAD_EDITIONS: 'en' }));
+    const site = withOutputs(deriveSite(stories(1500, 60_000), readBuildOptions({ MASTHEAD_NOW: NOW, MASTHEAD_EDITIONS: 'en' })));
     const urls = parser.parse(newsSitemapXml(site, 'en')).urlset.url;
     expect(urls).toHaveLength(NEWS_LIMIT);
     expect(urls[0].loc).toBe('https://meridian.example/en/2026/11/01/s0/');
   });
 
   it('keeps the two-day window relative to the build time, inclusive at its start', () => {
-    const site = buildSiteData(stories(60, HOUR), readBuildOptions({ MASTHEAD_NOW: NOW, MASTHEAD_EDITIONS: 'en' }));
+    const site = withOutputs(deriveSite(stories(60, HOUR), readBuildOptions({ MASTHEAD_NOW: NOW, MASTHEAD_EDITIONS: 'en' })));
     const urls = parser.parse(newsSitemapXml(site, 'en')).urlset.url;
     expect(urls).toHaveLength(48);
     expect(urls.at(-1)['news:news']['news:publication_date']).toBe('2026-11-26T00:00:00+00:00');

@@ -8,8 +8,9 @@
 import type { Article } from '../content/article.ts';
 import type { EditionCode } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
-import { perBuild } from '../site/per-build.ts';
-import type { SiteData } from '../site/derive.ts';
+import type { Build } from '../build/build.ts';
+import type { Site } from '../site/derive.ts';
+import { isEmbargoed, isPublic } from '../site/published.ts';
 import { machineUrl } from '../site/urls.ts';
 import { xml, xmlDocument } from './xml.ts';
 
@@ -42,8 +43,8 @@ const latest = (dates: readonly (string | undefined)[]): string | undefined =>
 
 const newestModified = (articles: readonly Article[]) => latest(articles.map((a) => a.modified));
 
-function editionUrls(site: SiteData, code: EditionCode): SitemapUrl[] {
-  const stories = (site.listings.byEdition[code] ?? []).filter((a) => !a.draft);
+function editionUrls(site: Site, code: EditionCode): SitemapUrl[] {
+  const stories = (site.listings.byEdition[code] ?? []).filter(isPublic);
   return [
     { path: `/${code}/`, lastmod: newestModified(stories) },
     { path: `/${code}/about/`, lastmod: undefined },
@@ -54,8 +55,8 @@ function editionUrls(site: SiteData, code: EditionCode): SitemapUrl[] {
   ];
 }
 
-export const sitemapsOf = perBuild((site: SiteData): SitemapPart[] =>
-  site.options.editions.flatMap((code) => {
+export function sitemapsOf(site: Site): SitemapPart[] {
+  return site.options.editions.flatMap((code) => {
     const urls = editionUrls(site, code);
     const parts: SitemapPart[] = [];
     for (let i = 0; i === 0 || i < urls.length; i += SITEMAP_LIMIT) {
@@ -63,23 +64,23 @@ export const sitemapsOf = perBuild((site: SiteData): SitemapPart[] =>
       parts.push({ edition: code, path: sitemapPartPath(code, parts.length + 1), urls: chunk, lastmod: latest(chunk.map((u) => u.lastmod)) });
     }
     return parts;
-  }),
-);
+  });
+}
 
 /** Stories published in the NEWS_WINDOW_MS before the build's "now", newest first. */
-export const newsStoriesOf = perBuild((site: SiteData): Map<EditionCode, Article[]> => {
+export function newsStoriesOf(site: Site): Map<EditionCode, Article[]> {
   const now = Date.parse(site.options.now);
   const result = new Map<EditionCode, Article[]>(site.options.editions.map((code) => [code, []]));
   for (const a of site.articles) {
-    if (a.draft || a.timestamp > now || a.timestamp < now - NEWS_WINDOW_MS) continue;
+    if (!isPublic(a) || isEmbargoed(a, now) || a.timestamp < now - NEWS_WINDOW_MS) continue;
     const list = result.get(a.edition);
     if (list && list.length < NEWS_LIMIT) list.push(a);
   }
   return result;
-});
+}
 
-export function sitemapIndexXml(site: SiteData): string {
-  const entries = sitemapsOf(site).map(
+export function sitemapIndexXml(site: Pick<Build, 'options' | 'outputs'>): string {
+  const entries = site.outputs.sitemaps.map(
     (part) => xml`
   <sitemap><loc>${machineUrl(site.options, part.path)}</loc>${part.lastmod ? xml`<lastmod>${part.lastmod}</lastmod>` : ''}</sitemap>`,
   );
@@ -87,7 +88,7 @@ export function sitemapIndexXml(site: SiteData): string {
 </sitemapindex>`);
 }
 
-export function sitemapXml(site: SiteData, part: SitemapPart): string {
+export function sitemapXml(site: Pick<Build, 'options'>, part: SitemapPart): string {
   const entries = part.urls.map(
     (u) => xml`
   <url><loc>${machineUrl(site.options, u.path)}</loc>${u.lastmod ? xml`<lastmod>${u.lastmod}</lastmod>` : ''}</url>`,
@@ -96,9 +97,9 @@ export function sitemapXml(site: SiteData, part: SitemapPart): string {
 </urlset>`);
 }
 
-export function newsSitemapXml(site: SiteData, code: EditionCode): string {
+export function newsSitemapXml(site: Pick<Build, 'options' | 'outputs'>, code: EditionCode): string {
   const edition = editions[code];
-  const entries = (newsStoriesOf(site).get(code) ?? []).map(
+  const entries = (site.outputs.newsStories.get(code) ?? []).map(
     (a) => xml`
   <url>
     <loc>${machineUrl(site.options, a.url)}</loc>
@@ -114,7 +115,7 @@ export function newsSitemapXml(site: SiteData, code: EditionCode): string {
 }
 
 /** robots.txt lives at the site root; under a path prefix, the host must serve it at /robots.txt. */
-export function robotsTxt(site: SiteData): string {
+export function robotsTxt(site: Pick<Build, 'options'>): string {
   const sitemaps = [sitemapIndexPath, ...site.options.editions.map(newsSitemapPath)];
   return `User-agent: *\nAllow: /\n\n${sitemaps.map((p) => `Sitemap: ${machineUrl(site.options, p)}\n`).join('')}`;
 }

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Article } from '../content/article.ts';
 import type { BuildOptions } from '../build/options.ts';
-import { socialImages } from '../photos/prepare.ts';
+import type { PhotoTable } from '../photos/prepare.ts';
 import { machineUrl } from '../site/urls.ts';
 
 export interface SocialImage {
@@ -31,9 +31,9 @@ const TYPES: Readonly<Record<string, string>> = {
   '.avif': 'image/avif',
 };
 
-export function socialImage(article: Pick<Article, 'photo'>, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix'>): SocialImage | undefined {
+export function socialImage(article: Pick<Article, 'photo'>, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix'>, photos: PhotoTable): SocialImage | undefined {
   if (!article.photo) return undefined;
-  const { w16x9, w4x3, w1x1 } = socialImages(article.photo);
+  const { w16x9, w4x3, w1x1 } = photos.social(article.photo);
   return {
     url: machineUrl(options, w16x9.url),
     alt: article.photo.alt,

@@ -5,7 +5,7 @@
  * with `jsonLdText`, which makes any frontmatter text safe inside a <script> element.
  */
 import type { Article } from '../content/article.ts';
-import { assetPath } from '../render/assets.ts';
+import type { Build } from '../build/build.ts';
 import type { BuildOptions } from '../build/options.ts';
 import type { Edition } from '../editions/edition.ts';
 import type { SocialImage } from './social-image.ts';
@@ -24,8 +24,8 @@ export interface Logo {
 export type JsonLd = Record<string, unknown>;
 
 /** assets/logo.png: Google asks for a news publisher logo about 600×60. */
-export function publisherLogo(options: Urls): Logo {
-  return { url: machineUrl(options, assetPath('logo.png')), width: 600, height: 60 };
+export function publisherLogo(build: Pick<Build, 'options' | 'assets'>): Logo {
+  return { url: machineUrl(build.options, build.assets.path('logo.png')), width: 600, height: 60 };
 }
 
 export function publisherJsonLd(edition: Edition, options: Urls, logo: Logo): JsonLd {

@@ -11,26 +11,22 @@ import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Sharp } from 'sharp';
+import { once } from '../build/memoise.ts';
 import type { PhotoInfo } from './inspect.ts';
 import { cropBox, ENCODING, frameHeight, renditionWidths, SOCIAL_JPEG, type Focus, type Frame, type ImageFormat } from './frames.ts';
 
 /** Bump when the way renditions are made changes, so old cache entries are not reused. */
 const PIPELINE_VERSION = 1;
 
-let sharpRelease: string | undefined;
-
 /**
  * sharp's version, which pins the libvips it ships, read from its package.json: a build
  * whose renditions are all cached never loads sharp (src/build/on-first-use.ts). A libvips
  * installed on the system instead changes no key; clear the cache after upgrading it.
  */
-export function sharpVersion(): string {
-  if (!sharpRelease) {
-    const main = createRequire(import.meta.url).resolve('sharp');
-    sharpRelease = (JSON.parse(readFileSync(path.join(path.dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version;
-  }
-  return sharpRelease;
-}
+export const sharpVersion = once((): string => {
+  const main = createRequire(import.meta.url).resolve('sharp');
+  return (JSON.parse(readFileSync(path.join(path.dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version;
+});
 
 export interface Rendition {
   format: ImageFormat;

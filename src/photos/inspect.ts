@@ -11,7 +11,11 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { CacheFile, untouchedStamp } from '../build/cache-file.ts';
 import { sharp } from '../build/on-first-use.ts';
+import type { ArticleFacts } from '../content/article.ts';
+import { failureMessage, isUtf8 } from '../content/photo-reference.ts';
+import type { ContentProblem } from '../content/problems.ts';
 import { sharpVersion } from './encode.ts';
+import { cropBox, MIN_FRAME_WIDTH, PAGE_FRAME, parseFocus } from './frames.ts';
 
 /** What the pipeline needs to know about a photo file, read once per file content. */
 export interface PhotoInfo {
@@ -25,60 +29,65 @@ export interface PhotoInfo {
 
 export type Inspection = PhotoInfo | { failure: 'unreadable' | 'text' | 'damaged'; detail: string };
 
-const inspections = new Map<string, { stamp: string; result: Promise<Inspection> }>();
-
-/** Photos read by earlier builds, by absolute file; only readable photos are kept. */
-export class InspectionStore extends CacheFile<{ stamp: string; info: PhotoInfo }> {
-  constructor(imageCacheDir: string) {
-    super(imageCacheDir, 'inspections', sharpVersion());
-  }
-}
-
-/**
- * Memoised while the file is untouched (src/build/cache-file.ts): in this process (the dev
- * server rebuilds often) and, with a store, across builds. Save the store once every
- * photo is inspected.
- */
-export async function inspectPhotoFile(file: string, store?: InspectionStore): Promise<Inspection> {
-  let stamp: string;
-  try {
-    const s = await stat(file);
-    stamp = untouchedStamp(s);
-  } catch (error) {
-    return { failure: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
-  }
-  // Asked even on an in-process hit: the store keeps only the entries a build asked for.
-  const kept = store?.get(file);
-  const hit = inspections.get(file);
-  if (hit?.stamp === stamp) return hit.result;
-  const result: Promise<Inspection> =
-    kept?.stamp === stamp
-      ? Promise.resolve(kept.info)
-      : withReadSlot(() => readInspection(file)).then((inspection) => {
-          if (!('failure' in inspection)) store?.set(file, { stamp, info: inspection });
-          return inspection;
-        });
-  inspections.set(file, { stamp, result });
-  return result;
-}
-
 /** A few photos in memory at a time: a newsroom has thousands, each several megabytes. */
 const READ_SLOTS = 8;
-let reading = 0;
-const waiting: (() => void)[] = [];
 
-async function withReadSlot<T>(task: () => Promise<T>): Promise<T> {
-  // A finished task hands its slot straight to the next waiting one.
-  if (reading >= READ_SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
-  else reading++;
-  try {
-    return await task();
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else reading--;
+/**
+ * What was read of each photo: kept across builds in the image cache folder (readable
+ * photos only, by file and stat), and in this process while a file is untouched (the
+ * dev server rebuilds often). Save it once every photo is inspected.
+ */
+export class PhotoInspections {
+  readonly #store: CacheFile<{ stamp: string; info: PhotoInfo }>;
+  readonly #inProcess = new Map<string, { stamp: string; result: Promise<Inspection> }>();
+  #reading = 0;
+  readonly #waiting: (() => void)[] = [];
+
+  constructor(imageCacheDir: string) {
+    this.#store = new CacheFile(imageCacheDir, 'inspections', sharpVersion());
+  }
+
+  async inspect(file: string): Promise<Inspection> {
+    let stamp: string;
+    try {
+      stamp = untouchedStamp(await stat(file));
+    } catch (error) {
+      return { failure: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
+    }
+    // Asked even on an in-process hit: the store keeps only the entries a build asked for.
+    const kept = this.#store.get(file);
+    const hit = this.#inProcess.get(file);
+    if (hit?.stamp === stamp) return hit.result;
+    const result: Promise<Inspection> =
+      kept?.stamp === stamp
+        ? Promise.resolve(kept.info)
+        : this.#withReadSlot(() => readInspection(file)).then((inspection) => {
+            if (!('failure' in inspection)) this.#store.set(file, { stamp, info: inspection });
+            return inspection;
+          });
+    this.#inProcess.set(file, { stamp, result });
+    return result;
+  }
+
+  save(): void {
+    this.#store.save();
+  }
+
+  async #withReadSlot<T>(task: () => Promise<T>): Promise<T> {
+    // A finished task hands its slot straight to the next waiting one.
+    if (this.#reading >= READ_SLOTS) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    else this.#reading++;
+    try {
+      return await task();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#reading--;
+    }
   }
 }
+
+export const inspectPhotoFile = (file: string, inspections: PhotoInspections): Promise<Inspection> => inspections.inspect(file);
 
 async function readInspection(file: string): Promise<Inspection> {
   let bytes: Buffer;
@@ -99,12 +108,28 @@ async function readInspection(file: string): Promise<Inspection> {
   }
 }
 
-export function isUtf8(bytes: Buffer): boolean {
-  try {
-    // A cut at 512 bytes may split a character, so a trailing partial one is allowed.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.max(0, bytes.length - 3)));
-    return true;
-  } catch {
-    return false;
-  }
+/** An error for a file sharp cannot read, or a warning for a photo too small for the 16:9 frame. */
+export function photoProblem(src: string, result: Inspection): Pick<ContentProblem, 'message' | 'severity'> | undefined {
+  if ('failure' in result) return { severity: 'error', message: failureMessage(src, result) };
+  const crop = cropBox(result.width, result.height, PAGE_FRAME.ratio, parseFocus('center'));
+  if (crop.width >= MIN_FRAME_WIDTH) return undefined;
+  return {
+    severity: 'warning',
+    message: `"${src}" is only ${result.width}×${result.height} pixels: cropped to 16:9 it is ${crop.width} pixels wide and will look blurred; use a photo at least ${MIN_FRAME_WIDTH} (better 1600) pixels wide`,
+  };
+}
+
+/**
+ * Reads every article photo's header (what `npm run check` does without encoding):
+ * unreadable, not an image, damaged, or too small for the 16:9 frame (a warning).
+ * Photos the build has read before, unchanged, are taken from the image cache folder.
+ */
+export async function inspectArticlePhotos(articles: readonly ArticleFacts[], inspections: PhotoInspections): Promise<ContentProblem[]> {
+  const withPhoto = articles.flatMap((a) => (a.photo ? [{ file: a.sourcePath, photo: a.photo }] : []));
+  const results = await Promise.all(withPhoto.map(({ photo }) => inspections.inspect(photo.file)));
+  inspections.save();
+  return withPhoto.flatMap(({ file, photo }, i) => {
+    const problem = photoProblem(photo.sourcePath, results[i]!);
+    return problem ? [{ file, field: 'photo.src', ...problem }] : [];
+  });
 }

@@ -1,16 +1,13 @@
 /**
- * Eleventy plugin and helper for the files in assets/ (stylesheet, site images):
- * a production build publishes each one under a name carrying a hash of its bytes,
+ * The files in assets/ (stylesheet, scripts, site images) as a build publishes them: in a
+ * production build each under a name carrying a hash of its bytes,
  * `/assets/masthead.3f9c2a71b0.css`, so a deploy never serves a stale stylesheet from a
  * browser or CDN cache and `/assets/*` can be cached forever (see src/outputs/headers.ts).
- *
- * The dev server (`npm start`) keeps the plain names and Eleventy's passthrough copy:
- * its CSS live reload swaps a stylesheet in place, which a changing name would defeat.
+ * Layouts link them through the build's table (`assetUrl`); the publish stage writes them.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type UserConfig from '@11ty/eleventy/UserConfig';
 import type { BuildOptions } from '../build/options.ts';
 import { href } from '../site/urls.ts';
 
@@ -21,9 +18,6 @@ interface Published {
   url: string;
   bytes: Buffer;
 }
-
-/** Asset name (path below assets/, with "/") → what a build publishes; filled once per build. */
-let published: Map<string, Published> | undefined;
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -87,44 +81,36 @@ export function fingerprintAssets(assetsDir: string): Map<string, Published> {
   return result;
 }
 
+/** The assets as one build publishes them. */
+export interface AssetTable {
+  /**
+   * The site path of an asset, e.g. `path('masthead.css')` or `path('/assets/publisher.jpg')`;
+   * throws (failing the build) for a missing file.
+   */
+  path(name: string): string;
+  /** The files to write, by site path; none in the dev server, which copies assets/ as it is. */
+  readonly files: ReadonlyMap<string, Buffer>;
+}
+
 /**
- * The site path of an asset, e.g. `assetPath('masthead.css')` or
- * `assetPath('/assets/publisher.jpg')`; throws (failing the build) for a missing file.
+ * Production builds publish content-hashed names; the dev server keeps the plain names
+ * (its CSS live reload swaps a stylesheet in place, which a changing name would defeat).
  */
-export function assetPath(name: string): string {
-  const key = name.replace(new RegExp(`^/?${ASSETS_DIR}/`), '').replace(/^\//, '');
-  if (!published) return `/${ASSETS_DIR}/${key}`;
-  const entry = published.get(key);
-  if (!entry) {
-    throw new Error(`Asset "${name}" is not in ${ASSETS_DIR}/ (it has: ${[...published.keys()].join(', ') || 'nothing'})`);
-  }
-  return entry.url;
+export function assetTable(rootDir: string, { fingerprint }: { fingerprint: boolean }): AssetTable {
+  const published = fingerprint ? fingerprintAssets(path.join(rootDir, ASSETS_DIR)) : undefined;
+  return {
+    path(name) {
+      const key = name.replace(new RegExp(`^/?${ASSETS_DIR}/`), '').replace(/^\//, '');
+      if (!published) return `/${ASSETS_DIR}/${key}`;
+      const entry = published.get(key);
+      if (!entry) throw new Error(`Asset "${name}" is not in ${ASSETS_DIR}/ (it has: ${[...published.keys()].join(', ') || 'nothing'})`);
+      return entry.url;
+    },
+    files: new Map([...(published?.values() ?? [])].map((entry) => [entry.url, entry.bytes])),
+  };
 }
 
 /** The link to an asset as written in pages: hashed name, under the path prefix. */
-export function assetUrl(options: Pick<BuildOptions, 'pathPrefix'>, name: string): string {
-  return href(options, assetPath(name));
-}
-
-export function assets(config: UserConfig): void {
-  const assetsDir = path.resolve(ASSETS_DIR);
-  const runMode = process.env.ELEVENTY_RUN_MODE;
-  const fingerprint = runMode !== 'serve' && runMode !== 'watch';
-  config.addWatchTarget(`./${ASSETS_DIR}/`);
-  config.addWatchTarget('./layouts/components/');
-  if (!fingerprint) {
-    published = undefined;
-    config.addPassthroughCopy({ [ASSETS_DIR]: ASSETS_DIR });
-    return;
-  }
-  config.on('eleventy.before', () => {
-    published = fingerprintAssets(assetsDir);
-  });
-  config.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
-    for (const entry of published?.values() ?? []) {
-      const target = path.join(directories.output, entry.url);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, entry.bytes);
-    }
-  });
+export function assetUrl(build: { options: Pick<BuildOptions, 'pathPrefix'>; assets: AssetTable }, name: string): string {
+  return href(build.options, build.assets.path(name));
 }

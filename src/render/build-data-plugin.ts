@@ -1,84 +1,103 @@
 /**
- * Eleventy plugin: hands the loaded, validated content to the templates as the global
- * `masthead` (typed as SiteData), and watches the content folder in the dev server.
- * Loading (src/content/load-site.ts) happens once per build; the production CLI loads first (to
- * report every problem before rendering) and primes this module with the result.
+ * Eleventy plugin: the Build as the templates' global data, `masthead`.
+ *
+ * Whoever runs Eleventy with a Build already made hands it over as that global data
+ * (src/render/render.ts: the production build and `npm run assemble`). Otherwise — the
+ * dev server, or plain `eleventy` on this configuration — this plugin runs a dev
+ * session: a Build made for every (re)build from the caches the session keeps for its
+ * whole life, with drafts shown.
  */
 import path from 'node:path';
 import type UserConfig from '@11ty/eleventy/UserConfig';
+import { prepareBuild, type Build } from '../build/build.ts';
+import { openCaches } from '../build/caches.ts';
+import { loadAllNow } from '../build/on-first-use.ts';
 import { readBuildOptions } from '../build/options.ts';
 import { ContentError, formatProblem, hasErrors } from '../content/problems.ts';
-import { loadAllNow } from '../build/on-first-use.ts';
-import { preparePhotos } from '../photos/prepare.ts';
+import { publishMedia, writeAssets, writeHostFiles } from '../publish/site-files.ts';
 import { changedPages } from '../site/changed-pages.ts';
-import { loadSite, saveDateTexts } from '../content/load-site.ts';
-import type { SiteData } from '../site/derive.ts';
+import { ASSETS_DIR } from './assets.ts';
+import { withPagesWrittenDirectly, writeDirectPages } from './direct-pages.ts';
 
-let primed: SiteData | undefined;
-
-export function primeSite(site: SiteData | undefined): void {
-  primed = site;
+export function buildData(config: UserConfig): void {
+  if ((config.globalData as Record<string, unknown>).masthead) return;
+  devSession(config);
 }
 
-/** Whether a template under layouts/ changed since the process started (survives config reloads). */
-let layoutsEdited = false;
-
-export function contentData(config: UserConfig): void {
+/**
+ * The dev server's Builds. After an edit to content only the pages whose inputs changed
+ * are rendered again (src/site/changed-pages.ts); the first build writes the article and
+ * listing pages the way production builds do (src/render/direct-pages.ts): several
+ * times faster than Eleventy's pagination and without holding every page in memory.
+ * An edit to layouts/ or src/ restarts the process (the npm script's `node --watch-path`).
+ */
+function devSession(config: UserConfig): void {
   const rootDir = process.cwd();
   const options = readBuildOptions();
-  const contentDir = path.relative(rootDir, path.resolve(rootDir, options.contentDir)) || '.';
-  config.addWatchTarget(`./${contentDir}/**/*`);
+  const caches = openCaches(rootDir);
+  const contentRoot = path.resolve(rootDir, options.contentDir) + path.sep;
+  config.addWatchTarget(`./${path.relative(rootDir, contentRoot) || '.'}/**/*`);
+  config.addWatchTarget(`./${ASSETS_DIR}/`);
+  // Plain `eleventy` (no server) renders every page through the templates, as the dev
+  // server's later rebuilds do, and writes what a production build writes beside them.
+  const serving = ['serve', 'watch'].includes(process.env.ELEVENTY_RUN_MODE ?? '');
+  // The server keeps plain names, copied as they are: CSS live reload swaps a stylesheet in place.
+  if (serving) config.addPassthroughCopy({ [ASSETS_DIR]: ASSETS_DIR });
 
-  // The files that triggered a dev-server rebuild: when all are content, only the pages
-  // whose inputs changed are rendered again (src/site/changed-pages.ts).
+  /** The files that triggered the rebuild being prepared. */
   let changed: string[] | undefined;
-  let previous: SiteData | undefined;
-  const layoutsRoot = path.resolve(rootDir, 'layouts') + path.sep;
+  let previous: Build | undefined;
+  let writeAfter: Build | undefined;
+  let saved = false;
+
   config.on('eleventy.beforeWatch', (files: string[]) => {
     changed = files.map((f) => path.resolve(rootDir, f));
-    if (changed.some((f) => f.startsWith(layoutsRoot))) layoutsEdited = true;
-  });
-
-  // A full dev-server build writes the article and listing pages the way production
-  // builds do (src/render/direct-pages.ts): several times faster than Eleventy's pagination and
-  // without holding every page in memory. Not once a layout was edited: the page writer
-  // imported the templates for the first build, and only Eleventy re-imports edited ones.
-  // It is loaded on that first build only, so `npm run check` never loads the layouts.
-  const serving = ['serve', 'watch'].includes(process.env.ELEVENTY_RUN_MODE ?? '');
-  let writeAfterBuild: SiteData | undefined;
-  config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
-    const site = writeAfterBuild;
-    writeAfterBuild = undefined;
-    if (site) {
-      const started = performance.now();
-      const { writeDirectPages } = await import('./direct-pages.ts');
-      const pages = await writeDirectPages(site, directories.output);
-      console.log(`[masthead] Wrote ${pages} article and listing pages in ${((performance.now() - started) / 1000).toFixed(2)} seconds`);
-    }
-    saveDateTexts();
-    // Stories from the caches needed none of the validation libraries; the editor's first save will.
-    if (serving) setTimeout(loadAllNow, 0).unref();
   });
 
   config.addGlobalData('masthead', async () => {
-    if (primed) return primed;
-    // Dev server and plain `eleventy` runs: load now. Unchanged files come from the loader's
-    // cache; when only stories were edited, the others are not even looked at.
-    const contentRoot = path.resolve(rootDir, options.contentDir) + path.sep;
+    // Unchanged files come from the session's memory; when only stories were edited, the others are not even looked at.
     const onlyContent = changed !== undefined && changed.length > 0 && changed.every((f) => f.startsWith(contentRoot));
     const onlyStories = previous !== undefined && onlyContent && changed!.every((f) => f.endsWith('.md'));
-    const { site, problems } = loadSite(rootDir, readBuildOptions(), onlyStories ? { changedStories: new Set(changed) } : {});
-    if (site) problems.push(...(await preparePhotos(site, rootDir)).problems);
-    for (const p of problems.filter((p) => p.severity === 'warning')) console.warn(formatProblem(p));
-    if (!site || hasErrors(problems)) {
+    // The session re-reads only changed files (kept in memory), so it writes the content caches once.
+    const prepared = await prepareBuild({
+      rootDir,
+      options: readBuildOptions(),
+      caches,
+      fingerprintAssets: !serving,
+      saveContent: !saved,
+      ...(onlyStories ? { changedStories: new Set(changed) } : {}),
+    });
+    saved = true;
+    for (const p of prepared.problems.filter((p) => p.severity === 'warning')) console.warn(formatProblem(p));
+    const { build } = prepared;
+    if (!build || hasErrors(prepared.problems)) {
       previous = undefined;
-      throw new ContentError(problems);
+      throw new ContentError(prepared.problems);
     }
-    let result = site;
-    if (previous && onlyContent) result = Object.freeze({ ...site, pages: changedPages(previous, site) });
-    else if (serving && !layoutsEdited) result = writeAfterBuild = (await import('./direct-pages.ts')).withPagesWrittenDirectly(site);
-    previous = site;
+    let result: Build;
+    if (previous && onlyContent) result = Object.freeze({ ...build, pages: changedPages(previous, build) });
+    else if (serving) result = writeAfter = withPagesWrittenDirectly(build);
+    else result = build;
+    previous = build;
     changed = undefined;
     return result;
+  });
+
+  config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
+    const full = writeAfter;
+    const build = full ?? previous;
+    writeAfter = undefined;
+    if (!build) return;
+    if (full) {
+      const started = performance.now();
+      const pages = await writeDirectPages(full, directories.output);
+      console.log(`[masthead] Wrote ${pages} article and listing pages in ${((performance.now() - started) / 1000).toFixed(2)} seconds`);
+    }
+    if (!serving) writeAssets(build, directories.output);
+    publishMedia(build, directories.output);
+    if (!serving) writeHostFiles(build, directories.output);
+    caches.saveDates();
+    // Stories from the caches needed none of the validation libraries; the editor's first save will.
+    if (serving) setTimeout(loadAllNow, 0).unref();
   });
 }

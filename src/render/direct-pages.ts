@@ -12,16 +12,16 @@ import renderArticle from '../../layouts/pages/article.11ty.tsx';
 import renderListing from '../../layouts/pages/listing.11ty.tsx';
 import { pageFileOf, pageFileWriter } from '../publish/page-files.ts';
 import type { PageOutput } from '../publish/output-threads.ts';
-import type { SiteData } from '../site/derive.ts';
+import type { Build } from '../build/build.ts';
 
 /** The site as the production CLI hands it to Eleventy: its article and listing templates render nothing. */
-export function withPagesWrittenDirectly(site: SiteData): SiteData {
-  return Object.freeze({ ...site, pages: Object.freeze({ ...site.pages, eleventy: { articles: [], listings: [] } }) });
+export function withPagesWrittenDirectly(build: Build): Build {
+  return Object.freeze({ ...build, pages: Object.freeze({ ...build.pages, eleventy: { articles: [], listings: [] } }) });
 }
 
 /** The files of the pages `writeDirectPages` writes, relative to the output folder. */
-export function directPageFiles(site: SiteData): string[] {
-  return [...site.pages.listings, ...site.pages.articles].map((page) => pageFileOf(page.url));
+export function directPageFiles(build: Build): string[] {
+  return [...build.pages.listings, ...build.pages.articles].map((page) => pageFileOf(page.url));
 }
 
 /**
@@ -29,9 +29,9 @@ export function directPageFiles(site: SiteData): string[] {
  * production build's page output threads (src/publish/output-threads.ts: written and link-checked
  * beside the rendering), or, in the dev server, directly. No page is held.
  */
-export async function writeDirectPages(site: SiteData, outDir: string, output?: PageOutput): Promise<number> {
+export async function writeDirectPages(build: Build, outDir: string, output?: PageOutput): Promise<number> {
   const write: (file: string, html: string) => unknown = output ? (file, html) => output.write(file, html) : pageFileWriter(outDir);
-  for (const listing of site.pages.listings) await write(pageFileOf(listing.url), renderListing({ listing, masthead: site }));
-  for (const article of site.pages.articles) await write(pageFileOf(article.url), renderArticle({ article, masthead: site }));
-  return site.pages.listings.length + site.pages.articles.length;
+  for (const listing of build.pages.listings) await write(pageFileOf(listing.url), renderListing({ listing, masthead: build }));
+  for (const article of build.pages.articles) await write(pageFileOf(article.url), renderArticle({ article, masthead: build }));
+  return build.pages.listings.length + build.pages.articles.length;
 }

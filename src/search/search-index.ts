@@ -12,12 +12,12 @@ import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type * as Pagefind from 'pagefind';
 import type { Article } from '../content/article.ts';
-import { formatDateTime } from '../editions/dates.ts';
 import { decodeEntities } from '../content/description.ts';
 import type { EditionCode } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
 import { recordsKey, restoreBundle, restoreFolder, storeBundle } from './search-cache.ts';
-import type { SiteData } from '../site/derive.ts';
+import type { Build } from '../build/build.ts';
+import type { DateTexts } from '../editions/dates.ts';
 
 export interface SearchIndexResult {
   /** Article records indexed. */
@@ -70,13 +70,13 @@ interface Job {
   indexing?: { index: Pagefind.PagefindIndex; added: Promise<Pagefind.NewFileResponse[]> };
 }
 
-function recordsOf(articles: readonly Article[], code: EditionCode): SearchRecord[] {
+function recordsOf(articles: readonly Article[], code: EditionCode, dates: DateTexts): SearchRecord[] {
   const edition = editions[code];
   return articles.map((a) => ({
     url: a.url,
     content: searchText(a),
     language: edition.lang,
-    meta: { title: a.headline, date: formatDateTime(a.date, edition) },
+    meta: { title: a.headline, date: dates.dateTime(a.date, edition) },
   }));
 }
 
@@ -86,12 +86,12 @@ function recordsOf(articles: readonly Article[], code: EditionCode): SearchRecor
  * reuse an old bundle). Hashing these is several times cheaper than making the records,
  * which is the point of a cache hit.
  */
-function recordInputs(articles: readonly Article[], code: EditionCode): (readonly [unknown, string?])[] {
+function recordInputs(articles: readonly Article[], code: EditionCode, dates: DateTexts): (readonly [unknown, string?])[] {
   const edition = editions[code];
   return [
     [[recordsOf, searchText, decodeEntities].map(String).join('\n')],
     [edition.lang],
-    ...articles.map((a) => [[a.url, a.headline, a.byline, a.photo?.caption, a.credits, formatDateTime(a.date, edition)], a.bodyHtml] as const),
+    ...articles.map((a) => [[a.url, a.headline, a.byline, a.photo?.caption, a.credits, dates.dateTime(a.date, edition)], a.bodyHtml] as const),
   ];
 }
 
@@ -100,7 +100,7 @@ function recordInputs(articles: readonly Article[], code: EditionCode): (readonl
  * An edition whose records are unchanged since an earlier build takes its bundle from
  * the search cache (src/search/search-cache.ts) and is not indexed again.
  */
-export async function startSearchIndex(site: SiteData, cacheDir: string): Promise<PendingSearchIndex> {
+export async function startSearchIndex(site: Build, cacheDir: string): Promise<PendingSearchIndex> {
   const started = performance.now();
   const fail = (code: string, step: string, errors: string[]) =>
     new Error(`Search index (Pagefind) for ${code} failed to ${step}:\n${errors.join('\n')}`);
@@ -108,7 +108,7 @@ export async function startSearchIndex(site: SiteData, cacheDir: string): Promis
   const toIndex: { job: Job; articles: Article[] }[] = [];
   for (const code of site.options.render.editions) {
     const articles = site.pages.articles.filter((a) => a.edition === code);
-    const key = recordsKey(recordInputs(articles, code));
+    const key = recordsKey(recordInputs(articles, code, site.dates));
     // Taken out of the cache now, into a folder of this build's own: a concurrent build
     // may replace the cache entry before this one is written.
     const restored = restoreBundle(cacheDir, code, key, restoreFolder(cacheDir, code));
@@ -127,7 +127,7 @@ export async function startSearchIndex(site: SiteData, cacheDir: string): Promis
       const { index, errors } = created[i]!;
       if (!index) throw fail(job.code, 'start', errors);
       // Sent in a fixed order, so the bundle is the same bytes for the same content.
-      job.indexing = { index, added: Promise.all(recordsOf(articles, job.code).map((r) => index.addCustomRecord(r))) };
+      job.indexing = { index, added: Promise.all(recordsOf(articles, job.code, site.dates).map((r) => index.addCustomRecord(r))) };
     });
   } catch (error) {
     await closeAll();

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../../tests/helpers/fixture-site.ts';
 import { readBuildOptions } from '../build/options.ts';
-import { loadContent } from '../content/load.ts';
+import type { LoadedFiles } from '../content/load-article.ts';
+import { loadArticleFiles } from '../content/load-files.ts';
 import { changedPages } from './changed-pages.ts';
-import { buildSiteData } from './derive.ts';
+import { deriveSite } from './derive.ts';
 
 const story = (headline: string, date: string, extra = '') => `---\nheadline: ${headline}\ndate: ${date}\ntags: [harbour]\n${extra}---\nBody.\n`;
 
@@ -14,7 +15,12 @@ const content = writeFixture;
 // Edits change the size, so the loader's (mtime, size) stamp sees them within one millisecond too.
 const edit = (root: string, name: string, body: string) => writeFileSync(path.join(root, name), body);
 const options = readBuildOptions({ MASTHEAD_NOW: '2026-12-01T00:00Z' });
-const load = (root: string) => buildSiteData(loadContent({ rootDir: root }).articles, options);
+// One dev server per fixture: what it loaded before is kept between its loads.
+const servers = new Map<string, LoadedFiles>();
+const load = (root: string) => {
+  const loaded = servers.get(root) ?? servers.set(root, new Map()).get(root)!;
+  return deriveSite(loadArticleFiles({ rootDir: root, loaded }).articles, options);
+};
 const urls = (xs: readonly { url: string }[]) => xs.map((x) => x.url).sort();
 
 describe('dev-server rebuilds after a content edit', () => {

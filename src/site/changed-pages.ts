@@ -14,9 +14,9 @@
  */
 import type { Article } from '../content/article.ts';
 import type { ListingPage } from './listings.ts';
-import type { SiteData } from './derive.ts';
+import type { Site } from './derive.ts';
 
-const sameBanner = (a: SiteData, b: SiteData, code: Article['edition']) =>
+const sameBanner = (a: Site, b: Site, code: Article['edition']) =>
   a.breaking[code]?.url === b.breaking[code]?.url && a.breaking[code]?.headline === b.breaking[code]?.headline;
 
 function sameListing(before: ListingPage | undefined, after: ListingPage): boolean {
@@ -31,7 +31,7 @@ function sameListing(before: ListingPage | undefined, after: ListingPage): boole
   );
 }
 
-export function changedPages(previous: SiteData, next: SiteData): SiteData['pages'] {
+export function changedPages(previous: Site, next: Site): Site['pages'] {
   const before = new Map(previous.articles.map((a) => [a.url, a]));
   const after = new Map(next.articles.map((a) => [a.url, a]));
   const changed = new Set(next.articles.filter((a) => before.get(a.url) !== a));

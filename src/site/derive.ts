@@ -1,25 +1,32 @@
 /**
- * Everything the templates need that is computed from all articles together, computed
- * once per build (never per page): the published articles of every edition, newest
- * first, each edition's breaking story, the listings, and what this build writes.
+ * The site stage: everything computed from all articles together, once per build (never
+ * per page): the stories that get a page, newest first, each edition's breaking story,
+ * the listings, the translation groups, the redirects, and what this build writes.
  */
 import type { Article } from '../content/article.ts';
 import type { BuildOptions } from '../build/options.ts';
 import type { EditionCode } from '../editions/edition.ts';
 import { buildListings, type ListingPage, type Listings } from './listings.ts';
+import { hasPage, isPublic } from './published.ts';
+import { redirectsOf, type Redirect } from './redirects.ts';
+import { translationGroups } from './translations.ts';
 
 export interface ArticleRef {
   headline: string;
   url: string;
 }
 
-export interface SiteData {
+export interface Site {
   options: BuildOptions;
   /** Articles that get a page in this build, newest first. */
   articles: Article[];
   breaking: Partial<Record<EditionCode, ArticleRef>>;
   /** Front page, section, tag and author listings, paginated (src/site/listings.ts). */
   listings: Listings;
+  /** Each translation key's versions, in edition order (src/site/translations.ts). */
+  translations: ReadonlyMap<string, readonly Article[]>;
+  /** Old addresses of moved stories, sorted (src/site/redirects.ts). */
+  redirects: Redirect[];
   /**
    * What this build writes (options.render): the pages of the rendered editions, and
    * the cross-edition files as a list of one or none, for templates to paginate over.
@@ -29,28 +36,19 @@ export interface SiteData {
   pages: { articles: Article[]; listings: ListingPage[]; shared: [true] | []; eleventy: { articles: Article[]; listings: ListingPage[] } };
 }
 
-/** Drafts only in preview; embargoed (future-dated) stories only after their time. */
-export function isPublished(article: Article, options: BuildOptions, nowMs = Date.parse(options.now)): boolean {
-  if (article.draft && options.mode === 'production') return false;
-  return article.timestamp <= nowMs || options.mode === 'preview';
-}
-
-export function buildSiteData(all: readonly Article[], options: BuildOptions): SiteData {
+export function deriveSite(all: readonly Article[], options: BuildOptions): Site {
   const nowMs = Date.parse(options.now);
   const articles = all
-    .filter((a) => isPublished(a, options, nowMs))
+    .filter((a) => hasPage(a, options, nowMs))
     // Newest first; ties broken by URL so the order never depends on the file system.
     .sort((a, b) => b.timestamp - a.timestamp || (a.url < b.url ? -1 : 1));
-  const breaking: SiteData['breaking'] = {};
+  const breaking: Site['breaking'] = {};
   for (const a of articles) {
-    if (a.breaking && !a.draft && !breaking[a.edition]) breaking[a.edition] = { headline: a.headline, url: a.url };
+    if (a.breaking && isPublic(a) && !breaking[a.edition]) breaking[a.edition] = { headline: a.headline, url: a.url };
   }
   const listings = buildListings(articles, options);
   const rendered = (item: { edition: EditionCode }) => options.render.editions.includes(item.edition);
   const own = { articles: articles.filter(rendered), listings: listings.pages.filter(rendered) };
-  const pages: SiteData['pages'] = { ...own, shared: options.render.shared ? [true] : [], eleventy: own };
-  // Frozen, so Eleventy's pagination hands templates this object itself rather than a new
-  // Proxy on every access (its ProxyWrap skips frozen objects): property reads stay cheap
-  // and the per-build memos (src/site/per-build.ts), keyed by this object, hit on every page.
-  return Object.freeze({ options, articles, breaking, listings, pages });
+  const pages: Site['pages'] = { ...own, shared: options.render.shared ? [true] : [], eleventy: own };
+  return { options, articles, breaking, listings, translations: translationGroups(articles), redirects: redirectsOf(articles), pages };
 }

@@ -5,6 +5,7 @@
  * docs/adr/002-unicode-slugs.md for why, and for what is folded together.
  */
 import { createHash } from 'node:crypto';
+import { memoise } from '../build/memoise.ts';
 import type { EditionCode } from '../editions/edition.ts';
 
 /** Arabic code points that Persian keyboards and sources use interchangeably with the Persian ones. */
@@ -20,20 +21,9 @@ const SEPARATORS = /[^\p{L}\p{M}\p{N}]+/gu;
  * "Выборы 2026" → "выборы-2026", "Jana Novák" → "jana-novák", "ریاست‌جمهوری" →
  * "ریاست-جمهوری": NFC, lowercase, punctuation and spaces to single hyphens. A name with
  * no letters or digits at all (e.g. only emoji) gets a stable hash slug instead of "".
+ * Memoised: the same few hundred names recur on thousands of stories, pages and feeds.
  */
-export function slugify(name: string): string {
-  let slug = cache.get(name);
-  if (slug === undefined) {
-    // Bounded only by the number of distinct names in the content, which is small.
-    cache.set(name, (slug = computeSlug(name)));
-  }
-  return slug;
-}
-
-/** The same few hundred tag and byline names recur on thousands of stories, pages and feeds. */
-const cache = new Map<string, string>();
-
-function computeSlug(name: string): string {
+export const slugify = memoise((name: string): string => {
   const folded = name
     .normalize('NFC')
     .toLowerCase()
@@ -43,7 +33,7 @@ function computeSlug(name: string): string {
   const slug = folded.replace(SEPARATORS, '-').replace(/^-+|-+$/g, '');
   if (slug) return slug;
   return `x-${createHash('sha256').update(name.normalize('NFC')).digest('hex').slice(0, 8)}`;
-}
+});
 
 /** Site path of a tag's listing (page 1), Unicode as is: e.g. /ru/tag/выборы/ */
 export function tagPath(edition: EditionCode, tag: string): string {

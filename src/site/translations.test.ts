@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../../tests/helpers/fixture-site.ts';
 import { readBuildOptions } from '../build/options.ts';
-import { loadContent } from '../content/load.ts';
-import { buildSiteData } from './derive.ts';
+import { loadArticleFiles } from '../content/load-files.ts';
+import { deriveSite } from './derive.ts';
 import { translationsOf } from './translations.ts';
 
 function load(files: Record<string, string>) {
-  return loadContent({ rootDir: writeFixture(files) });
+  return loadArticleFiles({ rootDir: writeFixture(files) });
 }
 
 const story = (headline: string, key?: string) =>
@@ -22,7 +22,7 @@ describe('translations', () => {
       'content/en/2026/11/unkeyed.md': story('Unkeyed'),
     });
     expect(problems).toEqual([]);
-    const site = buildSiteData(articles, readBuildOptions({ MASTHEAD_NOW: '2026-11-28T00:00Z' }));
+    const site = deriveSite(articles, readBuildOptions({ MASTHEAD_NOW: '2026-11-28T00:00Z' }));
     const byHeadline = (h: string) => site.articles.find((a) => a.headline === h)!;
     const group = translationsOf(site, byHeadline('Бюджет')).map((a) => a.edition);
     expect(group).toEqual(['en', 'ru', 'fa']);

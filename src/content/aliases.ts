@@ -1,20 +1,10 @@
 /**
- * Moved stories: each `aliases` entry is a site path the story used to live at. The
- * loader validates them (problems name file and field), and the build publishes a
- * redirect page at every old path plus one `_redirects` line for hosts that read it.
- * Aliases are kept decoded (Unicode, no %XX), like every other site path.
+ * Moved stories, as editors write them: each `aliases` entry is a site path the story
+ * used to live at. Validated here (problems name file and field) and kept decoded
+ * (Unicode, no %XX), like every other site path; src/site/redirects.ts turns them into
+ * the build's redirects.
  */
-import type { Article, ArticleFacts } from '../content/article.ts';
-import type { ContentProblem } from '../content/problems.ts';
 import { editions } from '../editions/registry.ts';
-import { perBuild } from './per-build.ts';
-import type { SiteData } from './derive.ts';
-
-export interface Redirect {
-  /** Old site path, decoded, without the path prefix. */
-  from: string;
-  article: Article;
-}
 
 function decodeSegments(alias: string): string | undefined {
   try {
@@ -66,31 +56,3 @@ export function redirectPagePath(from: string): string {
   const last = from.split('/').at(-1) ?? '';
   return from.endsWith('/') || last.includes('.') ? from : `${from}/`;
 }
-
-/** Loader check across all stories: an alias may not be a story's URL, nor belong to two stories. */
-export function reportAliasCollisions(articles: readonly ArticleFacts[], problems: ContentProblem[]): void {
-  const byUrl = new Map(articles.map((a) => [a.url, a]));
-  const owner = new Map<string, ArticleFacts>();
-  for (const article of articles) {
-    for (const alias of article.aliases) {
-      const page = redirectPagePath(alias);
-      const live = byUrl.get(page) ?? byUrl.get(alias);
-      const earlier = owner.get(page);
-      const clash = live
-        ? `is the address of ${live === article ? 'this story itself' : `the story ${live.sourcePath}`}: an alias is an old address that no longer has a story`
-        : earlier && earlier !== article
-          ? `is also an alias of ${earlier.sourcePath}: an old address can redirect to one story only`
-          : undefined;
-      if (clash) problems.push({ file: article.sourcePath, field: 'aliases', severity: 'error', message: `"${alias}" ${clash}` });
-      owner.set(page, earlier ?? article);
-    }
-  }
-}
-
-/** Every redirect of the build, sorted by old path so `_redirects` is stable. */
-export const redirectsOf = perBuild((site: SiteData): Redirect[] =>
-  site.articles
-    .filter((a) => !a.draft)
-    .flatMap((article) => article.aliases.map((from) => ({ from, article })))
-    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
-);

@@ -2,7 +2,8 @@ import { statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../../tests/helpers/fixture-site.ts';
-import { listArticleFiles, loadContent } from './load.ts';
+import { listArticleFiles, loadArticleFiles } from './load-files.ts';
+import type { LoadedFiles } from './load-article.ts';
 import { formatProblem } from './problems.ts';
 
 const site = writeFixture;
@@ -12,7 +13,7 @@ const ok = `---\nheadline: Budget passes\ndate: 2026-11-26T09:30\n---\nBody.\n`;
 describe('content loader', () => {
   it('normalises a valid article', () => {
     const root = site({ 'content/ru/2026/11/budget-vote.md': ok.replace('Budget passes', 'Бюджет принят') });
-    const { articles, problems } = loadContent({ rootDir: root });
+    const { articles, problems } = loadArticleFiles({ rootDir: root });
     expect(problems).toEqual([]);
     expect(articles[0]).toMatchObject({
       edition: 'ru',
@@ -31,12 +32,12 @@ describe('content loader', () => {
 
   it('takes the URL from edition, date and file name, never from the headline', () => {
     const root = site({ 'content/en/a/b/quiet-story.md': ok.replace('Budget passes', 'A completely different headline') });
-    expect(loadContent({ rootDir: root }).articles[0]?.url).toBe('/en/2026/11/26/quiet-story/');
+    expect(loadArticleFiles({ rootDir: root }).articles[0]?.url).toBe('/en/2026/11/26/quiet-story/');
   });
 
   it('normalises byline and keeps the slug override', () => {
     const root = site({ 'content/en/x.md': ok.replace('---\nBody', 'byline: Jana Novak\nslug: budget-vote\n---\nBody') });
-    expect(loadContent({ rootDir: root }).articles[0]).toMatchObject({ byline: ['Jana Novak'], url: '/en/2026/11/26/budget-vote/' });
+    expect(loadArticleFiles({ rootDir: root }).articles[0]).toMatchObject({ byline: ['Jana Novak'], url: '/en/2026/11/26/budget-vote/' });
   });
 
   // Each row: the frontmatter lines replacing the valid ones, the field named, words the message must contain.
@@ -53,7 +54,7 @@ describe('content loader', () => {
     ['updated before date', 'headline: H\ndate: 2026-11-26T09:30\nupdated: 2026-11-25T09:30', 'updated', 'earlier than', 4],
   ])('%s is reported with file, line and field', (_name, frontmatter, field, words, line) => {
     const root = site({ 'content/en/2026/story.md': `---\n${frontmatter}\n---\nBody\n`, 'content/en/2026/p.jpg': 'x' });
-    const { articles, problems } = loadContent({ rootDir: root });
+    const { articles, problems } = loadArticleFiles({ rootDir: root });
     expect(articles).toEqual([]);
     const problem = problems.find((p) => p.field === field);
     expect(problem, JSON.stringify(problems)).toBeDefined();
@@ -64,7 +65,7 @@ describe('content loader', () => {
 
   it('reports broken YAML with its line in the file', () => {
     const root = site({ 'content/en/bad.md': '---\nheadline: H\ndate: 2026-11-26T09:30\ntags: [a, b\n---\nBody\n' });
-    const [problem] = loadContent({ rootDir: root }).problems;
+    const [problem] = loadArticleFiles({ rootDir: root }).problems;
     expect(problem).toMatchObject({ file: 'content/en/bad.md', field: 'frontmatter', severity: 'error' });
     expect(problem?.line).toBeGreaterThanOrEqual(4);
     expect(problem?.message).toMatch(/not valid YAML/);
@@ -77,7 +78,7 @@ describe('content loader', () => {
       'content/fa/c.md': '',
       'content/en/d.md': ok,
     });
-    const { articles, problems } = loadContent({ rootDir: root });
+    const { articles, problems } = loadArticleFiles({ rootDir: root });
     expect(articles.map((a) => a.slug)).toEqual(['d']);
     expect(problems.map((p) => `${p.file} ${p.field ?? ''}`).sort()).toEqual([
       'content/en/a.md byine',
@@ -95,7 +96,7 @@ describe('content loader', () => {
     ['frontmatter is a list', '---\n- a\n- b\n---\n', 'field: value'],
   ])('a file that is %s gets a clear error', (_name, body, words) => {
     const root = site({ 'content/en/x.md': body });
-    const [problem] = loadContent({ rootDir: root }).problems;
+    const [problem] = loadArticleFiles({ rootDir: root }).problems;
     expect(problem?.file).toBe('content/en/x.md');
     expect(problem?.message).toContain(words);
   });
@@ -105,7 +106,7 @@ describe('content loader', () => {
     const root = site({ 'content/en/ok.md': ok.replace('---\nBody', 'photo:\n  src: linked.jpg\n  alt: A\n---\nBody') });
     symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'content/en/linked.md'));
     symlinkSync(path.join(outside, 'secret.jpg'), path.join(root, 'content/en/linked.jpg'));
-    const { problems } = loadContent({ rootDir: root });
+    const { problems } = loadArticleFiles({ rootDir: root });
     expect(problems.map((p) => p.message).join('\n')).toMatch(/outside the repository[\s\S]*outside the repository/);
   });
 
@@ -133,7 +134,7 @@ describe('content loader', () => {
 
   it('reports two files with the same URL', () => {
     const root = site({ 'content/en/a/same.md': ok, 'content/en/b/same.md': ok });
-    const { articles, problems } = loadContent({ rootDir: root });
+    const { articles, problems } = loadArticleFiles({ rootDir: root });
     expect(articles).toEqual([]);
     expect(problems).toHaveLength(2);
     expect(problems[0]?.message).toContain('same URL /en/2026/11/26/same/');
@@ -141,7 +142,7 @@ describe('content loader', () => {
 
   it('reports every story of each repeated URL, in the order the URLs first occur, and keeps the others', () => {
     const root = site({ 'content/en/a/x.md': ok, 'content/en/b/y.md': ok, 'content/en/c/x.md': ok, 'content/en/d/y.md': ok, 'content/en/e/x.md': ok, 'content/en/f/z.md': ok });
-    const { articles, problems } = loadContent({ rootDir: root });
+    const { articles, problems } = loadArticleFiles({ rootDir: root });
     expect(articles.map((a) => a.sourcePath)).toEqual(['content/en/f/z.md']);
     expect(problems.map((p) => `${p.file} ${p.message.split(':')[0]}`)).toEqual([
       'content/en/a/x.md has the same URL /en/2026/11/26/x/ as content/en/c/x.md, content/en/e/x.md',
@@ -154,7 +155,7 @@ describe('content loader', () => {
 
   it('rejects a file name that is not a slug, and says how to fix it', () => {
     const root = site({ 'content/en/My Story.md': ok });
-    expect(loadContent({ rootDir: root }).problems[0]).toMatchObject({ field: 'slug' });
+    expect(loadArticleFiles({ rootDir: root }).problems[0]).toMatchObject({ field: 'slug' });
   });
 });
 
@@ -164,8 +165,12 @@ describe('content loader in the dev server (changed stories known from the watch
       'content/en/2026/11/harbour.md': ok.replace('Budget passes', 'Harbour reopens'),
       'content/en/2026/11/ferry.md': ok.replace('Budget passes', 'Ferry returns'),
     });
-  const headlines = (root: string, changedStories?: Set<string>) =>
-    loadContent({ rootDir: root, ...(changedStories ? { changedStories } : {}) }).articles.map((a) => a.headline).sort();
+  // One dev server per fixture: what it loaded before is kept between its loads.
+  const servers = new Map<string, LoadedFiles>();
+  const headlines = (root: string, changedStories?: Set<string>) => {
+    const loaded = servers.get(root) ?? servers.set(root, new Map()).get(root)!;
+    return loadArticleFiles({ rootDir: root, loaded, ...(changedStories ? { changedStories } : {}) }).articles.map((a) => a.headline).sort();
+  };
 
   it('reads a story again after a write that kept its size and modification time', () => {
     const root = two();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../../tests/helpers/fixture-site.ts';
 import { aliasProblem, normaliseAlias, redirectPagePath } from './aliases.ts';
-import { loadContent } from '../content/load.ts';
+import { loadArticleFiles } from '../content/load-files.ts';
 
 const contentRoot = writeFixture;
 
@@ -61,7 +61,7 @@ describe('normalised aliases and redirect pages', () => {
 describe('the loader reports alias problems with file and field', () => {
   it('reports an invalid alias at its index, with the line of `aliases`', () => {
     const root = contentRoot({ 'content/en/2026/11/moved.md': story('Moved', 'aliases: [/en/fine/, "https://old.example/x"]\n') });
-    const { articles, problems } = loadContent({ rootDir: root });
+    const { articles, problems } = loadArticleFiles({ rootDir: root });
     expect(articles).toEqual([]);
     expect(problems).toEqual([
       expect.objectContaining({ file: 'content/en/2026/11/moved.md', field: 'aliases[1]', line: 4, severity: 'error', message: expect.stringMatching(/full URL/) }),
@@ -73,7 +73,7 @@ describe('the loader reports alias problems with file and field', () => {
       'content/en/2026/11/a.md': story('A', 'aliases: [/en/2026/11/26/b/, /en/shared/]\n'),
       'content/en/2026/11/b.md': story('B', 'aliases: [/en/shared]\n'),
     });
-    const { problems } = loadContent({ rootDir: root });
+    const { problems } = loadArticleFiles({ rootDir: root });
     expect(problems).toEqual([
       expect.objectContaining({ file: 'content/en/2026/11/a.md', field: 'aliases', message: expect.stringContaining('the story content/en/2026/11/b.md') }),
       expect.objectContaining({ file: 'content/en/2026/11/b.md', field: 'aliases', message: expect.stringContaining('also an alias of content/en/2026/11/a.md') }),
@@ -82,7 +82,7 @@ describe('the loader reports alias problems with file and field', () => {
 
   it('stores aliases decoded and without duplicates', () => {
     const root = contentRoot({ 'content/ru/2026/11/a.md': story('A', 'aliases: ["/ru/%D0%B0/", /ru/а/]\n') });
-    const { articles, problems } = loadContent({ rootDir: root });
+    const { articles, problems } = loadArticleFiles({ rootDir: root });
     expect(problems).toEqual([]);
     expect(articles[0]?.aliases).toEqual(['/ru/а/']);
   });
