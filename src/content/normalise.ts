@@ -2,36 +2,37 @@
  * From validated frontmatter to the `Article` layouts receive: defaults filled in,
  * lists normalised, the URL derived from edition, date and slug (never the headline).
  */
-import { normaliseAlias } from './aliases.ts';
-import type { Article } from './article.ts';
-import { epochMillis, parseDateTime } from '../editions/dates.ts';
-import { describe } from './description.ts';
 import type { Edition } from '../editions/edition.ts';
-import type { CheckedFields } from './checks.ts';
+import type { Article } from './article.ts';
+import { describe } from './description.ts';
 import type { FrontmatterData } from './schema.ts';
 
-interface Normalised extends CheckedFields {
+/** What the schema's output is normalised with: where the file is, and what was checked beside the schema. */
+interface Normalised {
   edition: Edition;
   file: string;
   bodyHtml: string;
+  slug: string;
+  photoPath: { path: string; file: string } | undefined;
 }
 
 export function normalise(fm: FrontmatterData, n: Normalised): Article {
-  const [yyyy, mm, dd] = n.date.ymd;
+  const [yyyy, mm, dd] = fm.date.ymd;
   const byline = fm.byline === undefined ? [] : Array.isArray(fm.byline) ? fm.byline : [fm.byline];
-  const corrections = (fm.corrections ?? []).map((c) => ({ date: parseDateTime(c.date, n.edition.timeZone) ?? c.date, text: c.text }));
-  const later = [n.updated, ...corrections.map((c) => c.date)].filter((d): d is string => d !== undefined);
-  const modified = later.reduce((a, b) => (epochMillis(b) > epochMillis(a) ? b : a), n.date.iso);
+  const corrections = (fm.corrections ?? []).map((c) => ({ date: c.date.iso, text: c.text }));
+  // The latest of date, updated and every correction; the first of equal instants.
+  const later = [...(fm.updated ? [fm.updated] : []), ...(fm.corrections ?? []).map((c) => c.date)];
+  const modified = later.reduce((a, b) => (b.millis > a.millis ? b : a), fm.date).iso;
   return {
     edition: n.edition.code,
     sourcePath: n.file,
     slug: n.slug,
     url: `/${n.edition.code}/${yyyy}/${mm}/${dd}/${n.slug}/`,
     headline: fm.headline,
-    date: n.date.iso,
-    ...(n.updated ? { updated: n.updated } : {}),
+    date: fm.date.iso,
+    ...(fm.updated ? { updated: fm.updated.iso } : {}),
     modified,
-    timestamp: n.date.millis,
+    timestamp: fm.date.millis,
     byline,
     credits: fm.credits ?? [],
     ...(fm.photo && n.photoPath
@@ -48,12 +49,12 @@ export function normalise(fm: FrontmatterData, n: Normalised): Article {
       : {}),
     ...(fm.summary ? { summary: fm.summary } : {}),
     description: describe(fm.summary, n.bodyHtml),
-    section: n.section,
+    section: fm.section,
     tags: [...new Set(fm.tags ?? [])],
     breaking: fm.breaking ?? false,
     draft: fm.draft ?? false,
     ...(fm.translationKey ? { translationKey: fm.translationKey } : {}),
-    aliases: [...new Set((fm.aliases ?? []).map(normaliseAlias))],
+    aliases: [...new Set(fm.aliases ?? [])],
     corrections,
     bodyHtml: n.bodyHtml,
   };

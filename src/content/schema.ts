@@ -1,21 +1,31 @@
 /**
  * The editors' contract: the one schema every article's frontmatter is validated
- * against, at the boundary, before anything is rendered. Layouts never re-check it;
- * they receive the normalised `Article` built from it by the content loader.
+ * against, at the boundary, before anything is rendered — the shape of every field, and
+ * what a field means in its edition (dates in the edition's zone, the edition's
+ * sections, aliases that are plain site paths, an update after publication). What
+ * needs the file system (the photo on disk, the file name as slug) is checked beside it
+ * (src/content/validate.ts). Layouts never re-check it; they receive the normalised
+ * `Article` built from its output (src/content/normalise.ts).
  *
- * Dates stay strings here: YAML is parsed without its timestamp type so that a date
- * without an offset can mean "in the edition's time zone" (see content-loader.ts).
+ * YAML is parsed without its timestamp type so that a date without an offset can mean
+ * "in the edition's time zone" (src/content/parse.ts); the schema resolves it.
  *
- * The schema is built on first use: stories from the article cache need no zod at all
- * (src/build/on-first-use.ts).
+ * One schema per edition, built on first use: stories from the article cache need no
+ * zod at all (src/build/on-first-use.ts).
  */
 import type { z as Zod } from 'zod';
-import { once } from '../build/memoise.ts';
+import { memoise } from '../build/memoise.ts';
 import { zod } from '../build/on-first-use.ts';
+import { resolveDateTime } from '../editions/dates.ts';
+import type { Edition, EditionCode } from '../editions/edition.ts';
+import { editions } from '../editions/registry.ts';
+import { aliasProblem, normaliseAlias } from './aliases.ts';
+import { closest } from './problems.ts';
 
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$/u;
 
-function defineSchema(z: typeof Zod) {
+function defineSchema(z: typeof Zod, edition: Edition) {
+  const zone = edition.timeZone;
   const text = (field: string, example: string) =>
     z
       .string({
@@ -34,13 +44,20 @@ function defineSchema(z: typeof Zod) {
       error: `must be a list, e.g. \`${field}: [${example}]\``,
     });
 
-  const dateTime = (field: string) =>
-    z.string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `is required: add \`${field}: 2026-11-27T09:30\` (ISO 8601; without an offset it means the edition's time zone)`
-          : `must be an ISO 8601 date-time such as 2026-11-27T09:30 or 2026-11-27T09:30+03:00`,
-    });
+  /** A date-time as written, resolved in the edition's zone when it has no offset. */
+  const dateTime = (field: string, example: string) =>
+    z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? `is required: add \`${field}: 2026-11-27T09:30\` (ISO 8601; without an offset it means the edition's time zone)`
+            : `must be an ISO 8601 date-time such as 2026-11-27T09:30 or 2026-11-27T09:30+03:00`,
+      })
+      .transform((value, ctx) => {
+        const resolved = resolveDateTime(value, zone);
+        if (!resolved) ctx.addIssue({ code: 'custom', message: `"${value}" is not an ISO 8601 date-time: write it as ${example}` });
+        return resolved ?? z.NEVER;
+      });
 
   const flag = (field: string) => z.boolean({ error: `must be true or false, e.g. \`${field}: true\`` });
 
@@ -71,16 +88,18 @@ function defineSchema(z: typeof Zod) {
 
   const CorrectionFrontmatter = z.strictObject(
     {
-      date: dateTime('corrections[].date'),
+      date: dateTime('corrections[].date', '2026-11-27T18:05'),
       text: text('corrections[].text', 'An earlier version misstated the date of the vote.'),
     },
     { error: 'each correction needs `date:` and `text:`' },
   );
 
+  const sectionSlugs = edition.sections.map((s) => s.slug);
+
   const Frontmatter = z.strictObject({
     headline: text('headline', 'Parliament passes the budget'),
-    date: dateTime('date'),
-    updated: dateTime('updated').optional(),
+    date: dateTime('date', `2026-11-27T09:30 (edition time, ${zone}) or 2026-11-27T09:30+03:00`),
+    updated: dateTime('updated', '2026-11-27T18:05').optional(),
     byline: z
       .union([text('byline', 'Jana Novak'), z.array(text('byline', 'Jana Novak')).min(1)], {
         error: 'must be a name or a list of names, e.g. `byline: Jana Novak` or `byline: [Jana Novak, Omid Rahimi]`',
@@ -89,7 +108,15 @@ function defineSchema(z: typeof Zod) {
     credits: textList('credits', 'Reuters, Interfax, AFP').optional(),
     photo: PhotoFrontmatter.optional(),
     summary: optionalText('summary', 'One or two sentences that say what happened.'),
-    section: optionalText('section', 'world'),
+    section: text('section', 'world')
+      .refine((section) => sectionSlugs.includes(section), {
+        error: (issue) => {
+          const section = String(issue.input).trim();
+          const hint = closest(section, sectionSlugs);
+          return `"${section}" is not a section of the ${edition.code} edition${hint ? ` — did you mean ${hint}?` : ''}; use one of ${sectionSlugs.join(', ')}`;
+        },
+      })
+      .default(edition.defaultSection),
     tags: textList('tags', 'elections, parliament').optional(),
     breaking: flag('breaking').optional(),
     draft: flag('draft').optional(),
@@ -98,8 +125,23 @@ function defineSchema(z: typeof Zod) {
       .regex(SLUG_PATTERN, { error: 'may only hold lowercase letters, digits and single hyphens, e.g. `slug: budget-vote`' })
       .optional(),
     translationKey: optionalText('translationKey', 'budget-vote-2026'),
-    aliases: textList('aliases', '/en/old/path/').optional(),
+    aliases: z
+      .array(
+        text('aliases', '/en/old/path/')
+          .refine((alias) => aliasProblem(alias) === undefined, { error: (issue) => aliasProblem(String(issue.input).trim())! })
+          .transform(normaliseAlias),
+        { error: 'must be a list, e.g. `aliases: [/en/old/path/]`' },
+      )
+      .optional(),
     corrections: z.array(CorrectionFrontmatter, { error: 'must be a list of `- date: … text: …` entries' }).optional(),
+  }).refine((fm) => !fm.updated || fm.updated.millis >= fm.date.millis, {
+    path: ['updated'],
+    error: 'is earlier than `date`: an update comes after publication; check both times',
+    // Also when other fields failed, so that one run reports every problem in the file.
+    when: (payload) => {
+      const fm = payload.value as { date?: { millis?: unknown }; updated?: { millis?: unknown } } | undefined;
+      return typeof fm?.date?.millis === 'number' && typeof fm.updated?.millis === 'number';
+    },
   });
   return {
     Frontmatter,
@@ -111,8 +153,10 @@ function defineSchema(z: typeof Zod) {
 
 type Schema = ReturnType<typeof defineSchema>;
 
-/** The frontmatter schema, built the first time a story is validated. */
-export const frontmatterSchema = once((): Schema => defineSchema(zod()));
+const schemas = memoise((code: string): Schema => defineSchema(zod(), editions[code as EditionCode]));
+
+/** The frontmatter schema of an edition, built the first time one of its stories is validated. */
+export const frontmatterSchema = (edition: Pick<Edition, 'code'> = editions.en): Schema => schemas(edition.code);
 
 export type FrontmatterInput = Zod.input<Schema['Frontmatter']>;
 export type FrontmatterData = Zod.output<Schema['Frontmatter']>;
