@@ -7,13 +7,14 @@
  */
 import path from 'node:path';
 import type { LoadedFiles } from '../content/load-article.ts';
-import { ArticleCache, loaderFingerprint } from '../content/article-cache.ts';
+import { ArticleCache } from '../content/article-cache.ts';
 import { BodyCache } from '../content/body-cache.ts';
 import { DateTexts } from '../editions/dates.ts';
 import { ImageCache, imageCacheDir } from '../photos/encode.ts';
 import { PhotoInspections } from '../photos/inspect.ts';
 import { searchCacheDir } from '../search/search-cache.ts';
-import { CacheFile } from './cache-file.ts';
+import { sourceFingerprint } from './fingerprint.ts';
+import { Store } from './store.ts';
 
 export interface BuildCaches {
   readonly bodies: BodyCache;
@@ -36,10 +37,10 @@ export function openCaches(rootDir: string, env: NodeJS.ProcessEnv = process.env
   const contentDir = env.MASTHEAD_BODY_CACHE ?? path.join(rootDir, '.cache', 'bodies');
   const imagesDir = imageCacheDir(rootDir, env);
   // The loader's fingerprint covers what decides a date's text too: the editions' code and Node's ICU and zone data.
-  const fingerprint = loaderFingerprint();
+  const fingerprint = sourceFingerprint();
   const bodies = new BodyCache(contentDir);
   const articles = new ArticleCache(contentDir, fingerprint);
-  const dateStore = new CacheFile<string>(contentDir, 'dates', fingerprint);
+  const dateStore = new Store<string>(contentDir, 'dates', fingerprint);
   return {
     bodies,
     articles,

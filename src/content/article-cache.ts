@@ -5,23 +5,18 @@
  * build's loading). Only what depends on the file alone is cached: the photo is checked
  * on disk again every time, and the checks across stories always run.
  *
- * An article is kept in three parts, so that `npm run check`, which renders nothing,
- * reads only the first: its facts, links and warnings (`articles-*.v8`), its texts
- * (`article-texts-*.v8`) and its body (the body cache). Reading and collecting the
- * texts of 4,000 stories was a tenth of the check (ADR 016).
- *
- * The file is named by a fingerprint of Masthead's own sources, the lockfile and
- * Node's version (time-zone and Unicode data included), so any change to the code or
- * a dependency starts a fresh cache rather than serving what older code decided. It
- * lives beside the body cache (`.cache/bodies/`, MASTHEAD_BODY_CACHE).
+ * An article is kept in two stores beside the body cache (`.cache/bodies/`,
+ * MASTHEAD_BODY_CACHE), so that `npm run check`, which renders nothing, reads only the
+ * first: by file, the stamp and digest it had when last read with its facts, links and
+ * warnings (`articles-*.json`); by digest, its texts (`article-texts-*.json`); its body
+ * is in the body cache. Both are named by the sources' fingerprint (src/build/fingerprint.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Article, ArticleFacts, ArticleTexts } from './article.ts';
 import type { ArticleLink } from './cross-checks.ts';
 import type { ContentProblem } from './problems.ts';
-import { CacheFile, v8Codec } from '../build/cache-file.ts';
+import { sourceFingerprint } from '../build/fingerprint.ts';
+import { Store } from '../build/store.ts';
 
 export interface CachedArticle {
   /** What the checks across stories read: `npm run check` uses it as it is. */
@@ -40,38 +35,49 @@ export function splitArticle(article: Article): { facts: ArticleFacts; texts: Ar
   return { facts, texts };
 }
 
-const srcDir = path.join(import.meta.dirname, '..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : []))
-    .sort();
-}
-
-/** Changes whenever code or data that decides a validated article changes. */
-export function loaderFingerprint(): string {
-  const hash = createHash('sha256').update(JSON.stringify([process.version, process.versions.tz, process.versions.icu, process.versions.unicode]));
-  for (const file of sourceFiles(srcDir)) hash.update(path.relative(srcDir, file)).update(readFileSync(file));
-  const lockfile = path.join(srcDir, '..', 'package-lock.json');
-  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
-  return hash.digest('hex').slice(0, 16);
-}
-
 /** The entry's key: the file's bytes and everything else it is read with. */
 export function articleKey(rootDir: string, file: string, edition: string, bytes: Buffer): string {
   return createHash('sha1').update(rootDir).update('\0').update(file).update('\0').update(edition).update('\0').update(bytes).digest('base64url');
 }
 
-export class ArticleCache extends CacheFile<CachedArticle> {
-  /** Each file's key when it was last read, with its stat: an untouched file is not read to find its key. */
-  private readonly stamps: CacheFile<{ stamp: string; key: string }>;
-  private readonly texts: CacheFile<ArticleTexts>;
+/** What the store keeps for one file: when it was last read, and, when it validated, its facts. */
+interface FileRecord {
+  stamp: string;
+  key: string;
+  article?: CachedArticle;
+}
 
-  constructor(dir: string, fingerprint = loaderFingerprint()) {
-    // The fingerprint names Node's version, as V8's serialisation requires.
-    super(dir, 'articles', fingerprint, v8Codec());
-    this.stamps = new CacheFile(dir, 'stamps', fingerprint, v8Codec());
-    this.texts = new CacheFile(dir, 'article-texts', fingerprint, v8Codec());
+export class ArticleCache {
+  private readonly files: Store<FileRecord>;
+  private readonly texts: Store<ArticleTexts>;
+  private readonly counts = { hits: 0, misses: 0, stampHits: 0, reads: 0 };
+
+  constructor(dir: string, fingerprint = sourceFingerprint()) {
+    this.files = new Store(dir, 'articles', fingerprint);
+    this.texts = new Store(dir, 'article-texts', fingerprint);
+  }
+
+  /**
+   * The key of a file's bytes, and its entry when its bytes validated before: from its
+   * `untouchedStamp` (src/build/store.ts) when it is the one the file had when last
+   * read, else from its bytes, which are then read once.
+   */
+  lookup(rootDir: string, file: string, edition: string, stamp: string, read: () => Buffer): { key: string; cached: CachedArticle | undefined } {
+    const id = `${rootDir}\0${file}\0${edition}`;
+    const known = this.files.get(id);
+    let key = known?.key;
+    if (known?.stamp === stamp) this.counts.stampHits++;
+    else {
+      this.counts.reads++;
+      key = articleKey(rootDir, file, edition, read());
+      this.files.set(id, known?.key === key ? { ...known, stamp } : { stamp, key });
+    }
+    return { key: key!, cached: known?.key === key ? known?.article : undefined };
+  }
+
+  /** Counts an entry `lookup` found that the loader took as it is. */
+  served(): void {
+    this.counts.hits++;
   }
 
   /** The texts of the entry under `key`; reading them loads the texts file. */
@@ -80,41 +86,35 @@ export class ArticleCache extends CacheFile<CachedArticle> {
   }
 
   /**
-   * Keeps a validated article under `key`. `withTexts: false` for `npm run check`, which
-   * never reads the texts file: writing it would keep only the texts it used. A build
-   * then finds no texts for the story and validates it again.
+   * Keeps a validated article, its bytes' `key` found by `lookup`. `withTexts: false`
+   * for `npm run check`, which never reads the texts file: writing it would keep only the
+   * texts it used. A build then finds no texts for the story and validates it again.
    */
-  store(key: string, article: Article, entry: Omit<CachedArticle, 'facts'>, { withTexts }: { withTexts: boolean }): void {
-    const { facts, texts } = splitArticle(article);
-    this.set(key, { facts, ...entry });
-    if (withTexts) this.texts.set(key, texts);
-  }
-
-  /**
-   * The key of a file's entry: from its `untouchedStamp` (src/build/cache-file.ts) when it is the
-   * one the file had when last read, else from its bytes, which are then handed back so
-   * the file is read once.
-   */
-  keyOf(rootDir: string, file: string, edition: string, stamp: string, read: () => Buffer): string {
+  store(rootDir: string, file: string, edition: string, key: string, article: Article, entry: Omit<CachedArticle, 'facts'>, { withTexts }: { withTexts: boolean }): void {
     const id = `${rootDir}\0${file}\0${edition}`;
-    const known = this.stamps.get(id);
-    if (known?.stamp === stamp) return known.key;
-    const key = articleKey(rootDir, file, edition, read());
-    this.stamps.set(id, { stamp, key });
-    return key;
+    const { facts, texts } = splitArticle(article);
+    const known = this.files.get(id);
+    if (known?.key === key) this.files.set(id, { ...known, article: { facts, ...entry } });
+    if (withTexts) this.texts.set(key, texts);
+    this.counts.misses++;
   }
 
+  /** Articles taken from the store, and validated now. */
+  get stats(): { hits: number; misses: number } {
+    return { hits: this.counts.hits, misses: this.counts.misses };
+  }
+
+  /** Files found untouched by their stamp, and files read to find their entry. */
   get stampStats(): { hits: number; misses: number } {
-    return this.stamps.stats;
+    return { hits: this.counts.stampHits, misses: this.counts.reads };
   }
 
   get textStats(): { hits: number; misses: number } {
     return this.texts.stats;
   }
 
-  override save(): void {
-    super.save();
+  save(): void {
+    this.files.save();
     this.texts.save();
-    this.stamps.save();
   }
 }

@@ -7,28 +7,13 @@
  * CI can keep `.cache/` between runs like the image cache (docs/deploy.md).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { CacheFile, type CacheCodec } from '../build/cache-file.ts';
+import { rendererFingerprint } from '../build/fingerprint.ts';
+import { Store, type StoreCodec } from '../build/store.ts';
 
 export interface RenderedBody {
   html: string;
   /** What the transforms recorded (warnings, links …): plain JSON. */
   env: Record<string, unknown>;
-}
-
-const markdownDir = path.join(import.meta.dirname, '..', 'markdown');
-
-/** Changes whenever anything that shapes a rendered body changes. */
-export function rendererFingerprint(): string {
-  const hash = createHash('sha256');
-  const require = createRequire(import.meta.url);
-  hash.update(String((require('markdown-it/package.json') as { version: string }).version));
-  for (const name of readdirSync(markdownDir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort()) {
-    hash.update(name).update(readFileSync(path.join(markdownDir, name)));
-  }
-  return hash.digest('hex').slice(0, 16);
 }
 
 export function bodyKey(editionCode: string, quotes: string, body: string): string {
@@ -45,7 +30,7 @@ const ONE_BYTE = /^[\0-\xff]*$/;
  * Both are the way V8 holds strings, so reading a body is a copy. Kept as JSON, parsing
  * 20 MB of escaped HTML was a tenth of a warm 4,000-story build.
  */
-export const packedBodies: CacheCodec<RenderedBody> = {
+export const packedBodies: StoreCodec<RenderedBody> = {
   extension: 'bin',
   decode(bytes) {
     if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== MAGIC) return [];
@@ -75,7 +60,7 @@ export const packedBodies: CacheCodec<RenderedBody> = {
 };
 
 /** Rendered bodies by `bodyKey`, in `bodies-<renderer fingerprint>.bin`. */
-export class BodyCache extends CacheFile<RenderedBody> {
+export class BodyCache extends Store<RenderedBody> {
   constructor(dir: string, fingerprint = rendererFingerprint()) {
     super(dir, 'bodies', fingerprint, packedBodies);
   }

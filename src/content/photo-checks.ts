@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from './article.ts';
-import { untouchedStamp } from '../build/cache-file.ts';
+import { untouchedStamp } from '../build/store.ts';
 import { checkPhoto, checkPhotoFile } from './photo-reference.ts';
 
 /**

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { CacheFile, untouchedStamp } from '../build/cache-file.ts';
+import { Store, untouchedStamp } from '../build/store.ts';
 import { sharp } from '../build/on-first-use.ts';
 import type { ArticleFacts } from '../content/article.ts';
 import { failureMessage, isUtf8 } from '../content/photo-reference.ts';
@@ -38,13 +38,13 @@ const READ_SLOTS = 8;
  * dev server rebuilds often). Save it once every photo is inspected.
  */
 export class PhotoInspections {
-  readonly #store: CacheFile<{ stamp: string; info: PhotoInfo }>;
+  readonly #store: Store<{ stamp: string; info: PhotoInfo }>;
   readonly #inProcess = new Map<string, { stamp: string; result: Promise<Inspection> }>();
   #reading = 0;
   readonly #waiting: (() => void)[] = [];
 
   constructor(imageCacheDir: string) {
-    this.#store = new CacheFile(imageCacheDir, 'inspections', sharpVersion());
+    this.#store = new Store(imageCacheDir, 'inspections', sharpVersion());
   }
 
   async inspect(file: string): Promise<Inspection> {
