@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,8 +57,18 @@ describe('page output threads', () => {
     }
   });
 
-  it('stops cleanly when the build stops before checking anything', async () => {
-    const thread = startPageOutput(mkdtempSync(path.join(tmpdir(), 'masthead-link-thread-')), options);
-    await expect(thread.stop()).resolves.toBeUndefined();
+  it('stops cleanly when the build stops before checking anything: nothing is left to keep the process alive', () => {
+    // A process that starts the threads and stops them must end by itself; a thread left running would keep it waiting.
+    const script = `import { startPageOutput } from ${JSON.stringify(new URL('./output-threads.ts', import.meta.url).href)};
+      const output = startPageOutput(${JSON.stringify(mkdtempSync(path.join(tmpdir(), 'masthead-link-thread-')))}, ${JSON.stringify(options)});
+      await output.stop();
+      console.log('stopped');`;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'masthead-stop-')), 'stop.mjs');
+    writeFileSync(file, script);
+    const run = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('stopped');
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
   });
 });
