@@ -7,7 +7,7 @@
  * publish stage. No module keeps build state of its own.
  *
  * The pipeline: content (load and validate) → site (derive) → photos (prepare) →
- * render (assets; Eleventy and the page writer) → outputs (feeds, sitemaps) → search →
+ * outputs (feeds, sitemaps) → render (Eleventy and the page writer) → search →
  * publish (staging, link check, swap). See docs/architecture.md.
  */
 import type { Article } from '../content/article.ts';
@@ -15,22 +15,13 @@ import { loadContent, type LoadedContent } from '../content/load.ts';
 import type { ContentProblem } from '../content/problems.ts';
 import { hasErrors } from '../content/problems.ts';
 import type { DateTexts } from '../editions/dates.ts';
-import { feedsOf, type Feed } from '../outputs/feeds.ts';
-import { newsStoriesOf, sitemapsOf, type SitemapPart } from '../outputs/sitemaps.ts';
+import { computeOutputs, type Outputs } from '../outputs/outputs.ts';
 import { preparePhotos, type PhotoTable } from '../photos/prepare.ts';
 import { assetTable, type AssetTable } from '../render/assets.ts';
 import type { Html } from '../render/jsx/jsx-runtime.ts';
 import { deriveSite, type Site } from '../site/derive.ts';
-import type { EditionCode } from '../editions/edition.ts';
 import type { BuildCaches } from './caches.ts';
 import type { BuildOptions } from './options.ts';
-
-/** Feeds and sitemaps, computed once per build (src/outputs/). */
-export interface Outputs {
-  feeds: Feed[];
-  sitemaps: SitemapPart[];
-  newsStories: ReadonlyMap<EditionCode, Article[]>;
-}
 
 /** Markup placed on many pages, made once per build (a story's card, an edition's header, publisher box and footer). */
 export interface Fragments {
@@ -52,8 +43,7 @@ export interface Build extends Site {
  * (its ProxyWrap skips frozen objects), and nothing can change it while pages render.
  */
 export function assembleBuild(site: Site, parts: { photos: PhotoTable; assets: AssetTable; dates: DateTexts }): Build {
-  const outputs: Outputs = { feeds: feedsOf(site, parts.photos), sitemaps: sitemapsOf(site), newsStories: newsStoriesOf(site) };
-  return Object.freeze({ ...site, ...parts, outputs, fragments: { cards: new Map(), blocks: new Map() } });
+  return Object.freeze({ ...site, ...parts, outputs: computeOutputs(site, parts.photos), fragments: { cards: new Map(), blocks: new Map() } });
 }
 
 export interface PreparedBuild {

@@ -20,7 +20,7 @@ import { formatProblem } from '../content/problems.ts';
 import { editionCodes } from '../editions/registry.ts';
 import { verifyBuiltLinks } from '../publish/link-check.ts';
 import { publishMedia, writeAssets, writeHostFiles } from '../publish/site-files.ts';
-import { BuildStopped, publishAtomically, stagingDirFor } from '../publish/swap.ts';
+import { BuildStopped, publishAtomically, stagingDirFor } from '../publish/publish.ts';
 import { applyBuildFlags, buildFlagHelp, buildFlags } from './build-flags.ts';
 import { helpText } from './help.ts';
 import { renderWithEleventy } from '../render/render.ts';

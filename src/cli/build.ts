@@ -18,7 +18,7 @@ import { readBuildOptions, type BuildOptions } from '../build/options.ts';
 import { formatProblem, hasErrors } from '../content/problems.ts';
 import { stopOnBrokenLinks } from '../publish/link-check.ts';
 import { startPageOutput, type PageOutput } from '../publish/output-threads.ts';
-import { publishAtomically, stagingDirFor } from '../publish/swap.ts';
+import { publishAtomically, stagingDirFor } from '../publish/publish.ts';
 import { planPages, render } from '../render/render.ts';
 import { startSearchIndex } from '../search/search-index.ts';
 import { href } from '../site/urls.ts';

@@ -1,0 +1,23 @@
+/**
+ * The outputs stage: what machines read, computed once per build from the derived site
+ * and its photos — each edition's and section's feeds, the sitemaps, the news sitemap's
+ * stories. The templates of layouts/pages/ only print them (feeds, sitemaps, robots.txt);
+ * `_headers` and `_redirects` are written from the same Build (src/outputs/headers.ts,
+ * layouts/pages/redirects-file.11ty.tsx).
+ */
+import type { Article } from '../content/article.ts';
+import type { EditionCode } from '../editions/edition.ts';
+import type { PhotoTable } from '../photos/prepare.ts';
+import type { Site } from '../site/derive.ts';
+import { feedsOf, type Feed } from './feeds.ts';
+import { newsStoriesOf, sitemapsOf, type SitemapPart } from './sitemaps.ts';
+
+export interface Outputs {
+  feeds: Feed[];
+  sitemaps: SitemapPart[];
+  newsStories: ReadonlyMap<EditionCode, Article[]>;
+}
+
+export function computeOutputs(site: Site, photos: PhotoTable): Outputs {
+  return { feeds: feedsOf(site, photos), sitemaps: sitemapsOf(site), newsStories: newsStoriesOf(site) };
+}
