@@ -68,6 +68,9 @@ export interface PrepareInput {
 
 /** The pipeline up to rendering: content → site → photos, then the tables. Stops at the first stage with errors. */
 export async function prepareBuild({ rootDir, options, caches, fingerprintAssets, changedStories, saveContent = true }: PrepareInput): Promise<PreparedBuild> {
+  // Started first: esbuild minifies the stylesheet in its own process while the content loads.
+  const assets = assetTable(rootDir, { fingerprint: fingerprintAssets });
+  assets.catch(() => {});
   const content = loadContent({ rootDir, options, caches, ...(changedStories ? { changedStories } : {}) });
   if (saveContent) caches.saveContent();
   const noPhotos = { encoded: 0, reused: 0, problems: [] };
@@ -77,6 +80,6 @@ export async function prepareBuild({ rootDir, options, caches, fingerprintAssets
   const problems = [...content.problems, ...photos.problems];
   const report = { encoded: photos.encoded, reused: photos.reused, problems: photos.problems };
   if (hasErrors(photos.problems)) return { build: undefined, content, problems, photos: report };
-  const build = assembleBuild(site, { photos: photos.table, assets: assetTable(rootDir, { fingerprint: fingerprintAssets }), dates: caches.dates });
+  const build = assembleBuild(site, { photos: photos.table, assets: await assets, dates: caches.dates });
   return { build, content, problems, photos: report };
 }

@@ -70,7 +70,7 @@ function add(group: Group, kind: ListingKind, edition: EditionCode, name: string
 
 const bySlug = (a: Listing, b: Listing) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
-/** `articles` must be sorted newest first (as SiteData.articles is). */
+/** `articles` must be sorted newest first (as Site.articles is). */
 export function buildListings(
   articles: readonly Article[],
   options: Pick<BuildOptions, 'editions' | 'pageSize'>,
