@@ -53,7 +53,10 @@ group('escaped markup in the text', () => {
     expect(firstParagraphText('<p>Use <em>&lt;b&gt;</em> &amp; &quot;quotes&quot;</p>')).toBe('Use <b> & "quotes"');
   });
 
-  it('decodes exactly the four escapes markdown-it writes', () => {
-    expect(decodeEntities('&lt;a&gt; &amp;amp; &quot; &#39;')).toBe('<a> &amp; " &#39;');
+  it('gives back the text a reader sees, for what markdown-it writes', () => {
+    const md = createMarkdown(editions.en);
+    // What the editor typed, as text: markup, an escaped entity, quotes, an ampersand.
+    const html = md.renderInline('<a> &amp;amp; "q" &amp;#39; Fish & Chips');
+    expect(decodeEntities(html)).toBe('<a> &amp; “q” &#39; Fish & Chips');
   });
 });

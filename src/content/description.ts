@@ -3,17 +3,13 @@
  * summary, or else the first paragraph of the rendered body as plain text. Computed
  * once per article by the content loader.
  */
+import { decodeHTML } from 'entities';
 
 /** Long enough for every consumer (Google shows about 160 characters, feeds more). */
 export const DESCRIPTION_MAX = 300;
 
-/** markdown-it escapes only these four in text and attributes. */
-const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
-
 /** Text of markdown-it output back from its escaped form. */
-export function decodeEntities(html: string): string {
-  return html.replace(/&(?:amp|lt|gt|quot);/g, (e) => ENTITIES[e] ?? e);
-}
+export const decodeEntities = (html: string): string => decodeHTML(html);
 
 /** Plain text of the first paragraph of markdown-it output, or '' when there is none. */
 export function firstParagraphText(bodyHtml: string): string {

@@ -41,6 +41,9 @@ const cases: [string, string, string[]][] = [
   ['a URL inside a comment is not a link', '<!-- <a href="/nope/">x</a> -->', []],
   ['an attribute value with ">" in it', '<a title="a > b" href="/nope/">x</a>', ['/nope/']],
   ['the feed', '<link rel="alternate" type="application/atom+xml" href="/feed.xml">', []],
+  ['numeric entities in an attribute, decoded as browsers do', '<a href="&#x2F;en&#47;">a</a><a href="&#47;en&#x2F;nope&#x2F;">b</a>', ['/en/nope/']],
+  ['attribute names in capitals', '<A HREF="/en/nope/">x</A><IMG SRC="/media/abc.jpg" ALT="">', ['/en/nope/']],
+  ['a srcset whose URL holds a comma', '<img srcset="/media/abc.jpg 1x, /media/a,b.jpg 2x" alt="">', ['/media/a,b.jpg']],
 ];
 
 const options: LinkCheckOptions = { baseUrl: 'https://meridian.example', pathPrefix: '/' };

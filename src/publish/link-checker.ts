@@ -1,11 +1,15 @@
 /**
- * The link checker: scans one page's markup with a tag tokenizer (no DOM) and resolves
- * every href, src and srcset that points into the site against the files the site has.
- * Each distinct URL is resolved once. The build feeds it every page as it is rendered
+ * The link checker: finds one page's tags with a tag tokenizer (no DOM), reads each
+ * distinct tag's attributes with htmlparser2 (entities decoded as browsers do, srcsets
+ * by parse-srcset) and resolves every href, src and srcset that points into the site
+ * against the files the site has. Each distinct URL is resolved once. The tokenizer is
+ * ours: htmlparser2 reading whole pages took three times as long (ADR 018). The build feeds it every page as it is rendered
  * (src/publish/output-threads.ts); src/publish/link-check.ts runs it over a folder on disk.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { Parser } from 'htmlparser2';
+import parseSrcset from 'parse-srcset';
 
 export interface LinkCheckOptions {
   /** Absolute origin the site is deployed at: absolute links to it are internal too. */
@@ -34,41 +38,13 @@ export interface LinkCheckResult {
 /** Comments and script/style bodies are skipped (their text is not markup); other tags are read. */
 const TOKEN =
   /<!--[\s\S]*?-->|<(script|style)\b((?:[^>"']|"[^"]*"|'[^']*')*)>[\s\S]*?<\/\1\s*>|<[a-zA-Z][a-zA-Z0-9-]*((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 /** Every name in URL_ATTRIBUTES has one of these in it. */
 const MAY_HAVE_URL = /src|href|poster|action/i;
-const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'imagesrcset', 'poster', 'action', 'formaction']);
-const ENTITY = /&(#x[0-9a-f]+|#\d+|amp|quot|apos|lt|gt);/gi;
-const NAMED: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'srcset', 'imagesrcset', 'poster', 'action', 'formaction']);
 
-function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(ENTITY, (all, e: string) => {
-    if (e[0] !== '#') return NAMED[e.toLowerCase()] ?? all;
-    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-  });
-}
-
-/** The URLs of a srcset (HTML's parsing rules): a URL runs to whitespace, its descriptors to the next comma. */
+/** The URLs of a srcset, by HTML's parsing rules (parse-srcset). */
 export function srcsetUrls(srcset: string): string[] {
-  const urls: string[] = [];
-  const candidate = /[\s,]*(\S+)/y;
-  let i = 0;
-  while (i < srcset.length) {
-    candidate.lastIndex = i;
-    const match = candidate.exec(srcset);
-    if (!match) break;
-    let url = match[1]!;
-    i = candidate.lastIndex;
-    if (url.endsWith(',')) url = url.replace(/,+$/, '');
-    else {
-      const comma = srcset.indexOf(',', i);
-      i = comma === -1 ? srcset.length : comma;
-    }
-    urls.push(url);
-  }
-  return urls;
+  return parseSrcset(srcset).map((candidate) => candidate.url);
 }
 
 /**
@@ -84,16 +60,30 @@ type TagLink = { attribute: string; url: string; independent: boolean };
 /** A tag's URL count, and either its broken URLs (none is relative, so they hold on every page) or its URLs. */
 type TagLinks = { count: number; broken?: Omit<BrokenLink, 'page'>[]; links?: TagLink[] };
 
-/** The URLs of a tag in attribute order, given its attribute string (a srcset gives several). */
-function tagLinks(attributes: string): TagLink[] {
-  const links: TagLink[] = [];
-  for (const attr of attributes.matchAll(ATTRIBUTE)) {
-    const attribute = attr[1]!.toLowerCase();
-    if (!URL_ATTRIBUTES.has(attribute)) continue;
-    const value = decodeEntities(attr[2] ?? attr[3] ?? attr[4] ?? '').trim();
-    for (const url of attribute.endsWith('srcset') ? srcsetUrls(value) : [value]) links.push({ attribute, url, independent: INDEPENDENT.test(url) });
-  }
-  return links;
+/**
+ * Reads the URLs of a tag in attribute order, given its attribute string (a srcset gives
+ * several): its attributes read, and decoded, by htmlparser2. One parser serves every tag.
+ */
+function tagReader(): (attributes: string) => TagLink[] {
+  let links: TagLink[] = [];
+  const parser = new Parser(
+    {
+      onopentag: (_name, attribs) => {
+        for (const attribute in attribs) {
+          if (!URL_ATTRIBUTES.has(attribute)) continue;
+          const value = attribs[attribute]!.trim();
+          for (const url of attribute.endsWith('srcset') ? srcsetUrls(value) : [value]) links.push({ attribute, url, independent: INDEPENDENT.test(url) });
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+  );
+  return (attributes) => {
+    links = [];
+    parser.reset();
+    parser.end(`<a ${attributes}>`);
+    return links;
+  };
 }
 
 /**
@@ -116,6 +106,7 @@ export class LinkChecker {
   /** By attribute string, a detached copy. */
   private readonly tags = new Map<string, TagLinks>();
   private readonly broken: BrokenLink[] = [];
+  private readonly tagLinks = tagReader();
   private pages = 0;
   private links = 0;
 
@@ -179,7 +170,7 @@ export class LinkChecker {
       if (!known) {
         const copy = detach(attributes);
         // A lone surrogate does not survive the copy: such a tag is parsed as written, every time.
-        const links = tagLinks(copy === attributes ? copy : attributes);
+        const links = this.tagLinks(copy === attributes ? copy : attributes);
         const judge = ({ attribute, url }: TagLink) => {
           const reason = this.verdict(url, url, pageUrl);
           return reason ? [{ url, attribute, reason }] : [];
