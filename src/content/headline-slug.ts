@@ -1,19 +1,25 @@
 /**
  * The file name (and so the URL slug) `npm run new` gives a story, from its headline:
- * Latin letters without accents, Cyrillic transliterated (BGN/PCGN-like, as the sample
- * content is named: "нежелательная" → "nezhelatelnaya") and Persian romanised with a
- * simple letter table. Only for new article files: tag and author URLs keep their script
- * (src/site/slugs.ts, ADR 002). Editors can always rename the file or set `slug:`.
+ * Latin letters without accents and Cyrillic transliterated by
+ * @sindresorhus/transliterate (BGN/PCGN-like, as the sample content is named:
+ * "нежелательная" → "nezhelatelnaya"), Persian romanised by the rules below. Only for
+ * new article files: tag and author URLs keep their script (src/site/slugs.ts, ADR 002).
+ * Editors can always rename the file or set `slug:`.
  */
+import libraryTransliterate from '@sindresorhus/transliterate';
 
-const CYRILLIC: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y',
-  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
-  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
-  і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ў: 'u',
-};
+/** Where we romanise differently from the library: щ as BGN/PCGN writes it. */
+const REPLACEMENTS: [string, string][] = [
+  ['щ', 'shch'],
+  ['Щ', 'Shch'],
+];
 
-/** Consonants and long vowels; short vowels are not written in Persian, so they are not guessed. */
+/**
+ * Persian: consonants and long vowels (short vowels are not written, so they are not
+ * guessed). The library romanises Arabic-script letters one by one, as Arabic; Persian
+ * و, ی and a final ه read as a consonant or a vowel by their place in the word, which
+ * no replacement table can express, so this is ours.
+ */
 const PERSIAN: Readonly<Record<string, string>> = {
   ا: 'a', آ: 'a', أ: 'a', إ: 'e', ب: 'b', پ: 'p', ت: 't', ث: 's', ج: 'j', چ: 'ch', ح: 'h', خ: 'kh',
   د: 'd', ذ: 'z', ر: 'r', ز: 'z', ژ: 'zh', س: 's', ش: 'sh', ص: 's', ض: 'z', ط: 't', ظ: 'z', ع: '',
@@ -21,11 +27,10 @@ const PERSIAN: Readonly<Record<string, string>> = {
   ة: 'e', ۀ: 'e',
 };
 
-const LATIN_LIGATURES: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', þ: 'th', ı: 'i', ð: 'd' };
 
 const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FC]/;
 const isArabicLetter = (c: string | undefined) => c !== undefined && ARABIC_LETTER.test(c);
-const VOWEL_LETTERS = new Set(['ا', 'آ', 'و', 'ی', 'ي', 'ى']);
+const VOWEL_LETTERS: ReadonlySet<string> = new Set(['ا', 'آ', 'و', 'ی', 'ي', 'ى']);
 
 /** و and ی are consonants (v, y) next to a vowel letter or at the start of a word, vowels (o, i) otherwise. */
 function persianLetter(chars: readonly string[], i: number): string {
@@ -59,14 +64,11 @@ export function transliterate(text: string): string {
   let out = '';
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
-    if (c in CYRILLIC) out += CYRILLIC[c];
-    else if (isArabicLetter(c)) out += persianLetter(chars, i);
+    if (isArabicLetter(c)) out += persianLetter(chars, i);
     else if (c === '\u200c') continue; // ZWNJ joins the parts of one Persian word
-    else if (c in LATIN_LIGATURES) out += LATIN_LIGATURES[c];
     else out += c;
   }
-  // Accents off Latin letters: é → e, č → c.
-  return out.normalize('NFD').replace(/\p{M}/gu, '');
+  return libraryTransliterate(out, { customReplacements: REPLACEMENTS }).toLowerCase();
 }
 
 export const MAX_SLUG_LENGTH = 60;
