@@ -1,38 +1,33 @@
 /**
  * The request handler of `npm run preview`: serves a built site the way a static host
- * would in production, so that the last look before merging is the real thing. The
- * site is mounted at its path prefix; `_headers` and `_redirects` are applied (re-read
- * when they change, so a rebuild shows without a restart); a folder is served by its
- * index.html (a folder without "/" is redirected to it); a missing page gets the
- * nearest 404.html up the tree (the edition's) with status 404.
+ * would in production, so that the last look before merging is the real thing. Files
+ * are served by sirv (content types, HEAD, ranges, ETags); what hosts add around them
+ * is ours: the site mounted at its path prefix; `_headers` and `_redirects` applied
+ * (re-read when they change, so a rebuild shows without a restart); a folder without
+ * "/" redirected to it; a missing page answered with the nearest 404.html up the tree
+ * (the edition's) and status 404; nothing outside the site, not even through a
+ * symbolic link inside it.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { lookup } from 'mrmime';
+import sirv from 'sirv';
 import { headersFor, parseHeadersFile, parseRedirectsFile, redirectFor, type ParsedHeaderRule, type RedirectRule } from './host-rules.ts';
 
-export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.xsl': 'application/xslt+xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.wasm': 'application/wasm',
-};
+/**
+ * Where a host's type is not mrmime's: feeds and sitemaps as `application/xml` (as
+ * Netlify and Cloudflare send them), icons, and an unknown kind (Pagefind's index files)
+ * as bytes.
+ */
+const TYPE_OVERRIDES: Readonly<Record<string, string>> = { '.xml': 'application/xml', '.ico': 'image/x-icon' };
+const UNKNOWN_TYPE = 'application/octet-stream';
+
+/** The Content-Type a host sends for a file: UTF-8 named for every kind of text. */
+export function contentType(file: string): string {
+  const type = TYPE_OVERRIDES[path.extname(file).toLowerCase()] ?? lookup(file) ?? UNKNOWN_TYPE;
+  return /^text\/|[/+](xml|json)$|javascript/.test(type) ? `${type}; charset=utf-8` : type;
+}
 
 export interface PreviewOptions {
   /** The built site folder, e.g. _site */
@@ -52,14 +47,22 @@ function cachedRules<T>(file: string, parse: (text: string) => T[]): () => T[] {
   };
 }
 
-function isFile(file: string): boolean {
-  return existsSync(file) && statSync(file).isFile();
-}
-
 export function createPreviewHandler({ root, pathPrefix }: PreviewOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const siteRoot = path.resolve(root);
+  const realRoot = realpathSync(siteRoot);
   const headerRules = cachedRules<ParsedHeaderRule>(path.join(siteRoot, '_headers'), parseHeadersFile);
   const redirectRules = cachedRules<RedirectRule>(path.join(siteRoot, '_redirects'), parseRedirectsFile);
+  const files = sirv(siteRoot, { dev: true, etag: true, extensions: [], setHeaders: (res, pathname) => res.setHeader('Content-Type', contentType(pathname)) });
+
+  /** A file that is really inside the site (after any symbolic link), or undefined. */
+  const inside = (file: string): string | undefined => {
+    try {
+      const real = realpathSync(file);
+      return (real === realRoot || real.startsWith(realRoot + path.sep)) && statSync(real).isFile() ? file : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 
   /** The file for a URL path inside the mount, or undefined (also for anything outside it). */
   const fileFor = (urlPath: string): string | undefined => {
@@ -74,7 +77,7 @@ export function createPreviewHandler({ root, pathPrefix }: PreviewOptions): (req
   const notFoundPage = (urlPath: string): string | undefined => {
     for (let dir = urlPath.replace(/[^/]*$/, ''); dir.startsWith(pathPrefix); dir = dir.replace(/[^/]*\/$/, '')) {
       const candidate = fileFor(`${dir}404.html`);
-      if (candidate && isFile(candidate)) return candidate;
+      if (candidate && inside(candidate)) return candidate;
       if (dir === pathPrefix) break;
     }
     return undefined;
@@ -88,33 +91,39 @@ export function createPreviewHandler({ root, pathPrefix }: PreviewOptions): (req
     } catch {
       urlPath = '';
     }
-    const send = (status: number, file: string | undefined, extra: Record<string, string> = {}) => {
+    const hostHeaders = () => {
       for (const [name, value] of headersFor(headerRules(), url.pathname).headers) res.setHeader(name, value);
+    };
+    const answer = (status: number, file: string | undefined, extra: Record<string, string> = {}) => {
+      hostHeaders();
       for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
       const body = file ? readFileSync(file) : Buffer.from(status === 404 ? 'Not found\n' : '', 'utf8');
-      res.setHeader('Content-Type', file ? (CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream') : 'text/plain; charset=utf-8');
+      res.setHeader('Content-Type', file ? contentType(file) : 'text/plain; charset=utf-8');
       res.setHeader('Content-Length', body.length);
       res.writeHead(status);
       res.end(req.method === 'HEAD' ? undefined : body);
     };
+    const serve = (file: string) => {
+      hostHeaders();
+      req.url = `/${path.relative(siteRoot, file).split(path.sep).map(encodeURIComponent).join('/')}`;
+      files(req, res, () => answer(404, notFoundPage(urlPath)));
+    };
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, undefined, { Allow: 'GET, HEAD' });
-    if (!urlPath || urlPath.includes('\0')) return send(400, undefined);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return answer(405, undefined, { Allow: 'GET, HEAD' });
+    if (!urlPath || urlPath.includes('\0')) return answer(400, undefined);
 
     const redirect = redirectFor(redirectRules(), url.pathname);
-    if (redirect && redirect.status >= 300 && redirect.status < 400) {
-      return send(redirect.status, undefined, { Location: redirect.to });
-    }
+    if (redirect && redirect.status >= 300 && redirect.status < 400) return answer(redirect.status, undefined, { Location: redirect.to });
     if (redirect) {
       const target = fileFor(decodeURIComponent(redirect.to.split(/[?#]/)[0] ?? ''));
-      if (target && isFile(target)) return send(redirect.status, target);
+      if (target && inside(target)) return serve(target);
     }
 
     const file = fileFor(urlPath);
-    if (file && isFile(file)) return send(200, file);
-    if (file && !urlPath.endsWith('/') && existsSync(file) && isFile(path.join(file, 'index.html'))) {
-      return send(301, undefined, { Location: `${url.pathname}/${url.search}` });
+    if (file && inside(file)) return serve(file);
+    if (file && !urlPath.endsWith('/') && existsSync(file) && inside(path.join(file, 'index.html'))) {
+      return answer(301, undefined, { Location: `${url.pathname}/${url.search}` });
     }
-    return send(404, notFoundPage(urlPath));
+    return answer(404, notFoundPage(urlPath));
   };
 }

@@ -1,31 +1,16 @@
 /**
- * A tiny static file server for a built site, on 127.0.0.1 and a free port, behaving
- * like the static hosts we deploy to: directory → index.html, a missing page → the
- * edition's 404 page with status 404, and a content type for every kind of file the
- * build writes (Pagefind needs application/wasm to stream-compile its index).
+ * A plain static file server for a built site, on 127.0.0.1 and a free port, behaving
+ * like the static hosts we deploy to: files by sirv with a host's content types
+ * (Pagefind needs application/wasm to stream-compile its index), directory →
+ * index.html, a folder without "/" redirected, a missing page → the edition's 404 page
+ * with status 404. No `_headers`: that is `npm run preview`'s job.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.avif': 'image/avif',
-  '.webp': 'image/webp',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-};
+import sirv from 'sirv';
+import { contentType } from '../../src/preview/server.ts';
 
 export interface StaticServer {
   /** Origin without trailing slash, e.g. http://127.0.0.1:41234 */
@@ -37,25 +22,6 @@ function isFile(p: string): boolean {
   return existsSync(p) && statSync(p).isFile();
 }
 
-/** The file a request path maps to, or undefined; never anything outside root. */
-export function resolveFile(root: string, urlPath: string): { file?: string; redirect?: string } {
-  let clean: string;
-  try {
-    clean = decodeURIComponent(urlPath.split(/[?#]/)[0] ?? '/');
-  } catch {
-    return {};
-  }
-  const target = path.join(root, path.normalize(clean));
-  if (target !== root && !target.startsWith(root + path.sep)) return {};
-  if (isFile(target)) return { file: target };
-  if (existsSync(target) && statSync(target).isDirectory()) {
-    if (!clean.endsWith('/')) return { redirect: `${urlPath.split(/[?#]/)[0]}/` };
-    const index = path.join(target, 'index.html');
-    if (isFile(index)) return { file: index };
-  }
-  return {};
-}
-
 /** The not-found page a host would serve: the edition's own, else the root one. */
 function notFoundPage(root: string, urlPath: string): string | undefined {
   const edition = /^\/([a-z]{2})\//.exec(urlPath)?.[1];
@@ -65,26 +31,37 @@ function notFoundPage(root: string, urlPath: string): string | undefined {
 
 export function startStaticServer(root: string): Promise<StaticServer> {
   const base = path.resolve(root);
+  // sirv passes the request's path: a folder's (or an extension-less one's) file is its index.html.
+  const setHeaders = (res: import('node:http').ServerResponse, pathname: string) => {
+    res.setHeader('Content-Type', contentType(pathname.endsWith('/') ? `${pathname}index.html` : path.extname(pathname) ? pathname : `${pathname}.html`));
+    res.setHeader('Cache-Control', 'no-store');
+  };
+  const files = sirv(base, { dev: true, extensions: ['html'], setHeaders });
   const server: Server = createServer((req, res) => {
-    const urlPath = req.url ?? '/';
-    const { file, redirect } = resolveFile(base, urlPath);
-    if (redirect) {
-      res.writeHead(301, { location: redirect });
+    const urlPath = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
+    let decoded = urlPath;
+    try {
+      decoded = decodeURIComponent(urlPath);
+    } catch {
+      // A malformed escape names no file: the not-found page below.
+    }
+    const target = path.join(base, path.normalize(decoded));
+    if (!decoded.endsWith('/') && existsSync(target) && statSync(target).isDirectory()) {
+      res.writeHead(301, { location: `${urlPath}/` });
       res.end();
       return;
     }
-    const body = file ?? notFoundPage(base, urlPath);
-    if (!body) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Not found');
-      return;
-    }
-    res.writeHead(file ? 200 : 404, {
-      'content-type': TYPES[path.extname(body).toLowerCase()] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
+    files(req, res, () => {
+      const page = notFoundPage(base, decoded);
+      res.statusCode = 404;
+      if (!page) {
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.end('Not found');
+        return;
+      }
+      res.setHeader('Content-Type', contentType(page));
+      res.end(req.method === 'HEAD' ? undefined : readFileSync(page));
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(body).pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -1,10 +1,12 @@
 /**
  * `npm run preview` answers like the static hosts we deploy to: the site mounted at its
  * prefix, `_headers` and `_redirects` applied, folders served by index.html, a missing
- * page answered by the nearest 404.html with status 404, and nothing outside the site.
+ * page answered by the nearest 404.html with status 404, and nothing outside the site,
+ * not even through a symbolic link inside it.
  * A hand-written site folder, so every rule is exercised on purpose.
  */
 import { execFile } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type RunningPreview } from '../../src/cli/preview.ts';
@@ -41,6 +43,11 @@ beforeAll(async () => {
     ].join('\n'),
     '_redirects': ['/news/old/* /news/en/:splat 301', '/news/moved /news/en/about/ 308', '/news/alias/ /news/en/about/ 200'].join('\n'),
   });
+  // Links inside the built folder: one to a file of the site, one out of it.
+  const outside = writeFixture({ 'secret.txt': 'not part of the site' });
+  symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'en', 'leak.txt'));
+  symlinkSync(path.join(outside), path.join(root, 'en', 'leaked-folder'));
+  symlinkSync(path.join(root, 'feed.xml'), path.join(root, 'en', 'feed.xml'));
   preview = await startPreview(root, '/news/', 0);
 });
 
@@ -72,6 +79,9 @@ describe('npm run preview', () => {
     ['/news/..%2f..%2f..%2fetc%2fpasswd', 404, 'text/html; charset=utf-8', 'site not found'],
     ['/en/', 404, 'text/plain; charset=utf-8', 'Not found'],
     ['/news/alias/', 200, 'text/html; charset=utf-8', 'about'],
+    ['/news/en/feed.xml', 200, 'application/xml; charset=utf-8', '<feed/>'],
+    ['/news/en/leak.txt', 404, 'text/html; charset=utf-8', 'en not found'],
+    ['/news/en/leaked-folder/secret.txt', 404, 'text/html; charset=utf-8', 'en not found'],
   ])('%s → %i %s', async (p, status, type, body) => {
     const res = await get(p);
     expect(res.status).toBe(status);
