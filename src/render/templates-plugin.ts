@@ -6,7 +6,7 @@
  * Eleventy imports each template itself; Node loads `.tsx` through src/render/jsx/tsx-modules.ts.
  */
 import type UserConfig from '@11ty/eleventy/UserConfig';
-import { renderToString, type Children } from '#jsx/jsx-runtime';
+import { type Children, renderToString } from '#jsx/jsx-runtime';
 
 const toHtml = (out: unknown): string => (typeof out === 'string' ? out : renderToString(out as Children));
 
@@ -20,4 +20,7 @@ export function tsxTemplates(config: UserConfig): void {
     },
   });
   config.addTemplateFormats(['11ty.tsx']);
+  // Eleventy re-parses every HTML page for its own attribute features (`<base>`, relative
+  // passthrough copies), none of which these templates use.
+  delete (config.transforms as Record<string, unknown>)['@11ty/eleventy/html-transformer'];
 }
