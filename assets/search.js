@@ -42,9 +42,7 @@ function start(form) {
     const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
     if (ticket !== latest) return; // a newer query was typed meanwhile
     list.replaceChildren(...results.map(resultItem));
-    status.textContent = search.results.length
-      ? fill(resultsText, { count: digits.format(search.results.length), query: q })
-      : fill(noneText, { query: q });
+    status.textContent = search.results.length ? fill(resultsText, { count: digits.format(search.results.length), query: q }) : fill(noneText, { query: q });
   }
 
   function resultItem(result) {

@@ -5,10 +5,10 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { EDITIONS, type CorpusEdition } from './corpus/pools.ts';
+import { parseArgs } from 'node:util';
 import { renderPhotos } from './corpus/photos.ts';
+import { type CorpusEdition, EDITIONS } from './corpus/pools.ts';
 import { buildStory } from './corpus/story.ts';
 
 export interface CorpusSummary {
@@ -69,8 +69,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   const s = await generateCorpus({ count: Number(values.count), seed: Number(values.seed), out: values.out });
   const secs = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${s.count} stories (en ${s.perEdition.en}, ru ${s.perEdition.ru}, fa ${s.perEdition.fa}), ` +
-    `${(s.markdownBytes / 1e6).toFixed(1)} MB of Markdown in ${s.contentDir} (${secs} s)`);
+  console.log(
+    `${s.count} stories (en ${s.perEdition.en}, ru ${s.perEdition.ru}, fa ${s.perEdition.fa}), ` +
+      `${(s.markdownBytes / 1e6).toFixed(1)} MB of Markdown in ${s.contentDir} (${secs} s)`,
+  );
 }
 
 // Runs as a CLI, stays importable by bench/run.ts.

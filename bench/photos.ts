@@ -10,20 +10,21 @@
  * Photos come from --photos (default: the sample photos under content/); each is also
  * used mirrored and cropped, so --articles distinct sources exist. A measuring tool.
  */
-import { cpus, tmpdir } from 'node:os';
+
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { readBuildOptions } from '../src/build/options.ts';
-import { openCaches } from '../src/build/caches.ts';
-import { loadContent } from '../src/content/load.ts';
-import { deriveSite } from '../src/site/derive.ts';
-import { preparePhotos } from '../src/photos/prepare.ts';
-import { cropBox, frameHeight, PAGE_FRAME, parseFocus } from '../src/photos/frames.ts';
-import { runTimed } from './lib/measure.ts';
 import { npmScriptArgs } from '../scripts/npm-script.ts';
+import { openCaches } from '../src/build/caches.ts';
+import { readBuildOptions } from '../src/build/options.ts';
+import { loadContent } from '../src/content/load.ts';
+import { cropBox, frameHeight, PAGE_FRAME, parseFocus } from '../src/photos/frames.ts';
+import { preparePhotos } from '../src/photos/prepare.ts';
+import { deriveSite } from '../src/site/derive.ts';
+import { runTimed } from './lib/measure.ts';
 
 const repoDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { values: v } = parseArgs({
@@ -57,7 +58,11 @@ function ssim(a: Buffer, b: Buffer, width: number, height: number): number {
       for (let j = top; j < top + 8; j++) {
         for (let i = left; i < left + 8; i++) {
           const [p, q] = [x[j * width + i]!, y[j * width + i]!];
-          mx += p; my += q; xx += p * p; yy += q * q; xy += p * q;
+          mx += p;
+          my += q;
+          xx += p * p;
+          yy += q * q;
+          xy += p * q;
         }
       }
       [mx, my] = [mx / 64, my / 64];
@@ -98,7 +103,9 @@ async function qualityTable(): Promise<void> {
       const ms = (used.user + used.system) / 1000;
       const decoded = await sharp(encoded).removeAlpha().raw().toBuffer();
       const row = rows.get(s.label) ?? { bytes: [], ssim: [], ms: [] };
-      row.bytes.push(encoded.length); row.ssim.push(ssim(reference, decoded, width, height)); row.ms.push(ms);
+      row.bytes.push(encoded.length);
+      row.ssim.push(ssim(reference, decoded, width, height));
+      row.ms.push(ms);
       rows.set(s.label, row);
     }
   }
@@ -106,7 +113,9 @@ async function qualityTable(): Promise<void> {
   console.log(`\nEncoder settings: one ${width}×${height} rendition of each of ${sources.length} photos (mean)\n`);
   console.log('| setting | KB | SSIM | min SSIM | CPU ms (crop + resize + encode) |\n|---|---:|---:|---:|---:|');
   for (const [label, r] of rows) {
-    console.log(`| ${label} | ${(mean(r.bytes) / 1024).toFixed(1)} | ${mean(r.ssim).toFixed(4)} | ${Math.min(...r.ssim).toFixed(4)} | ${mean(r.ms).toFixed(0)} |`);
+    console.log(
+      `| ${label} | ${(mean(r.bytes) / 1024).toFixed(1)} | ${mean(r.ssim).toFixed(4)} | ${Math.min(...r.ssim).toFixed(4)} | ${mean(r.ms).toFixed(0)} |`,
+    );
   }
 }
 
@@ -120,10 +129,16 @@ async function writeSite(dir: string, count: number, withPhotos: boolean): Promi
     const m = await sharp(sources[i % sources.length]!).metadata();
     const img = variant % 2 ? base.flop() : base;
     const shrink = 1 - 0.05 * Math.floor(variant / 2);
-    const photo = await img.resize(Math.round(m.autoOrient.width * shrink)).jpeg({ quality: 90 }).toBuffer();
+    const photo = await img
+      .resize(Math.round(m.autoOrient.width * shrink))
+      .jpeg({ quality: 90 })
+      .toBuffer();
     if (withPhotos) writeFileSync(path.join(folder, `p${i}.jpg`), photo);
     const photoYaml = withPhotos ? `photo:\n  src: p${i}.jpg\n  alt: Photo ${i}\n` : '';
-    writeFileSync(path.join(folder, `story-${i}.md`), `---\nheadline: Story ${i}\ndate: 2026-11-${String(1 + (i % 27)).padStart(2, '0')}T09:00\n${photoYaml}---\n\nText ${i}.\n`);
+    writeFileSync(
+      path.join(folder, `story-${i}.md`),
+      `---\nheadline: Story ${i}\ndate: 2026-11-${String(1 + (i % 27)).padStart(2, '0')}T09:00\n${photoYaml}---\n\nText ${i}.\n`,
+    );
   }
 }
 
@@ -153,7 +168,12 @@ async function speedTable(): Promise<void> {
   const runs = Number(v.runs);
   const build = (content: string, out: string) =>
     runTimed(
-      { command: process.execPath, args: [...npmScriptArgs(repoDir, 'build'), '--content', content, '--out', out, '--now', env.MASTHEAD_NOW, '--quiet'], cwd: repoDir, env: { MASTHEAD_IMAGE_CACHE: cache } },
+      {
+        command: process.execPath,
+        args: [...npmScriptArgs(repoDir, 'build'), '--content', content, '--out', out, '--now', env.MASTHEAD_NOW, '--quiet'],
+        cwd: repoDir,
+        env: { MASTHEAD_IMAGE_CACHE: cache },
+      },
       path.join(work, 'build.log'),
       600_000,
     );
@@ -161,14 +181,19 @@ async function speedTable(): Promise<void> {
   const none: number[] = [];
   for (let r = 0; r < runs; r++) {
     // Alternate which goes first so machine noise lands on both alike.
-    const pair = [() => build(path.join(withDir, 'content'), path.join(work, 'out-with')), () => build(path.join(withoutDir, 'content'), path.join(work, 'out-without'))];
-    for (const [i, run] of (r % 2 ? [...pair.entries()].reverse() : [...pair.entries()])) {
+    const pair = [
+      () => build(path.join(withDir, 'content'), path.join(work, 'out-with')),
+      () => build(path.join(withoutDir, 'content'), path.join(work, 'out-without')),
+    ];
+    for (const [i, run] of r % 2 ? [...pair.entries()].reverse() : [...pair.entries()]) {
       const result = await run();
       if (!result.ok) throw new Error(`build failed, see ${result.log}`);
       (i === 0 ? warm : none).push(result.wallMs / 1000);
     }
   }
-  console.log(`\nFull CLI build of ${count} articles, median of ${runs} (wall s): warm photo cache ${median(warm).toFixed(2)} (${warm.map((s) => s.toFixed(2)).join(', ')}); same site without photos ${median(none).toFixed(2)} (${none.map((s) => s.toFixed(2)).join(', ')})`);
+  console.log(
+    `\nFull CLI build of ${count} articles, median of ${runs} (wall s): warm photo cache ${median(warm).toFixed(2)} (${warm.map((s) => s.toFixed(2)).join(', ')}); same site without photos ${median(none).toFixed(2)} (${none.map((s) => s.toFixed(2)).join(', ')})`,
+  );
   rmSync(work, { recursive: true, force: true });
 }
 

@@ -11,10 +11,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.ts';
-import { contenders, type BenchContext } from './lib/contenders.ts';
+import { type BenchContext, contenders } from './lib/contenders.ts';
 import { measureRebuilds } from './lib/dev-rebuild.ts';
 import { hugoVersion, prepareHugoSite } from './lib/hugo-site.ts';
-import { hasGnuTime, lastLines, runTimed, type RunResult } from './lib/measure.ts';
+import { hasGnuTime, lastLines, type RunResult, runTimed } from './lib/measure.ts';
 import { formatTable, makeRows, type RowInput } from './lib/report.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -41,18 +41,32 @@ function options(argv: string[]): BenchOptions {
   const { values: v } = parseArgs({
     args: argv,
     options: {
-      count: { type: 'string', default: '4000' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' },
-      corpus: { type: 'string' }, 'no-dev': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false },
+      count: { type: 'string', default: '4000' },
+      seed: { type: 'string', default: '1' },
+      runs: { type: 'string', default: '3' },
+      corpus: { type: 'string' },
+      'no-dev': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
       'delete-between': { type: 'boolean', default: false },
-      only: { type: 'string' }, timeout: { type: 'string', default: '1800' },
+      only: { type: 'string' },
+      timeout: { type: 'string', default: '1800' },
     },
   });
   const count = Number(v.count);
   const seed = Number(v.seed);
   return {
-    count, seed, runs: Math.max(1, Number(v.runs)), dev: !v['no-dev'], keep: v.keep, deleteBetween: v['delete-between'], timeoutS: Number(v.timeout),
+    count,
+    seed,
+    runs: Math.max(1, Number(v.runs)),
+    dev: !v['no-dev'],
+    keep: v.keep,
+    deleteBetween: v['delete-between'],
+    timeoutS: Number(v.timeout),
     corpus: path.resolve(v.corpus ?? path.join(os.tmpdir(), 'masthead-bench', `corpus-${count}-s${seed}`)),
-    only: v.only?.split(',').map((s) => s.trim()).filter(Boolean),
+    only: v.only
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }
 
@@ -81,8 +95,11 @@ export async function runBench(o: BenchOptions): Promise<void> {
     // A failed run is recorded and the next round tries again: while others edit the tree a
     // build can break for a minute; the note says how many runs failed and shows the last log.
     const failures = new Map<string, string[]>();
-    const fail = (id: string, r: RunResult, log: string) => failures.set(id, [...(failures.get(id) ?? []),
-      `exit ${r.exitCode ?? 'timeout/signal'}, log ${path.relative(repoDir, log)}:\n    ${lastLines(log, 4).replace(/\n/g, '\n    ')}`]);
+    const fail = (id: string, r: RunResult, log: string) =>
+      failures.set(id, [
+        ...(failures.get(id) ?? []),
+        `exit ${r.exitCode ?? 'timeout/signal'}, log ${path.relative(repoDir, log)}:\n    ${lastLines(log, 4).replace(/\n/g, '\n    ')}`,
+      ]);
     for (const c of active.filter((x) => x.warmup)) {
       const log = path.join(logDir, `${c.id}-warmup.log`);
       const r = await runTimed(c.prepare(), log, o.timeoutS * 1000);
@@ -114,7 +131,10 @@ export async function runBench(o: BenchOptions): Promise<void> {
     const rebuildInputs: RowInput[] = [];
     if (o.dev) {
       const rebuilds = await measureRebuilds(ctx, corpus.samples, o.runs, {
-        startTimeoutMs: o.timeoutS * 1000, editTimeoutMs: 120_000, logDir, wanted,
+        startTimeoutMs: o.timeoutS * 1000,
+        editTimeoutMs: 120_000,
+        logDir,
+        wanted,
       });
       for (const r of rebuilds) {
         const startup = r.startupMs === undefined ? '' : `first build + server start ${(r.startupMs / 1000).toFixed(1)} s`;
@@ -126,12 +146,22 @@ export async function runBench(o: BenchOptions): Promise<void> {
     const rows = makeRows([...inputs.values(), ...rebuildInputs], o.count);
     const memory = hasGnuTime() ? 'peak RSS = largest process (GNU time %M)' : 'peak RSS = largest process (/proc VmHWM, sampled)';
     const load = { before: loadBefore, after: os.loadavg()[0] ?? 0 };
-    console.log(`\n${o.count} stories, seed ${o.seed}, ${o.runs} run(s) each, ${os.cpus().length} cores, Node ${process.version}; ${memory}; ` +
-      `outputs ${o.deleteBetween ? 'deleted right before each run' : 'deleted after the last round'}; ` +
-      `load average ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after\n`);
+    console.log(
+      `\n${o.count} stories, seed ${o.seed}, ${o.runs} run(s) each, ${os.cpus().length} cores, Node ${process.version}; ${memory}; ` +
+        `outputs ${o.deleteBetween ? 'deleted right before each run' : 'deleted after the last round'}; ` +
+        `load average ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after\n`,
+    );
     console.log(formatTable(rows));
     const file = path.join(outDir, `results-${o.count}.json`);
-    const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), hugo: version ?? null, gnuTime: hasGnuTime(), load };
+    const machine = {
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      hugo: version ?? null,
+      gnuTime: hasGnuTime(),
+      load,
+    };
     writeFileSync(file, `${JSON.stringify({ generatedAt: new Date().toISOString(), options: o, machine, corpus, rows }, null, 2)}\n`);
     console.log(`\nwrote ${path.relative(repoDir, file)}${o.keep ? `; outputs kept in ${workDir}` : ''}`);
   } finally {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { article, buildFixture, jpeg, type FixtureSite } from './helpers/fixture-site.ts';
+import { article, buildFixture, type FixtureSite, jpeg } from './helpers/fixture-site.ts';
 
 const BASE = 'https://news.example/news';
 const BUDGET = '/en/2026/11/26/budget/';
@@ -39,7 +39,10 @@ photo:
   alt: Lawmakers in the chamber
 `),
       'content/en/2026/11/budget.jpg': await jpeg(1200, 675),
-      'content/ru/2026/11/byudzhet.md': article('headline: Парламент принял бюджет\ndate: 2026-11-26T12:30\nbyline: Алёна Петрова\ntranslationKey: budget-2026', 'Текст.'),
+      'content/ru/2026/11/byudzhet.md': article(
+        'headline: Парламент принял бюджет\ndate: 2026-11-26T12:30\nbyline: Алёна Петрова\ntranslationKey: budget-2026',
+        'Текст.',
+      ),
       'content/fa/2026/11/budje.md': article('headline: مجلس بودجه را تصویب کرد\ndate: 2026-11-26T13:00\ntranslationKey: budget-2026', 'متن.'),
       'content/en/2026/11/hostile.md': article(
         `headline: ${JSON.stringify(hostileHeadline)}\ndate: 2026-11-25T08:00\ntags: ['</script><b>x']`,
@@ -61,6 +64,7 @@ function fileFor(url: string): string {
 }
 const resolves = (url: string) => existsSync(fileFor(url));
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON-LD read back from a page is any shape; the assertions say which.
 type Json = Record<string, any>;
 
 function jsonLd(page: string): Json[] {
@@ -104,10 +108,12 @@ describe('JSON-LD NewsArticle', () => {
     ]);
     expect(ld.publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'Meridian Radio', url: `${BASE}/en/` });
     // Google asks for 16:9, 4:3 and 1:1 crops.
-    const ratios = await Promise.all(ld.image.map(async (u: string) => {
-      const { width = 0, height = 0 } = await sharp(fileFor(u)).metadata();
-      return Math.round((width / height) * 100) / 100;
-    }));
+    const ratios = await Promise.all(
+      ld.image.map(async (u: string) => {
+        const { width = 0, height = 0 } = await sharp(fileFor(u)).metadata();
+        return Math.round((width / height) * 100) / 100;
+      }),
+    );
     expect(ratios).toEqual([1.78, 1.33, 1]);
     for (const u of [url, ...ld.image, ...ld.author.map((a: Json) => a.url), ld.publisher.url, ld.publisher.logo.url]) {
       expect(resolves(u), u).toBe(true);
@@ -205,8 +211,20 @@ describe('translations', () => {
   });
 
   it.each([
-    [BUDGET, [['ru', 'Русский', BYUDZHET], ['fa', 'فارسی', BUDJE]]],
-    [BUDJE, [['en', 'English', BUDGET], ['ru', 'Русский', BYUDZHET]]],
+    [
+      BUDGET,
+      [
+        ['ru', 'Русский', BYUDZHET],
+        ['fa', 'فارسی', BUDJE],
+      ],
+    ],
+    [
+      BUDJE,
+      [
+        ['en', 'English', BUDGET],
+        ['ru', 'Русский', BYUDZHET],
+      ],
+    ],
   ])('%s shows a "Read in" list naming each language in itself', (page, links) => {
     const nav = site.page(page).querySelector('nav.translations');
     expect(nav?.querySelector('h2')?.textContent).toBeTruthy();

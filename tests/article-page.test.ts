@@ -3,7 +3,7 @@
  * language and direction, with hostile frontmatter and body made harmless.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { article, buildFixture, jpeg, type FixtureSite } from './helpers/fixture-site.ts';
+import { article, buildFixture, type FixtureSite, jpeg } from './helpers/fixture-site.ts';
 
 let site: FixtureSite;
 
@@ -40,10 +40,7 @@ tags: ['${hostile}']
 `,
       `${hostile}\n\n[click me](javascript:alert(3)) [data](data:text/html,hi) {{ page.url }} {% raw %}\n\n<iframe src="https://evil.example"></iframe>`,
     ),
-    'content/ru/2026/11/vybory.md': article(
-      'headline: Выборы в Валдоре\ndate: 2026-11-26T10:00\ncredits: [Reuters, Interfax, AFP]',
-      'Текст "новости".',
-    ),
+    'content/ru/2026/11/vybory.md': article('headline: Выборы в Валдоре\ndate: 2026-11-26T10:00\ncredits: [Reuters, Interfax, AFP]', 'Текст "новости".'),
     'content/fa/2026/11/namayeshgah.md': article(
       'headline: نمایشگاه کتاب والدور\ndate: 2026-03-21T09:30\ncredits: [رویترز, اینترفاکس, خبرگزاری فرانسه]',
       'متن "خبر".',

@@ -2,13 +2,13 @@
  * The dev server (`npm start`): its first build writes every page, and an edited story
  * shows up on its page and on the listings that carry it, without a restart.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { article, repoRoot, writeFixture } from './helpers/fixture-site.ts';
 import { npmScriptArgs } from '../scripts/npm-script.ts';
+import { article, repoRoot, writeFixture } from './helpers/fixture-site.ts';
 
 let dir: string;
 let out: string;
@@ -46,11 +46,12 @@ beforeAll(async () => {
   });
   out = path.join(dir, '_dev');
   const port = await freePort();
-  server = spawn(
-    process.execPath,
-    [...npmScriptArgs(repoRoot, 'start'), `--port=${port}`, `--out=${out}`],
-    { cwd: repoRoot, env: { ...process.env, MASTHEAD_CONTENT: path.join(dir, 'content'), NO_COLOR: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  server = spawn(process.execPath, [...npmScriptArgs(repoRoot, 'start'), `--port=${port}`, `--out=${out}`], {
+    cwd: repoRoot,
+    env: { ...process.env, MASTHEAD_CONTENT: path.join(dir, 'content'), NO_COLOR: '1' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   await until('the first build', () => read('/en/2026/11/26/harbour/').includes('Harbour reopens') && /Server at/i.test(log));
@@ -75,14 +76,18 @@ describe('dev server', () => {
     const save = () => writeFileSync(path.join(dir, 'content/en/2026/11/harbour.md'), edited);
     save();
     let saved = Date.now();
-    await until('the server to notice the edit', () => {
-      if (/File changed/.test(log)) return true;
-      if (Date.now() - saved > 2000) {
-        save();
-        saved = Date.now();
-      }
-      return false;
-    }, 30_000);
+    await until(
+      'the server to notice the edit',
+      () => {
+        if (/File changed/.test(log)) return true;
+        if (Date.now() - saved > 2000) {
+          save();
+          saved = Date.now();
+        }
+        return false;
+      },
+      30_000,
+    );
     await until('the edited story', () => read('/en/2026/11/26/harbour/').includes('Harbour reopens at dawn'), 30_000);
     await until('the edited listing', () => read('/en/tag/ports/').includes('Harbour reopens at dawn'), 30_000);
     expect(read('/en/')).toContain('Harbour reopens at dawn');

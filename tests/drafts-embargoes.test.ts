@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { editions } from '../src/editions/registry.ts';
-import { article, buildFixture, jpeg, runCli, writeFixture, type FixtureFiles, type FixtureSite } from './helpers/fixture-site.ts';
+import { article, buildFixture, type FixtureFiles, type FixtureSite, jpeg, runCli, writeFixture } from './helpers/fixture-site.ts';
 import { filesContaining, snapshot } from './helpers/site-files.ts';
 
 const NOW = '2026-11-28T12:00:00Z';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { article, buildFixture, jpeg, type FixtureFiles, type FixtureSite } from './helpers/fixture-site.ts';
+import { article, buildFixture, type FixtureFiles, type FixtureSite, jpeg } from './helpers/fixture-site.ts';
 
 const BASE = 'https://news.example/news';
 const NOW = '2026-11-28T12:00:00Z';
@@ -41,7 +41,10 @@ photo:
     'content/en/2026/11/old.md': article('headline: Old story\ndate: 2026-11-25T12:00\nbyline: Petra Lind\nsection: news'),
     'content/en/2026/11/draft.md': article('headline: Draft story\ndate: 2026-11-27T13:00\ndraft: true'),
     'content/en/2026/11/embargoed.md': article('headline: Embargoed story\ndate: 2026-11-29T09:00'),
-    'content/ru/2026/11/выборы.md': article('headline: Выборы в Валдоре\ndate: 2026-11-28T10:00+03:00\nbyline: Алёна Петрова\nsection: world', 'Текст новости.'),
+    'content/ru/2026/11/выборы.md': article(
+      'headline: Выборы в Валдоре\ndate: 2026-11-28T10:00+03:00\nbyline: Алёна Петрова\nsection: world',
+      'Текст новости.',
+    ),
     'content/fa/2026/11/budje.md': article('headline: بودجه تصویب شد\ndate: 2026-11-27T15:00+03:30\nsection: economy', 'متن خبر.'),
   };
   for (let i = 0; i < BULK; i++) {
@@ -181,7 +184,10 @@ describe('RSS 2.0 feeds', () => {
 });
 
 describe('a real feed parser', () => {
-  it.each([['en/feed.xml', 'atom'], ['en/rss.xml', 'rss']])('reads %s', (file, type) => {
+  it.each([
+    ['en/feed.xml', 'atom'],
+    ['en/rss.xml', 'rss'],
+  ])('reads %s', (file, type) => {
     const feed = parseFeed(read(file)).toJSON();
     expect(feed.meta.type).toBe(type);
     expect(feed.language).toBe('en');
@@ -271,7 +277,17 @@ describe('sitemaps', () => {
       expect(resolves(loc), loc).toBe(true);
     }
     expect(new Set(en).size).toBe(en.length);
-    const expected = ['/en/', '/en/about/', '/en/world/', '/en/world/page/2/', '/en/world/page/3/', '/en/tag/valdor/', '/en/author/jana-novak/', '/en/2026/11/27/fresh/', '/en/2026/11/25/old/'];
+    const expected = [
+      '/en/',
+      '/en/about/',
+      '/en/world/',
+      '/en/world/page/2/',
+      '/en/world/page/3/',
+      '/en/tag/valdor/',
+      '/en/author/jana-novak/',
+      '/en/2026/11/27/fresh/',
+      '/en/2026/11/25/old/',
+    ];
     for (const p of expected) expect(en).toContain(`${BASE}${p}`);
     expect(en.filter((l) => /\/en\/\d{4}\//.test(l))).toHaveLength(BULK + 2);
     expect(en.some((l) => /draft|embargoed|search|404/.test(l))).toBe(false);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { article, buildFixture, jpeg, runCli, type CliResult, type FixtureFiles, type FixtureSite } from './helpers/fixture-site.ts';
+import { article, buildFixture, type CliResult, type FixtureFiles, type FixtureSite, jpeg, runCli } from './helpers/fixture-site.ts';
 import { siteTexts } from './helpers/site-files.ts';
 
 /** Breaks out of a <script>, an attribute, a comment and a tag, and carries an event handler. */
@@ -22,85 +22,213 @@ const text = (doc: Document, selector: string) => doc.querySelector(selector)?.t
 
 // [case, file (under content/), frontmatter, body, what the reader sees]
 const safeCases: [string, string, string, string, Check][] = [
-  ['headline', 'en/2026/11/h-headline.md', `headline: ${yaml(P)}\n${DATE}`, 'Body.', (doc) => {
-    expect(text(doc, 'h1')).toBe(P);
-    expect(text(doc, 'title')).toContain(P);
-  }],
-  ['summary', 'en/2026/11/h-summary.md', `headline: Summary\n${DATE}\nsummary: ${yaml(P)}`, 'Body.', (doc) => {
-    expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(P);
-  }],
-  ['byline', 'en/2026/11/h-byline.md', `headline: Byline\n${DATE}\nbyline: ${yaml(P)}`, 'Body.', (doc) => {
-    expect(text(doc, '.byline')).toContain(P);
-  }],
-  ['credits', 'en/2026/11/h-credits.md', `headline: Credits\n${DATE}\ncredits: [${yaml(P)}]`, 'Body.', (doc) => {
-    expect(text(doc, '.wire-credits')).toContain(P);
-  }],
-  ['tags', 'en/2026/11/h-tags.md', `headline: Tags\n${DATE}\ntags: [${yaml(P)}]`, 'Body.', (doc) => {
-    expect([...doc.querySelectorAll('a')].map((a) => a.textContent)).toContain(P);
-  }],
-  ['photo alt, caption, credit', 'en/2026/11/h-photo.md', `headline: Photo\n${DATE}\nphoto:\n  src: h.jpg\n  alt: ${yaml(P)}\n  caption: ${yaml(P)}\n  credit: ${yaml(P)}`, 'Body.', (doc) => {
-    expect(doc.querySelector('.story img')?.getAttribute('alt')).toBe(P);
-    expect(text(doc, '.story figcaption')).toContain(P);
-  }],
-  ['correction text', 'en/2026/11/h-correction.md', `headline: Correction\n${DATE}\ncorrections:\n  - date: 2026-11-27T10:00\n    text: ${yaml(P)}`, 'Body.', (doc) => {
-    expect(text(doc, '.corrections li')).toContain(P);
-  }],
-  ['translationKey', 'en/2026/11/h-translation.md', `headline: Translation key\n${DATE}\ntranslationKey: ${yaml(P)}`, 'Body.', (doc) => {
-    expect(text(doc, 'h1')).toBe('Translation key');
-  }],
-  ['alias (a redirect page at a path full of markup)', 'en/2026/11/h-alias.md', `headline: Alias\n${DATE}\naliases: ["/en/old/<script>alert(1)</script>/"]`, 'Body.', (doc) => {
-    expect(text(doc, 'h1')).toBe('Alias');
-  }],
-  ['raw HTML in the body', 'en/2026/11/h-body-html.md', `headline: Body HTML\n${DATE}`,
+  [
+    'headline',
+    'en/2026/11/h-headline.md',
+    `headline: ${yaml(P)}\n${DATE}`,
+    'Body.',
+    (doc) => {
+      expect(text(doc, 'h1')).toBe(P);
+      expect(text(doc, 'title')).toContain(P);
+    },
+  ],
+  [
+    'summary',
+    'en/2026/11/h-summary.md',
+    `headline: Summary\n${DATE}\nsummary: ${yaml(P)}`,
+    'Body.',
+    (doc) => {
+      expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(P);
+    },
+  ],
+  [
+    'byline',
+    'en/2026/11/h-byline.md',
+    `headline: Byline\n${DATE}\nbyline: ${yaml(P)}`,
+    'Body.',
+    (doc) => {
+      expect(text(doc, '.byline')).toContain(P);
+    },
+  ],
+  [
+    'credits',
+    'en/2026/11/h-credits.md',
+    `headline: Credits\n${DATE}\ncredits: [${yaml(P)}]`,
+    'Body.',
+    (doc) => {
+      expect(text(doc, '.wire-credits')).toContain(P);
+    },
+  ],
+  [
+    'tags',
+    'en/2026/11/h-tags.md',
+    `headline: Tags\n${DATE}\ntags: [${yaml(P)}]`,
+    'Body.',
+    (doc) => {
+      expect([...doc.querySelectorAll('a')].map((a) => a.textContent)).toContain(P);
+    },
+  ],
+  [
+    'photo alt, caption, credit',
+    'en/2026/11/h-photo.md',
+    `headline: Photo\n${DATE}\nphoto:\n  src: h.jpg\n  alt: ${yaml(P)}\n  caption: ${yaml(P)}\n  credit: ${yaml(P)}`,
+    'Body.',
+    (doc) => {
+      expect(doc.querySelector('.story img')?.getAttribute('alt')).toBe(P);
+      expect(text(doc, '.story figcaption')).toContain(P);
+    },
+  ],
+  [
+    'correction text',
+    'en/2026/11/h-correction.md',
+    `headline: Correction\n${DATE}\ncorrections:\n  - date: 2026-11-27T10:00\n    text: ${yaml(P)}`,
+    'Body.',
+    (doc) => {
+      expect(text(doc, '.corrections li')).toContain(P);
+    },
+  ],
+  [
+    'translationKey',
+    'en/2026/11/h-translation.md',
+    `headline: Translation key\n${DATE}\ntranslationKey: ${yaml(P)}`,
+    'Body.',
+    (doc) => {
+      expect(text(doc, 'h1')).toBe('Translation key');
+    },
+  ],
+  [
+    'alias (a redirect page at a path full of markup)',
+    'en/2026/11/h-alias.md',
+    `headline: Alias\n${DATE}\naliases: ["/en/old/<script>alert(1)</script>/"]`,
+    'Body.',
+    (doc) => {
+      expect(text(doc, 'h1')).toBe('Alias');
+    },
+  ],
+  [
+    'raw HTML in the body',
+    'en/2026/11/h-body-html.md',
+    `headline: Body HTML\n${DATE}`,
     '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n<svg onload=alert(1)></svg>\n\n<iframe src="javascript:alert(1)"></iframe>\n\n<a href="javascript:alert(1)">raw</a> <b onclick="alert(1)">b</b>\n\n</script> <!-- ]]>',
     (doc) => {
       const body = text(doc, '.story-body');
       for (const shown of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<iframe src=', '</script> <!-- ]]>']) expect(body).toContain(shown);
-    }],
-  ['javascript:, vbscript: and data: links in the body', 'en/2026/11/h-body-links.md', `headline: Body links\n${DATE}`,
+    },
+  ],
+  [
+    'javascript:, vbscript: and data: links in the body',
+    'en/2026/11/h-body-links.md',
+    `headline: Body links\n${DATE}`,
     '[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](&#106;avascript:alert(1)) [d](java\tscript:alert(1)) [e](vbscript:msgbox(1)) [f](data:text/html;base64,PHNjcmlwdD4=) <javascript:alert(1)> [g][r] [h](\njavascript:alert(1))\n\n[r]: javascript:alert(1)',
     (doc) => {
       expect(doc.querySelectorAll('.story-body a').length).toBe(0);
       expect(text(doc, '.story-body')).toContain('[a](javascript:alert(1))');
-    }],
-  ['images and attribute breakouts in the body', 'en/2026/11/h-body-images.md', `headline: Body images\n${DATE}`,
+    },
+  ],
+  [
+    'images and attribute breakouts in the body',
+    'en/2026/11/h-body-images.md',
+    `headline: Body images\n${DATE}`,
     '![x](javascript:alert(1)) ![y](data:image/svg+xml,<svg/onload=alert(1)>) ![z](/x.png" onerror="alert(1))\n\n[q](<https://example.org/" onmouseover="alert(1)>) [t](https://example.org/ "t\\" onmouseover=\\"alert(1)")',
     (doc) => {
       expect(doc.querySelectorAll('.story-body img').length).toBe(0);
       for (const a of doc.querySelectorAll('.story-body a')) expect(a.getAttribute('href')).toMatch(/^https:\/\/example\.org\//);
-    }],
-  ['template syntax in the body', 'en/2026/11/h-body-templates.md', `headline: Templates\n${DATE}`, '{{ 7*7 }} {% raw %} ${alert(1)} <%= 1 %>', (doc) => {
-    expect(text(doc, '.story-body')).toContain('{{ 7*7 }} {% raw %} ${alert(1)} <%= 1 %>');
-  }],
-  ['a right-to-left override in the headline', 'en/2026/11/h-rlo.md', `headline: ${yaml('Invoice \u202Efdp.exe')}\n${DATE}`, 'Body.', (doc) => {
-    expect(text(doc, 'h1')).toBe('Invoice \u202Efdp.exe');
-  }],
-  ['RLM, LRM and ZWNJ in a Persian headline', 'fa/2026/11/h-bidi.md', `headline: ${yaml('خبر\u200F (به‌روزرسانی)\u200E ۱۴۰۵ Meridian')}\n${DATE}`, 'متن.', (doc) => {
-    expect(text(doc, 'h1')).toBe('خبر\u200F (به‌روزرسانی)\u200E ۱۴۰۵ Meridian');
-    expect(doc.documentElement.getAttribute('dir')).toBe('rtl');
-  }],
-  ['emoji: ZWJ sequences, flags, variation selectors', 'en/2026/11/h-emoji.md', `headline: ${yaml('Flood 🌊 👩‍👩‍👧 🇺🇦 ❤️ 🏳️‍🌈')}\n${DATE}\ntags: [🌊]`, 'Body 🌊.', (doc) => {
-    expect(text(doc, 'h1')).toBe('Flood 🌊 👩‍👩‍👧 🇺🇦 ❤️ 🏳️‍🌈');
-  }],
-  ['combining characters (NFD and stacked marks)', 'en/2026/11/h-combining.md', `headline: ${yaml('Cafe\u0301 Z\u0337\u0322\u0348a\u0338l\u0335g\u0336o\u0334')}\n${DATE}`, 'Body.', (doc) => {
-    expect(text(doc, 'h1')).toBe('Cafe\u0301 Z\u0337\u0322\u0348a\u0338l\u0335g\u0336o\u0334');
-  }],
-  ['U+2028, U+2029 and a zero-width space in the headline (JSON-LD must stay valid)', 'en/2026/11/h-separators.md', `headline: ${yaml('One\u2028two\u2029three\u200Bfour')}\n${DATE}`, 'Body.', (doc) => {
-    expect(text(doc, 'h1')).toBe('One\u2028two\u2029three\u200Bfour');
-  }],
-  ['a NUL byte in the body', 'en/2026/11/h-nul.md', `headline: NUL\n${DATE}`, 'Before\u0000after.', (doc) => {
-    expect(text(doc, '.story-body')).toContain('Before\uFFFDafter.');
-  }],
-  ['a byte order mark and Windows line ends', 'en/2026/11/h-bom.md', '', '', (doc) => {
-    expect(text(doc, 'h1')).toBe('BOM and CRLF');
-  }],
-  ['a 5 MB article', 'en/2026/11/h-huge.md', `headline: Huge\n${DATE}`, '', (doc, html) => {
-    expect(html.length).toBeGreaterThan(5_000_000);
-    expect(text(doc, '.story-body p:last-child')).toBe('The last paragraph of a very long story.');
-  }],
-  ['a Cyrillic file name saved decomposed (NFD)', 'ru/2026/11/новость-дня.md'.normalize('NFD'), `headline: Новость дня\n${DATE}`, 'Текст.', (doc) => {
-    expect(text(doc, 'h1')).toBe('Новость дня');
-  }],
+    },
+  ],
+  [
+    'template syntax in the body',
+    'en/2026/11/h-body-templates.md',
+    `headline: Templates\n${DATE}`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax an editor might paste, as text.
+    '{{ 7*7 }} {% raw %} ${alert(1)} <%= 1 %>',
+    (doc) => {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the same text, shown as it was written.
+      expect(text(doc, '.story-body')).toContain('{{ 7*7 }} {% raw %} ${alert(1)} <%= 1 %>');
+    },
+  ],
+  [
+    'a right-to-left override in the headline',
+    'en/2026/11/h-rlo.md',
+    `headline: ${yaml('Invoice \u202Efdp.exe')}\n${DATE}`,
+    'Body.',
+    (doc) => {
+      expect(text(doc, 'h1')).toBe('Invoice \u202Efdp.exe');
+    },
+  ],
+  [
+    'RLM, LRM and ZWNJ in a Persian headline',
+    'fa/2026/11/h-bidi.md',
+    `headline: ${yaml('خبر\u200F (به‌روزرسانی)\u200E ۱۴۰۵ Meridian')}\n${DATE}`,
+    'متن.',
+    (doc) => {
+      expect(text(doc, 'h1')).toBe('خبر\u200F (به‌روزرسانی)\u200E ۱۴۰۵ Meridian');
+      expect(doc.documentElement.getAttribute('dir')).toBe('rtl');
+    },
+  ],
+  [
+    'emoji: ZWJ sequences, flags, variation selectors',
+    'en/2026/11/h-emoji.md',
+    `headline: ${yaml('Flood 🌊 👩‍👩‍👧 🇺🇦 ❤️ 🏳️‍🌈')}\n${DATE}\ntags: [🌊]`,
+    'Body 🌊.',
+    (doc) => {
+      expect(text(doc, 'h1')).toBe('Flood 🌊 👩‍👩‍👧 🇺🇦 ❤️ 🏳️‍🌈');
+    },
+  ],
+  [
+    'combining characters (NFD and stacked marks)',
+    'en/2026/11/h-combining.md',
+    `headline: ${yaml('Cafe\u0301 Z\u0337\u0322\u0348a\u0338l\u0335g\u0336o\u0334')}\n${DATE}`,
+    'Body.',
+    (doc) => {
+      expect(text(doc, 'h1')).toBe('Cafe\u0301 Z\u0337\u0322\u0348a\u0338l\u0335g\u0336o\u0334');
+    },
+  ],
+  [
+    'U+2028, U+2029 and a zero-width space in the headline (JSON-LD must stay valid)',
+    'en/2026/11/h-separators.md',
+    `headline: ${yaml('One\u2028two\u2029three\u200Bfour')}\n${DATE}`,
+    'Body.',
+    (doc) => {
+      expect(text(doc, 'h1')).toBe('One\u2028two\u2029three\u200Bfour');
+    },
+  ],
+  [
+    'a NUL byte in the body',
+    'en/2026/11/h-nul.md',
+    `headline: NUL\n${DATE}`,
+    'Before\u0000after.',
+    (doc) => {
+      expect(text(doc, '.story-body')).toContain('Before\uFFFDafter.');
+    },
+  ],
+  [
+    'a byte order mark and Windows line ends',
+    'en/2026/11/h-bom.md',
+    '',
+    '',
+    (doc) => {
+      expect(text(doc, 'h1')).toBe('BOM and CRLF');
+    },
+  ],
+  [
+    'a 5 MB article',
+    'en/2026/11/h-huge.md',
+    `headline: Huge\n${DATE}`,
+    '',
+    (doc, html) => {
+      expect(html.length).toBeGreaterThan(5_000_000);
+      expect(text(doc, '.story-body p:last-child')).toBe('The last paragraph of a very long story.');
+    },
+  ],
+  [
+    'a Cyrillic file name saved decomposed (NFD)',
+    'ru/2026/11/новость-дня.md'.normalize('NFD'),
+    `headline: Новость дня\n${DATE}`,
+    'Текст.',
+    (doc) => {
+      expect(text(doc, 'h1')).toBe('Новость дня');
+    },
+  ],
 ];
 
 const HUGE_PARAGRAPH = `${'A sentence of a very long story, repeated to make it large. '.repeat(40)}\n\n`;
@@ -123,29 +251,99 @@ const urlOf = (file: string) => {
 // [case, file (under content/), its bytes, what the message says]
 const P_LINE = yaml(P);
 const errorCases: [string, string, string | Buffer, RegExp][] = [
-  ['section', 'en/2026/11/e-section.md', article(`headline: A\n${DATE}\nsection: ${P_LINE}`), /e-section\.md:4: section: ".*" is not a section of the en edition/],
+  [
+    'section',
+    'en/2026/11/e-section.md',
+    article(`headline: A\n${DATE}\nsection: ${P_LINE}`),
+    /e-section\.md:4: section: ".*" is not a section of the en edition/,
+  ],
   ['slug', 'en/2026/11/e-slug.md', article(`headline: A\n${DATE}\nslug: ${P_LINE}`), /e-slug\.md:4: slug: may only hold lowercase letters/],
   ['date', 'en/2026/11/e-date.md', article(`headline: A\ndate: ${P_LINE}`), /e-date\.md:3: date: ".*" is not an ISO 8601 date-time/],
   ['updated', 'en/2026/11/e-updated.md', article(`headline: A\n${DATE}\nupdated: ${P_LINE}`), /e-updated\.md:4: updated: ".*" is not an ISO 8601 date-time/],
   ['draft', 'en/2026/11/e-draft.md', article(`headline: A\n${DATE}\ndraft: ${P_LINE}`), /e-draft\.md:4: draft: must be true or false/],
   ['breaking', 'en/2026/11/e-breaking.md', article(`headline: A\n${DATE}\nbreaking: ${P_LINE}`), /e-breaking\.md:4: breaking: must be true or false/],
   ['photo src', 'en/2026/11/e-photo-src.md', article(`headline: A\n${DATE}\nphoto:\n  src: ${P_LINE}\n  alt: A`), /e-photo-src\.md:4: photo\.src: /],
-  ['photo focus', 'en/2026/11/e-photo-focus.md', article(`headline: A\n${DATE}\nphoto:\n  src: e.jpg\n  alt: A\n  focus: ${P_LINE}`), /e-photo-focus\.md:4: photo\.focus: must be center, top/],
-  ['correction date', 'en/2026/11/e-correction.md', article(`headline: A\n${DATE}\ncorrections:\n  - date: ${P_LINE}\n    text: A`), /e-correction\.md:4: corrections\[0\]\.date: /],
-  ['alias with a javascript: URL', 'en/2026/11/e-alias-js.md', article(`headline: A\n${DATE}\naliases: ["javascript:alert(1)"]`), /e-alias-js\.md:4: aliases.*is a full URL/],
-  ['alias with a line break (a second _redirects rule)', 'en/2026/11/e-alias-newline.md', article(`headline: A\n${DATE}\naliases: ["/en/a/\\n/* https://evil.example/ 200"]`), /e-alias-newline\.md:4: aliases[\s\S]*contains spaces, control characters/],
+  [
+    'photo focus',
+    'en/2026/11/e-photo-focus.md',
+    article(`headline: A\n${DATE}\nphoto:\n  src: e.jpg\n  alt: A\n  focus: ${P_LINE}`),
+    /e-photo-focus\.md:4: photo\.focus: must be center, top/,
+  ],
+  [
+    'correction date',
+    'en/2026/11/e-correction.md',
+    article(`headline: A\n${DATE}\ncorrections:\n  - date: ${P_LINE}\n    text: A`),
+    /e-correction\.md:4: corrections\[0\]\.date: /,
+  ],
+  [
+    'alias with a javascript: URL',
+    'en/2026/11/e-alias-js.md',
+    article(`headline: A\n${DATE}\naliases: ["javascript:alert(1)"]`),
+    /e-alias-js\.md:4: aliases.*is a full URL/,
+  ],
+  [
+    'alias with a line break (a second _redirects rule)',
+    'en/2026/11/e-alias-newline.md',
+    article(`headline: A\n${DATE}\naliases: ["/en/a/\\n/* https://evil.example/ 200"]`),
+    /e-alias-newline\.md:4: aliases[\s\S]*contains spaces, control characters/,
+  ],
   ['a field named with markup', 'en/2026/11/e-key.md', article(`headline: A\n${DATE}\n${P_LINE}: x`), /e-key\.md(:4)?: .*unknown field/],
-  ['a headline that is not text', 'en/2026/11/e-headline-object.md', article(`headline: {a: "<script>"}\n${DATE}`), /e-headline-object\.md:2: headline: must be text/],
+  [
+    'a headline that is not text',
+    'en/2026/11/e-headline-object.md',
+    article(`headline: {a: "<script>"}\n${DATE}`),
+    /e-headline-object\.md:2: headline: must be text/,
+  ],
   ['a NUL byte in the frontmatter', 'en/2026/11/e-nul.md', article(`headline: A\u0000B\n${DATE}`), /e-nul\.md(:\d+)?: frontmatter: is not valid YAML/],
-  ['invalid UTF-8', 'en/2026/11/e-latin1.md', Buffer.concat([Buffer.from('---\nheadline: Caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from(`\n${DATE}\n---\nBody\n`)]), /e-latin1\.md: is not valid UTF-8 text/],
+  [
+    'invalid UTF-8',
+    'en/2026/11/e-latin1.md',
+    Buffer.concat([Buffer.from('---\nheadline: Caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from(`\n${DATE}\n---\nBody\n`)]),
+    /e-latin1\.md: is not valid UTF-8 text/,
+  ],
   ['an empty file', 'en/2026/11/e-empty.md', '', /e-empty\.md: is empty/],
-  ['a file name with an invisible character', 'en/2026/11/e-zero\u200Bwidth.md', article(`headline: A\n${DATE}`), /e-zero\u200Bwidth\.md: slug: the file name .* is not a valid URL slug/],
-  ['a body link to a story that does not exist', 'en/2026/11/e-link.md', article(`headline: A\n${DATE}`, 'See [this](/en/2026/11/26/no-such-story/).'), /e-link\.md:6: links to \/en\/2026\/11\/26\/no-such-story\/, which is not the address of any story/],
+  [
+    'a file name with an invisible character',
+    'en/2026/11/e-zero\u200Bwidth.md',
+    article(`headline: A\n${DATE}`),
+    /e-zero\u200Bwidth\.md: slug: the file name .* is not a valid URL slug/,
+  ],
+  [
+    'a body link to a story that does not exist',
+    'en/2026/11/e-link.md',
+    article(`headline: A\n${DATE}`, 'See [this](/en/2026/11/26/no-such-story/).'),
+    /e-link\.md:6: links to \/en\/2026\/11\/26\/no-such-story\/, which is not the address of any story/,
+  ],
 ];
 
 const NO_STACK = /\n\s+at .*(\.(ts|js|cjs|mjs)|node:internal).*:\d+/;
 
-const BODY_ELEMENTS = new Set(['p', 'a', 'em', 'strong', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'br', 's', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+const BODY_ELEMENTS = new Set([
+  'p',
+  'a',
+  'em',
+  'strong',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'br',
+  's',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+]);
 
 /** Problems that make a page unsafe, anywhere in one built HTML file. */
 function unsafeParts(html: string): string[] {
@@ -195,7 +393,8 @@ describe('the safety check itself', () => {
   });
 
   it('finds escaped markup and JSON-LD data safe', () => {
-    const html = '<!DOCTYPE html><html><head><script type="application/ld+json">{"headline":"\\u003c/script>"}</script><script type="module" src="/assets/search.js"></script></head><body><h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1><a href="/en/">x</a></body></html>';
+    const html =
+      '<!DOCTYPE html><html><head><script type="application/ld+json">{"headline":"\\u003c/script>"}</script><script type="module" src="/assets/search.js"></script></head><body><h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1><a href="/en/">x</a></body></html>';
     expect(unsafeParts(html)).toEqual([]);
   });
 });
@@ -250,16 +449,19 @@ describe('hostile content that makes a page: the page is safe and shows the text
   });
 });
 
-describe.each(errorCases.map(([name, file, , message]) => [name, file, message] as const))('hostile content that cannot make a page: %s', (_name, file, message) => {
-  it.each([
-    ['npm run build', () => broken],
-    ['npm run check', () => checked],
-  ] as const)('%s stops with a clear message naming the file', (_cli, run) => {
-    const { code, stdout, stderr } = run();
-    expect(code).toBe(1);
-    const output = `${stdout}\n${stderr}`;
-    expect(output).toContain(`content/${file}`);
-    expect(output).toMatch(message);
-    expect(output).not.toMatch(NO_STACK);
-  });
-});
+describe.each(errorCases.map(([name, file, , message]) => [name, file, message] as const))(
+  'hostile content that cannot make a page: %s',
+  (_name, file, message) => {
+    it.each([
+      ['npm run build', () => broken],
+      ['npm run check', () => checked],
+    ] as const)('%s stops with a clear message naming the file', (_cli, run) => {
+      const { code, stdout, stderr } = run();
+      expect(code).toBe(1);
+      const output = `${stdout}\n${stderr}`;
+      expect(output).toContain(`content/${file}`);
+      expect(output).toMatch(message);
+      expect(output).not.toMatch(NO_STACK);
+    });
+  },
+);

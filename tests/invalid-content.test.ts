@@ -5,9 +5,8 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { article, buildFixture, jpeg, type FixtureSite } from './helpers/fixture-site.ts';
+import { article, buildFixture, type FixtureSite, jpeg } from './helpers/fixture-site.ts';
 import { snapshot } from './helpers/site-files.ts';
-
 
 const good = article('headline: A good story\ndate: 2026-11-26T09:30');
 let published: FixtureSite;
@@ -28,8 +27,18 @@ const cases: [string, string, string, RegExp][] = [
   ['missing headline', article('date: 2026-11-26T09:30'), 'headline', /headline: is required: add a line such as `headline:/],
   ['unparsable date', article('headline: A\ndate: 26/11/2026'), 'date', /:3: date: "26\/11\/2026" is not an ISO 8601 date-time/],
   ['photo without alt', article('headline: A\ndate: 2026-11-26T09:30\nphoto:\n  src: photo.jpg'), 'photo.alt', /photo\.alt: is required when there is a photo/],
-  ['photo that does not exist', article('headline: A\ndate: 2026-11-26T09:30\nphoto:\n  src: gone.jpg\n  alt: A'), 'photo.src', /photo\.src: "gone\.jpg" does not exist/],
-  ['photo outside the repository', article('headline: A\ndate: 2026-11-26T09:30\nphoto:\n  src: ../../../../../../etc/passwd\n  alt: A'), 'photo.src', /photo\.src: .* points outside the repository/],
+  [
+    'photo that does not exist',
+    article('headline: A\ndate: 2026-11-26T09:30\nphoto:\n  src: gone.jpg\n  alt: A'),
+    'photo.src',
+    /photo\.src: "gone\.jpg" does not exist/,
+  ],
+  [
+    'photo outside the repository',
+    article('headline: A\ndate: 2026-11-26T09:30\nphoto:\n  src: ../../../../../../etc/passwd\n  alt: A'),
+    'photo.src',
+    /photo\.src: .* points outside the repository/,
+  ],
   ['unknown key', article('headline: A\ndate: 2026-11-26T09:30\nbyine: Jana Novak'), 'byine', /:4: byine: unknown field — did you mean byline\?/],
 ];
 

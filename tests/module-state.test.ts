@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse, type Node } from 'acorn';
+import { type Node, parse } from 'acorn';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/fixture-site.ts';
@@ -35,16 +35,22 @@ function topLevelState(file: string): string[] {
   // Read-only tables are typed as such in the source; the annotation is gone once stripped.
   const readonly = new Set([...source.matchAll(/^(?:export )?const (\w+): Readonly(?:Set|Map)</gm)].map((m) => m[1]));
   const { code } = transformSync(source, { loader, format: 'esm', jsx: 'automatic', jsxImportSource: '#jsx' });
-  const program = parse(code, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as { body: (Node & { declaration?: Node; kind?: string; declarations?: Declarator[] })[] };
+  const program = parse(code, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as {
+    body: (Node & { declaration?: Node; kind?: string; declarations?: Declarator[] })[];
+  };
   const problems: string[] = [];
   for (const statement of program.body) {
-    const declaration = (statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement) as (Node & { kind?: string; declarations?: Declarator[] }) | undefined;
+    const declaration = (statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement) as
+      | (Node & { kind?: string; declarations?: Declarator[] })
+      | undefined;
     if (declaration?.type !== 'VariableDeclaration') continue;
     for (const d of declaration.declarations ?? []) {
       const name = d.id.name ?? '(pattern)';
       if (declaration.kind !== 'const') problems.push(`${file}: \`${declaration.kind} ${name}\` at the top level`);
       else if (d.init?.type === 'NewExpression' && MUTABLE_COLLECTIONS.has(d.init.callee?.name ?? '') && !readonly.has(name)) {
-        problems.push(`${file}: \`const ${name} = new ${d.init.callee?.name}\` at the top level (type it Readonly${d.init.callee?.name} if it is a fixed table)`);
+        problems.push(
+          `${file}: \`const ${name} = new ${d.init.callee?.name}\` at the top level (type it Readonly${d.init.callee?.name} if it is a fixed table)`,
+        );
       } else if (d.init?.type === 'ArrayExpression' && d.init.elements?.length === 0) problems.push(`${file}: \`const ${name} = []\` at the top level`);
       else if (d.init?.type === 'ObjectExpression' && d.init.properties?.length === 0) problems.push(`${file}: \`const ${name} = {}\` at the top level`);
     }

@@ -7,7 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { frontmatterSchema } from '../src/content/schema.ts';
-import { article, buildFixture, jpeg, runCli, writeFixture, type CliResult } from './helpers/fixture-site.ts';
+import { article, buildFixture, type CliResult, jpeg, runCli, writeFixture } from './helpers/fixture-site.ts';
 
 const NO_STACK = /\n\s+at .*(\.(ts|js|cjs|mjs)|node:internal).*:\d+/;
 // 22:30 UTC on 30 November is already 1 December in Moscow and Tehran.
@@ -60,7 +60,9 @@ describe('npm run new', () => {
     const before = readFileSync(file, 'utf8');
     const again = await create('--edition', 'en', 'Parliament passes the budget');
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/parliament-passes-the-budget\.md already exists and was left as it is: choose another headline, or give another slug with --slug/);
+    expect(again.stderr).toMatch(
+      /parliament-passes-the-budget\.md already exists and was left as it is: choose another headline, or give another slug with --slug/,
+    );
     expect(readFileSync(file, 'utf8')).toBe(before);
     const other = await create('--edition', 'en', '--slug', 'budget-passes', 'Parliament passes the budget');
     expect(other.code).toBe(0);
@@ -108,7 +110,10 @@ describe('npm run check on content an editor broke', () => {
       'content/en/2026/11/not-a-photo.md': article('headline: Not a photo\ndate: 2026-11-26T09:00\nphoto:\n  src: notes.jpg\n  alt: Text'),
       'content/en/2026/11/notes.jpg': 'These are my notes, not a photo.\n',
       'content/en/2026/11/bad-date.md': article('headline: Bad date\ndate: 26.11.2026'),
-      'content/en/2026/11/link.md': article('headline: Link\ndate: 2026-11-26T09:00', 'Para.\n\nSee [good](/en/2026/11/26/good/) and [gone](/en/2026/11/26/gone/).'),
+      'content/en/2026/11/link.md': article(
+        'headline: Link\ndate: 2026-11-26T09:00',
+        'Para.\n\nSee [good](/en/2026/11/26/good/) and [gone](/en/2026/11/26/gone/).',
+      ),
       'content/en/2026/12/good.md': article('headline: Same URL\ndate: 2026-11-26T10:00'),
       'content/ru/2026/11/zavtra.md': article('headline: Завтра\ndate: 2026-11-29T09:00'),
     });

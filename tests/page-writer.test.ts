@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { article, buildFixture, jpeg, repoRoot, writeFixture, type CliResult } from './helpers/fixture-site.ts';
+import { article, buildFixture, type CliResult, jpeg, repoRoot, writeFixture } from './helpers/fixture-site.ts';
 import { snapshot } from './helpers/site-files.ts';
 
 const NOW = '2026-11-28T00:00:00Z';
@@ -18,7 +18,14 @@ function runEleventy(contentDir: string, outDir: string): Promise<CliResult & { 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', path.join(repoRoot, 'src/render/jsx/register-tsx.ts'), path.join(repoRoot, 'node_modules/@11ty/eleventy/cmd.cjs'), '--config=.eleventy.ts', `--output=${outDir}`, '--quiet'],
+      [
+        '--import',
+        path.join(repoRoot, 'src/render/jsx/register-tsx.ts'),
+        path.join(repoRoot, 'node_modules/@11ty/eleventy/cmd.cjs'),
+        '--config=.eleventy.ts',
+        `--output=${outDir}`,
+        '--quiet',
+      ],
       { cwd: repoRoot, env: { ...process.env, MASTHEAD_CONTENT: contentDir, MASTHEAD_NOW: NOW, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr, outDir }),
     );
@@ -34,8 +41,14 @@ beforeAll(async () => {
     ),
     'content/en/2026/11/floods.jpg': photo,
     'content/en/2026/11/budget.md': article('headline: Budget passes\ndate: 2026-11-25T09:30\nsection: economy\nupdated: 2026-11-27T08:00'),
-    'content/ru/2026/11/navodnenie.md': article('headline: Наводнение в Валдоре\ndate: 2026-11-26T10:00\ntranslationKey: floods\ntags: [наводнение]', 'Вода поднялась.'),
-    'content/fa/2026/11/seyl.md': article('headline: سیل در والدور\ndate: 2026-11-26T11:00\ntranslationKey: floods\nphoto:\n  src: seyl.jpg\n  alt: خیابانی زیر آب', 'آب بالا آمد.'),
+    'content/ru/2026/11/navodnenie.md': article(
+      'headline: Наводнение в Валдоре\ndate: 2026-11-26T10:00\ntranslationKey: floods\ntags: [наводнение]',
+      'Вода поднялась.',
+    ),
+    'content/fa/2026/11/seyl.md': article(
+      'headline: سیل در والدور\ndate: 2026-11-26T11:00\ntranslationKey: floods\nphoto:\n  src: seyl.jpg\n  alt: خیابانی زیر آب',
+      'آب بالا آمد.',
+    ),
     'content/fa/2026/11/seyl.jpg': photo,
   });
   const built = await buildFixture({}, { dir, now: NOW });

@@ -15,7 +15,12 @@ import { repoRoot } from './helpers/fixture-site.ts';
 let checkout: string;
 
 const run = (script: string, args: string[]) =>
-  spawnSync(process.execPath, [...npmScriptArgs(checkout, script), ...args], { cwd: checkout, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+  spawnSync(process.execPath, [...npmScriptArgs(checkout, script), ...args], {
+    cwd: checkout,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 120_000,
+  });
 
 beforeAll(() => {
   checkout = path.join(mkdtempSync(path.join(tmpdir(), 'masthead-')), 'Meridian Radio', 'web site ñ');
@@ -43,7 +48,8 @@ describe('a checkout under a path with spaces', () => {
     const built = run('build', ['--now', '2026-11-28T12:00Z', '--quiet']);
     expect(built.status, built.stderr).toBe(0);
     expect(readFileSync(path.join(checkout, '_site/en/index.html'), 'utf8')).toContain('<!DOCTYPE html>');
-    for (const code of ['en', 'ru', 'fa']) expect(run('build', ['--now', '2026-11-28T12:00Z', '--quiet', '--edition', code, '--out', `shard ${code}`]).status).toBe(0);
+    for (const code of ['en', 'ru', 'fa'])
+      expect(run('build', ['--now', '2026-11-28T12:00Z', '--quiet', '--edition', code, '--out', `shard ${code}`]).status).toBe(0);
     const assembled = run('assemble', ['--now', '2026-11-28T12:00Z', '--quiet', '--out', 'assembled site', 'shard en', 'shard ru', 'shard fa']);
     expect(assembled.status, assembled.stderr).toBe(0);
     expect(readFileSync(path.join(checkout, 'assembled site/index.html'), 'utf8')).toBe(readFileSync(path.join(checkout, '_site/index.html'), 'utf8'));

@@ -10,10 +10,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PICTURE_SIZES } from '../layouts/components/Picture.tsx';
-import { readBuildOptions } from '../src/build/options.ts';
 import { prepareBuild } from '../src/build/build.ts';
 import { openCaches } from '../src/build/caches.ts';
-import { article, buildFixture, jpeg, repoRoot, writeFixture, type FixtureFiles, type FixtureSite } from './helpers/fixture-site.ts';
+import { readBuildOptions } from '../src/build/options.ts';
+import { article, buildFixture, type FixtureFiles, type FixtureSite, jpeg, repoRoot, writeFixture } from './helpers/fixture-site.ts';
 
 // A private cache, so the counts below are this file's alone (the CLI inherits process.env).
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'masthead-image-cache-'));
@@ -49,8 +49,7 @@ async function rotated(): Promise<Buffer> {
 }
 
 const dir = 'content/en/2026/11';
-const story = (slug: string, photo: string, day = 26) =>
-  article(`headline: Story ${slug}\ndate: 2026-11-${day}T09:00\nphoto:\n${photo.replace(/^/gm, '  ')}`);
+const story = (slug: string, photo: string, day = 26) => article(`headline: Story ${slug}\ndate: 2026-11-${day}T09:00\nphoto:\n${photo.replace(/^/gm, '  ')}`);
 
 // slug → [expected widths, caption?, credit?]
 const pages: Record<string, number[]> = {
@@ -131,7 +130,8 @@ async function pixel(site: FixtureSite, url: string, x: number, y: number): Prom
   return { r: data[i]!, g: data[i + 1]!, b: data[i + 2]! };
 }
 
-const colourName = ({ r, g, b }: Rgb) => (r > 150 && g < 90 && b < 90 ? 'red' : g > 150 && r < 90 && b < 90 ? 'green' : b > 150 && r < 90 && g < 90 ? 'blue' : `rgb(${r},${g},${b})`);
+const colourName = ({ r, g, b }: Rgb) =>
+  r > 150 && g < 90 && b < 90 ? 'red' : g > 150 && r < 90 && b < 90 ? 'green' : b > 150 && r < 90 && g < 90 ? 'blue' : `rgb(${r},${g},${b})`;
 
 describe('photo pipeline build', () => {
   it('builds, warning only about the photo too small for its frame', () => {
@@ -144,7 +144,11 @@ describe('photo pipeline build', () => {
   it.each(Object.entries(pages))('%s: AVIF, WebP and JPEG at widths %j, sizes, 16:9 width/height', (slug, widths) => {
     const { img, sources, entries } = picture(first, slug);
     expect(sources.map((s) => s.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
-    for (const [el, ext] of [[sources[0]!, 'avif'], [sources[1]!, 'webp'], [img, 'jpg']] as const) {
+    for (const [el, ext] of [
+      [sources[0]!, 'avif'],
+      [sources[1]!, 'webp'],
+      [img, 'jpg'],
+    ] as const) {
       expect(el.getAttribute('sizes')).toBe(PICTURE_SIZES.lead);
       const list = entries(el.getAttribute('srcset'));
       expect(list.map(([, w]) => w)).toEqual(widths.map((w) => `${w}w`));
@@ -157,7 +161,11 @@ describe('photo pipeline build', () => {
 
   it.each(Object.keys(pages))('%s: every file exists with the size and format its srcset says', async (slug) => {
     const { img, sources, entries } = picture(first, slug);
-    for (const [el, format] of [[sources[0]!, 'heif'], [sources[1]!, 'webp'], [img, 'jpeg']] as const) {
+    for (const [el, format] of [
+      [sources[0]!, 'heif'],
+      [sources[1]!, 'webp'],
+      [img, 'jpeg'],
+    ] as const) {
       for (const [url, w] of entries(el.getAttribute('srcset'))) {
         const meta = await sharp(path.join(first.outDir, url)).metadata();
         expect(meta.format).toBe(format);
@@ -242,7 +250,11 @@ describe('photo pipeline build', () => {
     expect(report).toMatchObject({ problems: [expect.objectContaining({ severity: 'warning' })], encoded: 0 });
     const photo = build!.articles.find((a) => a.slug === 'panorama-right')!.photo!;
     const social = build!.photos.social(photo);
-    for (const [ref, width, height] of [[social.w16x9, 1200, 675], [social.w4x3, 1200, 900], [social.w1x1, 1200, 1200]] as const) {
+    for (const [ref, width, height] of [
+      [social.w16x9, 1200, 675],
+      [social.w4x3, 1200, 900],
+      [social.w1x1, 1200, 1200],
+    ] as const) {
       expect(ref).toMatchObject({ width, height, url: expect.stringMatching(/^\/media\/[0-9a-f]{16}-1200\.jpg$/) });
       expect(await sharp(path.join(second.outDir, ref.url)).metadata()).toMatchObject({ format: 'jpeg', width, height });
       expect(colourName(await pixel(second, ref.url, 0.5, 0.5))).toBe('blue');
@@ -267,7 +279,9 @@ describe('broken photos', () => {
       [`${dir}/missing.md`]: story('missing', 'src: missing.jpg\nalt: Nothing'),
       [`${dir}/no-alt.md`]: story('no-alt', 'src: ok.jpg'),
     });
-    const full = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+    const full = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+      .jpeg()
+      .toBuffer();
     truncated = await buildFixture({
       [`${dir}/cut.jpg`]: full.subarray(0, full.length >> 1),
       [`${dir}/cut.md`]: story('cut', 'src: cut.jpg\nalt: Half a photo'),
@@ -275,7 +289,11 @@ describe('broken photos', () => {
   });
 
   it.each([
-    ['corrupt', 'photo.src', '"corrupt.jpg" is damaged or not an image (its first bytes are not those of a JPEG, PNG, WebP, AVIF, GIF or TIFF file): export the photo again as JPEG'],
+    [
+      'corrupt',
+      'photo.src',
+      '"corrupt.jpg" is damaged or not an image (its first bytes are not those of a JPEG, PNG, WebP, AVIF, GIF or TIFF file): export the photo again as JPEG',
+    ],
     ['text', 'photo.src', '"text.jpg" is a text file, not a photo'],
     ['missing', 'photo.src', '"missing.jpg" does not exist next to the article'],
     ['no-alt', 'photo.alt', 'is required when there is a photo'],
@@ -293,7 +311,12 @@ describe('broken photos', () => {
 
   it('a photo that is damaged past its header fails when it is converted, naming the article', () => {
     expect(truncated.code).toBe(1);
-    expect(truncated.stderr).toMatch(new RegExp(`^${dir}/cut\\.md: photo\\.src: "${dir}/cut\\.jpg" could not be converted \\(VipsJpeg: premature end of JPEG image\\): the file may be damaged`, 'm'));
+    expect(truncated.stderr).toMatch(
+      new RegExp(
+        `^${dir}/cut\\.md: photo\\.src: "${dir}/cut\\.jpg" could not be converted \\(VipsJpeg: premature end of JPEG image\\): the file may be damaged`,
+        'm',
+      ),
+    );
     expect(truncated.has('/en/')).toBe(false);
   });
 });

@@ -72,7 +72,10 @@ describe('the Node that runs Masthead', () => {
   it('an older Node gets a message naming the fix, and no command runs', () => {
     const node = machineNode();
     expect(node, 'a node on the PATH outside node_modules').toBeDefined();
-    const { status, stderr, stdout } = spawnSync(node!, [path.join(repoRoot, 'src/cli/main.mjs'), 'build', '--out', '/nonexistent/never-written'], { cwd: repoRoot, encoding: 'utf8' });
+    const { status, stderr, stdout } = spawnSync(node!, [path.join(repoRoot, 'src/cli/main.mjs'), 'build', '--out', '/nonexistent/never-written'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
     const machineVersion = spawnSync(node!, ['-p', 'process.version'], { encoding: 'utf8' }).stdout.trim();
     if (semver.major(machineVersion) < 24) {
       expect(status).toBe(1);
@@ -98,14 +101,18 @@ describe('installing on an npm that runs on an older Node', () => {
   });
 
   it('installs every optional dependency that is not a platform build, so no tool is missing after `npm ci`', () => {
-    const optional = Object.keys((JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { optionalDependencies: Record<string, string> }).optionalDependencies);
+    const optional = Object.keys(
+      (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { optionalDependencies: Record<string, string> }).optionalDependencies,
+    );
     const needed = optional.filter((name) => !lock.packages[`node_modules/${name}`]?.os);
     expect(needed.length).toBeGreaterThan(0);
     for (const name of needed) expect(existsSync(path.join(repoRoot, 'node_modules', name, 'package.json')), name).toBe(true);
   });
 
   it('pins one Node 24 for every Linux machine, the same version for each platform', () => {
-    const nodes = Object.entries((JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { optionalDependencies: Record<string, string> }).optionalDependencies).filter(([name]) => /^node-(linux|darwin|win)-/.test(name));
+    const nodes = Object.entries(
+      (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { optionalDependencies: Record<string, string> }).optionalDependencies,
+    ).filter(([name]) => /^node-(linux|darwin|win)-/.test(name));
     expect(nodes.length).toBeGreaterThan(0);
     expect(new Set(nodes.map(([, v]) => v)).size).toBe(1);
     expect(semver.major(nodes[0]![1])).toBe(24);

@@ -7,7 +7,7 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { article, buildFixture, jpeg, repoRoot, runCli, type FixtureFiles, type FixtureSite } from './helpers/fixture-site.ts';
+import { article, buildFixture, type FixtureFiles, type FixtureSite, jpeg, repoRoot, runCli } from './helpers/fixture-site.ts';
 import { siteFiles, snapshot } from './helpers/site-files.ts';
 
 const NO_STACK = /\n\s+at .*(\.(ts|js|cjs|mjs)|node:internal).*:\d+/;
@@ -20,8 +20,14 @@ async function newsroom(): Promise<FixtureFiles> {
     ),
     'content/en/2026/11/budget.jpg': await jpeg(1600, 900, '#335577'),
     'content/en/2026/11/budget-debate.md': article('headline: Budget debate opens\ndate: 2026-11-25T08:00\ntags: [budget]\naliases: [/en/old/budget-debate/]'),
-    'content/ru/2026/11/byudzhet.md': article('headline: Парламент принял бюджет\ndate: 2026-11-26T12:00\ntranslationKey: budget\ntags: [бюджет]\nbyline: Анна Петрова', 'Текст «новости».'),
-    'content/fa/2026/11/budje.md': article('headline: تصویب بودجه\ndate: 2026-11-26T12:00\ntranslationKey: budget\ntags: [بودجه]\nphoto:\n  src: budje.jpg\n  alt: نمایندگان', 'متن خبر.'),
+    'content/ru/2026/11/byudzhet.md': article(
+      'headline: Парламент принял бюджет\ndate: 2026-11-26T12:00\ntranslationKey: budget\ntags: [бюджет]\nbyline: Анна Петрова',
+      'Текст «новости».',
+    ),
+    'content/fa/2026/11/budje.md': article(
+      'headline: تصویب بودجه\ndate: 2026-11-26T12:00\ntranslationKey: budget\ntags: [بودجه]\nphoto:\n  src: budje.jpg\n  alt: نمایندگان',
+      'متن خبر.',
+    ),
     'content/fa/2026/11/budje.jpg': await jpeg(1200, 800, '#775533'),
   };
 }
@@ -88,7 +94,9 @@ describe('a failed build', () => {
       'a body link to a story that does not exist (before rendering)',
       'content/en/2026/11/missing-link.md',
       article('headline: Missing link\ndate: 2026-11-26T10:00', 'See [the vote](/en/2026/11/27/budget-vote/).'),
-      [/^content\/en\/2026\/11\/missing-link\.md:6: links to \/en\/2026\/11\/27\/budget-vote\/, which is not the address of any story — did you mean \/en\/2026\/11\/26\/budget-vote\/ /m],
+      [
+        /^content\/en\/2026\/11\/missing-link\.md:6: links to \/en\/2026\/11\/27\/budget-vote\/, which is not the address of any story — did you mean \/en\/2026\/11\/26\/budget-vote\/ /m,
+      ],
     ],
     [
       'a body link to an embargoed story',

@@ -7,9 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { article, runCli, writeFixture, type CliResult } from './helpers/fixture-site.ts';
+import { article, type CliResult, runCli, writeFixture } from './helpers/fixture-site.ts';
 import { snapshot } from './helpers/site-files.ts';
-
 
 let dir: string;
 const cache = mkdtempSync(path.join(tmpdir(), 'masthead-search-cache-'));
@@ -27,7 +26,10 @@ beforeAll(async () => {
   });
   runs.push(await build('_site-1'));
   runs.push(await build('_site-2'));
-  writeFileSync(path.join(dir, 'content/en/2026/11/harbour.md'), article('headline: Harbour reopens\ndate: 2026-11-26T09:30', 'The lighthouse keeper returned at dawn.'));
+  writeFileSync(
+    path.join(dir, 'content/en/2026/11/harbour.md'),
+    article('headline: Harbour reopens\ndate: 2026-11-26T09:30', 'The lighthouse keeper returned at dawn.'),
+  );
   runs.push(await build('_site-3'));
 });
 

@@ -5,12 +5,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { article, buildFixture, jpeg, runCli, writeFixture, type CliResult } from './helpers/fixture-site.ts';
+import { article, buildFixture, type CliResult, jpeg, runCli, writeFixture } from './helpers/fixture-site.ts';
 import { snapshot } from './helpers/site-files.ts';
 
 const NOW = '2026-11-28T00:00:00Z';
 const FLAGS = ['--now', NOW, '--pathprefix', '/news/', '--quiet'];
-
 
 let dir: string;
 let monolithic: string;
@@ -26,8 +25,14 @@ beforeAll(async () => {
     ),
     'content/en/2026/11/floods.jpg': photo,
     'content/en/2026/11/budget.md': article('headline: Budget passes\ndate: 2026-11-25T09:30\nsection: economy'),
-    'content/ru/2026/11/navodnenie.md': article('headline: Наводнение в Валдоре\ndate: 2026-11-26T10:00\ntranslationKey: floods\ntags: [наводнение]', 'Вода поднялась.'),
-    'content/fa/2026/11/seyl.md': article('headline: سیل در والدور\ndate: 2026-11-26T11:00\ntranslationKey: floods\nphoto:\n  src: seyl.jpg\n  alt: خیابانی زیر آب', 'آب بالا آمد.'),
+    'content/ru/2026/11/navodnenie.md': article(
+      'headline: Наводнение в Валдоре\ndate: 2026-11-26T10:00\ntranslationKey: floods\ntags: [наводнение]',
+      'Вода поднялась.',
+    ),
+    'content/fa/2026/11/seyl.md': article(
+      'headline: سیل در والدور\ndate: 2026-11-26T11:00\ntranslationKey: floods\nphoto:\n  src: seyl.jpg\n  alt: خیابانی زیر آب',
+      'آب بالا آمد.',
+    ),
     'content/fa/2026/11/seyl.jpg': photo,
   });
   const content = ['--content', path.join(dir, 'content')];
@@ -71,12 +76,30 @@ describe('sharded build', () => {
   });
 
   it('refuses shards built from different content', async () => {
-    const other = await runCli('build', ['--content', path.join(dir, 'content'), '--now', '2026-11-29T00:00:00Z', '--pathprefix', '/news/', '--quiet', '--edition', 'en', '--out', path.join(dir, '_site-en-later')]);
+    const other = await runCli('build', [
+      '--content',
+      path.join(dir, 'content'),
+      '--now',
+      '2026-11-29T00:00:00Z',
+      '--pathprefix',
+      '/news/',
+      '--quiet',
+      '--edition',
+      'en',
+      '--out',
+      path.join(dir, '_site-en-later'),
+    ]);
     expect(other.code).toBe(0);
     const result = await runCli('assemble', [
-      '--content', path.join(dir, 'content'), ...FLAGS,
-      '--from', path.join(dir, '_site-en'), '--from', path.join(dir, '_site-en-later'),
-      '--out', path.join(dir, '_site-mixed'),
+      '--content',
+      path.join(dir, 'content'),
+      ...FLAGS,
+      '--from',
+      path.join(dir, '_site-en'),
+      '--from',
+      path.join(dir, '_site-en-later'),
+      '--out',
+      path.join(dir, '_site-mixed'),
     ]);
     // Same stories, but "now" moved (feeds and the news sitemap carry it), and assemble says so.
     expect(result.code).toBe(1);

@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditionCode } from '../src/editions/edition.ts';
 import { editions } from '../src/editions/registry.ts';
-import { article, buildFixture, jpeg, type FixtureFiles, type FixtureSite } from './helpers/fixture-site.ts';
+import { article, buildFixture, type FixtureFiles, type FixtureSite, jpeg } from './helpers/fixture-site.ts';
 
 const EDITIONS: EditionCode[] = ['en', 'ru', 'fa'];
 const COUNT = 45;
@@ -105,7 +105,11 @@ describe.each(EDITIONS)('%s listings', (edition) => {
 
   it('says "Page N of M" in the edition\'s language and digits, with newer/older links that resolve', () => {
     const first = `/${edition}/world/`;
-    for (const [n, url] of [[1, first], [2, `${first}page/2/`], [3, `${first}page/3/`]] as const) {
+    for (const [n, url] of [
+      [1, first],
+      [2, `${first}page/2/`],
+      [3, `${first}page/3/`],
+    ] as const) {
       const doc = site.page(url);
       const nav = doc.querySelector('nav.pagination');
       expect(nav?.getAttribute('aria-label')).toBeTruthy();
@@ -195,7 +199,11 @@ describe('root and not-found pages', () => {
 
   it('the root 404 says "not found" in every edition, each block in its language', () => {
     const doc = site.page('/404.html');
-    const blocks = [...doc.querySelectorAll('main [lang]')].map((b) => [b.getAttribute('lang'), b.getAttribute('dir'), b.querySelector('p')?.textContent !== '']);
+    const blocks = [...doc.querySelectorAll('main [lang]')].map((b) => [
+      b.getAttribute('lang'),
+      b.getAttribute('dir'),
+      b.querySelector('p')?.textContent !== '',
+    ]);
     expect(blocks).toEqual([
       ['en', 'ltr', true],
       ['ru', 'ltr', true],

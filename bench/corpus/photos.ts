@@ -38,7 +38,9 @@ function pixels(spec: PhotoSpec, index: number): Buffer {
   const top = [rng.int(40, 220), rng.int(40, 220), rng.int(40, 220)];
   const bottom = [rng.int(20, 200), rng.int(20, 200), rng.int(20, 200)];
   const discs = Array.from({ length: rng.int(3, 6) }, () => ({
-    x: rng.next() * width, y: rng.next() * height, r: (0.08 + rng.next() * 0.25) * Math.min(width, height),
+    x: rng.next() * width,
+    y: rng.next() * height,
+    r: (0.08 + rng.next() * 0.25) * Math.min(width, height),
     c: [rng.int(0, 255), rng.int(0, 255), rng.int(0, 255)],
   }));
   const buf = Buffer.alloc(width * height * 3);

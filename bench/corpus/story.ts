@@ -2,14 +2,15 @@
  * Builds one story (its path and exact file text) from (seed, index) alone, so story i is
  * the same whatever --count is: a 400-story corpus is a prefix of the 4,000-story one.
  */
-import { createRng, deriveSeed, type Rng } from './prng.ts';
-import { AGENCIES, BYLINES, EDITION_WEIGHTS, FIRST_YEAR, LAST_DAY_UTC, SECTION_WEIGHTS, SLUG_WORDS, TAGS, type CorpusEdition } from './pools.ts';
-import type { LanguagePack } from './language.ts';
-import { en } from './lang-en.ts';
-import { ru } from './lang-ru.ts';
-import { fa } from './lang-fa.ts';
+
 import { buildBody } from './body.ts';
+import { en } from './lang-en.ts';
+import { fa } from './lang-fa.ts';
+import { ru } from './lang-ru.ts';
+import type { LanguagePack } from './language.ts';
 import { PHOTOS } from './photos.ts';
+import { AGENCIES, BYLINES, type CorpusEdition, EDITION_WEIGHTS, FIRST_YEAR, LAST_DAY_UTC, SECTION_WEIGHTS, SLUG_WORDS, TAGS } from './pools.ts';
+import { createRng, deriveSeed, type Rng } from './prng.ts';
 
 const PACKS: Record<CorpusEdition, LanguagePack> = { en, ru, fa };
 const FOCUS = ['center', 'top', 'bottom', 'left', 'right', '0.3,0.4'] as const;
@@ -22,8 +23,7 @@ export interface Story {
   text: string;
 }
 
-export const editionOf = (seed: number, i: number): CorpusEdition =>
-  createRng(deriveSeed(seed, `edition:${i}`)).weighted(EDITION_WEIGHTS);
+export const editionOf = (seed: number, i: number): CorpusEdition => createRng(deriveSeed(seed, `edition:${i}`)).weighted(EDITION_WEIGHTS);
 
 /** Story i (en) and story i+1 (ru/fa) sometimes share a translationKey; at most one partner each, so keys stay unique per edition. */
 const linksToNext = (seed: number, i: number): boolean =>

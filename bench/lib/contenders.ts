@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { npmScriptArgs } from '../../scripts/npm-script.ts';
-import type { CommandSpec } from './measure.ts';
 import type { HugoSite } from './hugo-site.ts';
+import type { CommandSpec } from './measure.ts';
 
 export interface BenchContext {
   repoDir: string;
@@ -84,7 +84,16 @@ export function contenders(ctx: BenchContext): Contender[] {
   });
   const masthead = (cache: string, clear: boolean, env = caches(clear ? emptied(cache) : cache)): CommandSpec => ({
     command: process.execPath,
-    args: [...npmScriptArgs(ctx.repoDir, 'build'), '--content', contentArg(ctx), '--out', emptied(path.join(ctx.workDir, 'out-masthead')), '--now', NOW, '--quiet'],
+    args: [
+      ...npmScriptArgs(ctx.repoDir, 'build'),
+      '--content',
+      contentArg(ctx),
+      '--out',
+      emptied(path.join(ctx.workDir, 'out-masthead')),
+      '--now',
+      NOW,
+      '--quiet',
+    ],
     cwd: ctx.repoDir,
     env,
   });
@@ -131,8 +140,13 @@ export function contenders(ctx: BenchContext): Contender[] {
       label: 'Baseline: plain Eleventy 3',
       prepare: () => ({
         command: process.execPath,
-        args: [eleventyCli, `--config=${path.join(ctx.benchDir, 'baseline', 'eleventy.config.cjs')}`, `--input=${ctx.contentDir}`,
-          `--output=${emptied(path.join(ctx.workDir, 'out-baseline'))}`, '--quiet'],
+        args: [
+          eleventyCli,
+          `--config=${path.join(ctx.benchDir, 'baseline', 'eleventy.config.cjs')}`,
+          `--input=${ctx.contentDir}`,
+          `--output=${emptied(path.join(ctx.workDir, 'out-baseline'))}`,
+          '--quiet',
+        ],
         cwd: ctx.repoDir,
       }),
     },

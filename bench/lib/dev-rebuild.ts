@@ -6,10 +6,10 @@
  */
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { contentArg, type BenchContext } from './contenders.ts';
 import { npmScriptArgs } from '../../scripts/npm-script.ts';
+import { type BenchContext, contentArg } from './contenders.ts';
+import { findOutput, freePort, type RunningServer, sleep, startServer } from './dev-server.ts';
 import type { CommandSpec } from './measure.ts';
-import { findOutput, freePort, sleep, startServer, type RunningServer } from './dev-server.ts';
 
 export interface DevServerSpec {
   id: string;
@@ -37,9 +37,12 @@ export function devServers(ctx: BenchContext): DevServerSpec[] {
   const baselineContent = path.join(ctx.workDir, 'dev-baseline-content');
   return [
     {
-      id: 'masthead-dev', label: 'Masthead dev server: one-story rebuild',
+      id: 'masthead-dev',
+      label: 'Masthead dev server: one-story rebuild',
       unavailable: existsSync(path.join(ctx.repoDir, '.eleventy.ts')) ? undefined : 'n/a: .eleventy.ts does not exist yet',
-      contentDir: ctx.contentDir, outputDir: out('masthead'), readyLine: /\[11ty\] Watching/,
+      contentDir: ctx.contentDir,
+      outputDir: out('masthead'),
+      readyLine: /\[11ty\] Watching/,
       command: (port) => ({
         // The warm build's caches (ours, never the repo's .cache/): an editor's dev server
         // has encoded photos, rendered bodies and validated stories already.
@@ -54,32 +57,62 @@ export function devServers(ctx: BenchContext): DevServerSpec[] {
       }),
     },
     {
-      id: 'baseline-dev', label: 'Baseline dev server: one-story rebuild',
-      contentDir: baselineContent, outputDir: out('baseline'), readyLine: /\[11ty\] Watching/,
+      id: 'baseline-dev',
+      label: 'Baseline dev server: one-story rebuild',
+      contentDir: baselineContent,
+      outputDir: out('baseline'),
+      readyLine: /\[11ty\] Watching/,
       command: (port) => {
         if (!existsSync(baselineContent)) cpSync(ctx.contentDir, baselineContent, { recursive: true });
         return {
-          command: process.execPath, cwd: ctx.repoDir,
-          args: [eleventyCli, `--config=${path.join(ctx.benchDir, 'baseline', 'eleventy.config.cjs')}`, `--input=${baselineContent}`,
-            `--output=${out('baseline')}`, '--serve', `--port=${port}`],
+          command: process.execPath,
+          cwd: ctx.repoDir,
+          args: [
+            eleventyCli,
+            `--config=${path.join(ctx.benchDir, 'baseline', 'eleventy.config.cjs')}`,
+            `--input=${baselineContent}`,
+            `--output=${out('baseline')}`,
+            '--serve',
+            `--port=${port}`,
+          ],
         };
       },
     },
     {
-      id: 'hugo-dev', label: 'Hugo server: one-story rebuild',
+      id: 'hugo-dev',
+      label: 'Hugo server: one-story rebuild',
       unavailable: ctx.hugo ? undefined : 'n/a: hugo is not installed',
-      contentDir: ctx.hugo?.contentDir ?? '', outputDir: out('hugo'), readyLine: /Watching for changes/,
+      contentDir: ctx.hugo?.contentDir ?? '',
+      outputDir: out('hugo'),
+      readyLine: /Watching for changes/,
       // --disableFastRender: otherwise Hugo re-renders only pages open in a browser, and none is.
       command: (port) => ({
-        command: 'hugo', cwd: ctx.workDir,
-        args: ['server', '--source', ctx.hugo?.siteDir ?? '', '--destination', out('hugo'), '--renderToDisk',
-          '--disableFastRender', '--disableLiveReload', '--bind', '127.0.0.1', '--port', String(port)],
+        command: 'hugo',
+        cwd: ctx.workDir,
+        args: [
+          'server',
+          '--source',
+          ctx.hugo?.siteDir ?? '',
+          '--destination',
+          out('hugo'),
+          '--renderToDisk',
+          '--disableFastRender',
+          '--disableLiveReload',
+          '--bind',
+          '127.0.0.1',
+          '--port',
+          String(port),
+        ],
       }),
     },
   ];
 }
 
-interface Live { spec: DevServerSpec; server: RunningServer; result: RebuildResult }
+interface Live {
+  spec: DevServerSpec;
+  server: RunningServer;
+  result: RebuildResult;
+}
 
 /** Edits one story, waits for its page to show the edit, restores it and waits for that rebuild too. */
 async function editOnce(live: Live, story: { path: string; slug: string }, timeoutMs: number): Promise<number | string> {
@@ -113,7 +146,10 @@ async function editOnce(live: Live, story: { path: string; slug: string }, timeo
 }
 
 export async function measureRebuilds(
-  ctx: BenchContext, stories: { path: string; slug: string }[], runs: number, opts: { startTimeoutMs: number; editTimeoutMs: number; logDir: string; wanted(id: string): boolean },
+  ctx: BenchContext,
+  stories: { path: string; slug: string }[],
+  runs: number,
+  opts: { startTimeoutMs: number; editTimeoutMs: number; logDir: string; wanted(id: string): boolean },
 ): Promise<RebuildResult[]> {
   const results: RebuildResult[] = [];
   const running: Live[] = [];

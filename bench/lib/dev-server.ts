@@ -3,7 +3,7 @@
  * the rebuild measurement. Each server runs in its own process group so that stopping
  * it stops exactly the processes we started and nothing else.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -59,7 +59,10 @@ export interface RunningServer {
 export function startServer(spec: CommandSpec, log: string): RunningServer {
   const fd = openSync(log, 'w');
   const child = spawn(spec.command, spec.args, {
-    cwd: spec.cwd, env: { ...process.env, FORCE_COLOR: '0', ...spec.env }, stdio: ['ignore', fd, fd], detached: true,
+    cwd: spec.cwd,
+    env: { ...process.env, FORCE_COLOR: '0', ...spec.env },
+    stdio: ['ignore', fd, fd],
+    detached: true,
   });
   closeSync(fd);
   let gone = false;

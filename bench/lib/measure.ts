@@ -40,14 +40,15 @@ export async function runTimed(spec: CommandSpec, log: string, timeoutMs: number
   const timeFile = `${log}.time`;
   rmSync(timeFile, { force: true });
   // GNU time adds ~1 ms and reports the largest process's max RSS (%M) and the tree's CPU (%U %S).
-  const [command, args] = useTime
-    ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, spec.command, ...spec.args]]
-    : [spec.command, spec.args];
+  const [command, args] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, spec.command, ...spec.args]] : [spec.command, spec.args];
   const fd = openSync(log, 'w');
   const started = performance.now();
   // detached: its own process group, so a timeout can stop the whole tree and nothing else.
   const child = spawn(command, args, {
-    cwd: spec.cwd, env: { ...process.env, FORCE_COLOR: '0', ...spec.env }, stdio: ['ignore', fd, fd], detached: true,
+    cwd: spec.cwd,
+    env: { ...process.env, FORCE_COLOR: '0', ...spec.env },
+    stdio: ['ignore', fd, fd],
+    detached: true,
   });
   const peak = useTime || child.pid === undefined ? undefined : watchPeak(child.pid);
   const timer = setTimeout(() => {

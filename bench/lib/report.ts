@@ -3,7 +3,7 @@
  * within a kind: full builds against the baseline's and Hugo's full builds, dev-server
  * rebuilds against their dev-server rebuilds. "× baseline 3.0" = three times slower.
  */
-import { spread, type Spread } from './stats.ts';
+import { type Spread, spread } from './stats.ts';
 
 export interface Row {
   id: string;
@@ -36,7 +36,12 @@ export function makeRows(inputs: RowInput[], stories: number): Row[] {
     const wallS = spread(i.samplesMs.map((ms) => ms / 1000));
     const rss = spread(i.rssKb ?? []);
     return {
-      id: i.id, label: i.label, kind: i.kind, samplesMs: i.samplesMs, note: i.note, wallS,
+      id: i.id,
+      label: i.label,
+      kind: i.kind,
+      samplesMs: i.samplesMs,
+      note: i.note,
+      wallS,
       cpuS: spread((i.cpuMs ?? []).map((ms) => ms / 1000)),
       peakRssMb: rss ? rss.median / 1024 : undefined,
       storiesPerS: wallS && i.kind === 'build' ? stories / wallS.median : undefined,
@@ -66,8 +71,18 @@ export function formatTable(rows: Row[]): string {
       label += ` [${notes.length}]`;
     }
     if (!r.wallS) return [label, '0', 'n/a', '', '', '', '', num(r.peakRssMb), '', ''];
-    return [label, String(r.wallS.n), sec(r.wallS.median), sec(r.wallS.min), sec(r.wallS.max), num(r.storiesPerS),
-      sec(r.cpuS?.median), num(r.peakRssMb), num(r.vsBaseline, 2), num(r.vsHugo, 2)];
+    return [
+      label,
+      String(r.wallS.n),
+      sec(r.wallS.median),
+      sec(r.wallS.min),
+      sec(r.wallS.max),
+      num(r.storiesPerS),
+      sec(r.cpuS?.median),
+      num(r.peakRssMb),
+      num(r.vsBaseline, 2),
+      num(r.vsHugo, 2),
+    ];
   });
   const all = [header, ...body];
   const widths = header.map((_, c) => Math.max(...all.map((line) => (line[c] ?? '').length)));

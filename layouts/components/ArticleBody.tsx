@@ -1,8 +1,8 @@
-import type { Article } from '../../src/content/article.ts';
-import { prefixBodyLinks } from '../../src/render/body-links.ts';
-import { creditLine } from '../../src/editions/lists.ts';
-import type { Edition } from '../../src/editions/edition.ts';
 import type { Build } from '../../src/build/build.ts';
+import type { Article } from '../../src/content/article.ts';
+import type { Edition } from '../../src/editions/edition.ts';
+import { creditLine } from '../../src/editions/lists.ts';
+import { prefixBodyLinks } from '../../src/render/body-links.ts';
 import { Corrections } from './Corrections.tsx';
 import { LeadPhoto } from './LeadPhoto.tsx';
 import { BylineLinks, TopicList } from './StoryLinks.tsx';
@@ -17,10 +17,7 @@ export function ArticleBody({ article, edition, build }: { article: Article; edi
       {/* Dates are not search terms; the date still reaches results as metadata. */}
       <p class="dateline">
         <span class="published">
-          {s.published}{' '}
-          <time datetime={build.dates.machine(article.date, edition)}>
-            {build.dates.dateTime(article.date, edition)}
-          </time>
+          {s.published} <time datetime={build.dates.machine(article.date, edition)}>{build.dates.dateTime(article.date, edition)}</time>
         </span>
         {article.updated ? (
           <span class="updated">

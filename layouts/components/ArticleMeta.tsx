@@ -1,10 +1,10 @@
+import type { Build } from '../../src/build/build.ts';
 import type { Article } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { Build } from '../../src/build/build.ts';
-import { authorPath } from '../../src/site/slugs.ts';
 import { socialImage } from '../../src/outputs/social-image.ts';
-import { breadcrumbJsonLd, jsonLdText, newsArticleJsonLd, publisherLogo, type JsonLd } from '../../src/outputs/structured-data.ts';
+import { breadcrumbJsonLd, type JsonLd, jsonLdText, newsArticleJsonLd, publisherLogo } from '../../src/outputs/structured-data.ts';
+import { authorPath } from '../../src/site/slugs.ts';
 import { translationsOf } from '../../src/site/translations.ts';
 import { machineUrl } from '../../src/site/urls.ts';
 

@@ -1,7 +1,7 @@
-import { renderToString, type Children } from '#jsx/jsx-runtime';
-import { assetUrl } from '../../src/render/assets.ts';
-import type { Edition } from '../../src/editions/edition.ts';
+import { type Children, renderToString } from '#jsx/jsx-runtime';
 import type { Build } from '../../src/build/build.ts';
+import type { Edition } from '../../src/editions/edition.ts';
+import { assetUrl } from '../../src/render/assets.ts';
 import { FeedLinks } from './FeedLinks.tsx';
 import { PublisherBox } from './PublisherBox.tsx';
 import { SiteFooter } from './SiteFooter.tsx';

@@ -1,6 +1,6 @@
-import type { Edition } from '../../src/editions/edition.ts';
-import { feedMediaTypes, feedPath, type FeedFormat } from '../../src/outputs/feeds.ts';
 import type { Build } from '../../src/build/build.ts';
+import type { Edition } from '../../src/editions/edition.ts';
+import { type FeedFormat, feedMediaTypes, feedPath } from '../../src/outputs/feeds.ts';
 import { machineUrl } from '../../src/site/urls.ts';
 
 const autodiscovered: readonly FeedFormat[] = ['atom', 'json', 'rss'];

@@ -1,7 +1,7 @@
+import type { Build } from '../../src/build/build.ts';
 import type { Photo } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import type { Build } from '../../src/build/build.ts';
-import { Picture, PICTURE_SIZES } from './Picture.tsx';
+import { PICTURE_SIZES, Picture } from './Picture.tsx';
 
 /**
  * The lead photo, cropped to 16:9 around its focus and fetched before anything else.

@@ -1,4 +1,4 @@
-import { joined, type Children, type Html } from '#jsx/jsx-runtime';
+import { type Children, type Html, joined } from '#jsx/jsx-runtime';
 import type { Build } from '../../src/build/build.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 

@@ -1,8 +1,8 @@
+import type { Build } from '../../src/build/build.ts';
 import { formatNumber } from '../../src/editions/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import type { ListingPage } from '../../src/site/listings.ts';
 import { fill } from '../../src/editions/placeholders.ts';
-import type { Build } from '../../src/build/build.ts';
+import type { ListingPage } from '../../src/site/listings.ts';
 import { href } from '../../src/site/urls.ts';
 
 /** "Page 2 of 3" in the edition's words and digits. */
@@ -26,9 +26,7 @@ export function Pagination({ page, edition, build }: { page: ListingPage; editio
   const s = edition.strings;
   return (
     <nav class="pagination" aria-label={s.paginationLabel}>
-      <p class="pagination-status">
-        {pageOfText(page, edition)}
-      </p>
+      <p class="pagination-status">{pageOfText(page, edition)}</p>
       <ul>
         {page.newerUrl ? (
           <li class="pagination-newer">

@@ -1,5 +1,5 @@
-import type { PictureSet } from '../../src/photos/prepare.ts';
 import type { Build } from '../../src/build/build.ts';
+import type { PictureSet } from '../../src/photos/prepare.ts';
 import { href } from '../../src/site/urls.ts';
 
 /**
@@ -32,8 +32,7 @@ interface PictureProps {
  * width, and width/height of the frame so the page never shifts while it loads.
  */
 export function Picture({ set, alt, sizes, build, priority = false }: PictureProps) {
-  const srcset = (format: keyof PictureSet['sources']) =>
-    set.sources[format].map((r) => `${href(build.options, r.url)} ${r.width}w`).join(', ');
+  const srcset = (format: keyof PictureSet['sources']) => set.sources[format].map((r) => `${href(build.options, r.url)} ${r.width}w`).join(', ');
   const jpeg = set.sources.jpeg;
   return (
     <picture>

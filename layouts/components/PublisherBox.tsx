@@ -1,11 +1,15 @@
-import type { Edition } from '../../src/editions/edition.ts';
 import type { Build } from '../../src/build/build.ts';
+import type { Edition } from '../../src/editions/edition.ts';
 import { href } from '../../src/site/urls.ts';
 import { oncePerEdition } from './OncePerEdition.tsx';
-import { Picture, PICTURE_SIZES } from './Picture.tsx';
+import { PICTURE_SIZES, Picture } from './Picture.tsx';
 
 export function PublisherBox({ build, edition }: { build: Build; edition: Edition }) {
-  return <aside class="publisher-box" aria-labelledby="publisher-box-heading">{boxContent(build, edition)}</aside>;
+  return (
+    <aside class="publisher-box" aria-labelledby="publisher-box-heading">
+      {boxContent(build, edition)}
+    </aside>
+  );
 }
 
 const boxContent = oncePerEdition('publisher-box', (build, edition) => {

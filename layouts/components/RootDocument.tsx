@@ -1,7 +1,7 @@
-import { renderToString, type Children } from '#jsx/jsx-runtime';
-import { assetUrl } from '../../src/render/assets.ts';
-import type { Edition } from '../../src/editions/edition.ts';
+import { type Children, renderToString } from '#jsx/jsx-runtime';
 import type { Build } from '../../src/build/build.ts';
+import type { Edition } from '../../src/editions/edition.ts';
+import { assetUrl } from '../../src/render/assets.ts';
 
 /**
  * The frame of the pages above the editions (the root page, the root 404): no edition

@@ -1,5 +1,5 @@
-import type { Edition } from '../../src/editions/edition.ts';
 import type { Build } from '../../src/build/build.ts';
+import type { Edition } from '../../src/editions/edition.ts';
 import { href } from '../../src/site/urls.ts';
 import { oncePerEdition } from './OncePerEdition.tsx';
 

@@ -1,5 +1,5 @@
-import type { Edition } from '../../src/editions/edition.ts';
 import type { Build } from '../../src/build/build.ts';
+import type { Edition } from '../../src/editions/edition.ts';
 import { href } from '../../src/site/urls.ts';
 import { oncePerEdition } from './OncePerEdition.tsx';
 
@@ -31,8 +31,7 @@ const headerContent = oncePerEdition('site-header', (build, edition) => {
       </nav>
       {breaking ? (
         <p class="breaking">
-          <strong class="breaking-label">{s.breakingNews}</strong>{' '}
-          <a href={href(build.options, breaking.url)}>{breaking.headline}</a>
+          <strong class="breaking-label">{s.breakingNews}</strong> <a href={href(build.options, breaking.url)}>{breaking.headline}</a>
         </p>
       ) : null}
     </>

@@ -1,10 +1,10 @@
 import { joined } from '#jsx/jsx-runtime';
+import type { Build } from '../../src/build/build.ts';
 import type { Article, Photo } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
-import type { Build } from '../../src/build/build.ts';
 import { href } from '../../src/site/urls.ts';
 import { CorrectedMark } from './CorrectedMark.tsx';
-import { Picture, PICTURE_SIZES } from './Picture.tsx';
+import { PICTURE_SIZES, Picture } from './Picture.tsx';
 
 /**
  * A story in a listing: headline, summary, date and thumbnail. Every listing image goes
@@ -15,7 +15,13 @@ export function StoryImage({ photo, build, lead }: { photo: Photo; build: Build;
   // description for each of 20 cards only adds noise for screen-reader users.
   return (
     <div class="frame-16x9 story-card-image">
-      <Picture set={build.photos.picture(photo)} alt={lead ? photo.alt : ''} sizes={lead ? PICTURE_SIZES.cardLead : PICTURE_SIZES.card} build={build} priority={lead} />
+      <Picture
+        set={build.photos.picture(photo)}
+        alt={lead ? photo.alt : ''}
+        sizes={lead ? PICTURE_SIZES.cardLead : PICTURE_SIZES.card}
+        build={build}
+        priority={lead}
+      />
     </div>
   );
 }

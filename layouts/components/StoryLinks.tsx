@@ -1,6 +1,6 @@
+import type { Build } from '../../src/build/build.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import { listFormat } from '../../src/editions/lists.ts';
-import type { Build } from '../../src/build/build.ts';
 import { authorPath, tagPath } from '../../src/site/slugs.ts';
 import { href } from '../../src/site/urls.ts';
 

@@ -1,7 +1,7 @@
+import type { Build } from '../../src/build/build.ts';
 import type { Article } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { Build } from '../../src/build/build.ts';
 import { translationsOf } from '../../src/site/translations.ts';
 import { href } from '../../src/site/urls.ts';
 

@@ -1,6 +1,6 @@
+import type { Build } from '../../src/build/build.ts';
 import type { Article } from '../../src/content/article.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { Build } from '../../src/build/build.ts';
 import { ArticleBody } from '../components/ArticleBody.tsx';
 import { ArticleMeta } from '../components/ArticleMeta.tsx';
 import { renderDocument } from '../components/Document.tsx';

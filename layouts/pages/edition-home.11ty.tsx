@@ -1,8 +1,8 @@
+import type { Build } from '../../src/build/build.ts';
 import type { Article } from '../../src/content/article.ts';
 import type { Edition, EditionCode } from '../../src/editions/edition.ts';
-import { editions } from '../../src/editions/registry.ts';
 import { fill } from '../../src/editions/placeholders.ts';
-import type { Build } from '../../src/build/build.ts';
+import { editions } from '../../src/editions/registry.ts';
 import { href } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 import { StoryCard, StoryCards } from '../components/StoryCard.tsx';

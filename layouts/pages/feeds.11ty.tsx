@@ -1,6 +1,6 @@
-import { atomFeed, jsonFeed, rssFeed } from '../../src/outputs/feed-formats.ts';
-import { feedFormats, feedPath, type Feed, type FeedFormat } from '../../src/outputs/feeds.ts';
 import type { Build } from '../../src/build/build.ts';
+import { atomFeed, jsonFeed, rssFeed } from '../../src/outputs/feed-formats.ts';
+import { type Feed, type FeedFormat, feedFormats, feedPath } from '../../src/outputs/feeds.ts';
 
 /** Atom, RSS and JSON Feed for every edition and every section; contents computed once per build. */
 interface FeedPage {

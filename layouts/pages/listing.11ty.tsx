@@ -1,6 +1,6 @@
+import type { Build } from '../../src/build/build.ts';
 import { editions } from '../../src/editions/registry.ts';
 import type { ListingPage } from '../../src/site/listings.ts';
-import type { Build } from '../../src/build/build.ts';
 import { renderDocument } from '../components/Document.tsx';
 import { Pagination, PaginationLinks, pageOfText } from '../components/Pagination.tsx';
 import { StoryCards } from '../components/StoryCard.tsx';
@@ -39,11 +39,7 @@ export default function render({ listing, masthead: build }: ListingData): strin
           {kicker ? <p class="kicker">{kicker}</p> : null}
           <h1 id="listing-heading">{listing.label}</h1>
         </header>
-        {listing.articles.length ? (
-          <StoryCards articles={listing.articles} edition={edition} build={build} />
-        ) : (
-          <p class="empty-listing">{s.noStories}</p>
-        )}
+        {listing.articles.length ? <StoryCards articles={listing.articles} edition={edition} build={build} /> : <p class="empty-listing">{s.noStories}</p>}
         <Pagination page={listing} edition={edition} build={build} />
       </section>
     ),

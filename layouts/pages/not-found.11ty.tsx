@@ -1,6 +1,6 @@
+import type { Build } from '../../src/build/build.ts';
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import type { Build } from '../../src/build/build.ts';
 import { href } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 

@@ -1,7 +1,7 @@
-import { redirectPagePath } from '../../src/content/aliases.ts';
-import type { Redirect } from '../../src/site/redirects.ts';
-import { editions } from '../../src/editions/registry.ts';
 import type { Build } from '../../src/build/build.ts';
+import { redirectPagePath } from '../../src/content/aliases.ts';
+import { editions } from '../../src/editions/registry.ts';
+import type { Redirect } from '../../src/site/redirects.ts';
 import { href, machineUrl } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 

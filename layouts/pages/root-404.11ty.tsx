@@ -1,5 +1,5 @@
-import { editions } from '../../src/editions/registry.ts';
 import type { Build } from '../../src/build/build.ts';
+import { editions } from '../../src/editions/registry.ts';
 import { href } from '../../src/site/urls.ts';
 import { renderRootDocument } from '../components/RootDocument.tsx';
 

@@ -1,14 +1,6 @@
-import type { EditionCode } from '../../src/editions/edition.ts';
 import type { Build } from '../../src/build/build.ts';
-import {
-  newsSitemapPath,
-  newsSitemapXml,
-  robotsTxt,
-  sitemapIndexPath,
-  sitemapIndexXml,
-  sitemapXml,
-  type SitemapPart,
-} from '../../src/outputs/sitemaps.ts';
+import type { EditionCode } from '../../src/editions/edition.ts';
+import { newsSitemapPath, newsSitemapXml, robotsTxt, type SitemapPart, sitemapIndexPath, sitemapIndexXml, sitemapXml } from '../../src/outputs/sitemaps.ts';
 
 /** The files crawlers read: sitemap index, per-edition sitemaps, news sitemaps, robots.txt. */
 type CrawlerFile =
@@ -32,9 +24,7 @@ export const data = {
       const { render } = build.options;
       return [
         ...(render.shared ? [{ kind: 'index' as const, path: sitemapIndexPath }] : []),
-        ...build.outputs.sitemaps
-          .filter((part) => render.editions.includes(part.edition))
-          .map((part) => ({ kind: 'part' as const, path: part.path, part })),
+        ...build.outputs.sitemaps.filter((part) => render.editions.includes(part.edition)).map((part) => ({ kind: 'part' as const, path: part.path, part })),
         ...render.editions.map((edition) => ({ kind: 'news' as const, path: newsSitemapPath(edition), edition })),
         ...(render.shared ? [{ kind: 'robots' as const, path: '/robots.txt' }] : []),
       ];

@@ -11,13 +11,13 @@
  * publish (staging, link check, swap). See docs/architecture.md.
  */
 import type { Article } from '../content/article.ts';
-import { loadContent, type LoadedContent } from '../content/load.ts';
+import { type LoadedContent, loadContent } from '../content/load.ts';
 import type { ContentProblem } from '../content/problems.ts';
 import { hasErrors } from '../content/problems.ts';
 import type { DateTexts } from '../editions/dates.ts';
 import { computeOutputs, type Outputs } from '../outputs/outputs.ts';
-import { preparePhotos, type PhotoTable } from '../photos/prepare.ts';
-import { assetTable, type AssetTable } from '../render/assets.ts';
+import { type PhotoTable, preparePhotos } from '../photos/prepare.ts';
+import { type AssetTable, assetTable } from '../render/assets.ts';
 import type { Html } from '../render/jsx/jsx-runtime.ts';
 import { deriveSite, type Site } from '../site/derive.ts';
 import type { BuildCaches } from './caches.ts';

@@ -6,9 +6,9 @@
  * making; no module keeps a cache of its own.
  */
 import path from 'node:path';
-import type { LoadedFiles } from '../content/load-article.ts';
 import { ArticleCache } from '../content/article-cache.ts';
 import { BodyCache } from '../content/body-cache.ts';
+import type { LoadedFiles } from '../content/load-article.ts';
 import { DateTexts } from '../editions/dates.ts';
 import { ImageCache, imageCacheDir } from '../photos/encode.ts';
 import { PhotoInspections } from '../photos/inspect.ts';

@@ -38,7 +38,9 @@ export const sourceFingerprint = once(() => {
   const { versions } = process;
   const lockfile = (() => {
     try {
-      return createHash('sha256').update(readFileSync(path.join(repoDir, 'package-lock.json'))).digest('hex');
+      return createHash('sha256')
+        .update(readFileSync(path.join(repoDir, 'package-lock.json')))
+        .digest('hex');
     } catch {
       return '';
     }

@@ -7,11 +7,11 @@
  * CommonJS builds of the same packages, the only copy of each this process loads.
  */
 import { createRequire } from 'node:module';
-import type { z as Zod } from 'zod';
-import type MarkdownIt from 'markdown-it';
 import type GrayMatter from 'gray-matter';
 import type * as JsYaml from 'js-yaml';
+import type MarkdownIt from 'markdown-it';
 import type SharpModule from 'sharp';
+import type { z as Zod } from 'zod';
 
 import { once } from './memoise.ts';
 

@@ -39,7 +39,10 @@ export interface BuildOptions {
 export function readBuildOptions(env: NodeJS.ProcessEnv = process.env): BuildOptions {
   const now = env.MASTHEAD_NOW ? DateTime.fromISO(env.MASTHEAD_NOW, { setZone: true }) : DateTime.utc();
   if (!now.isValid) throw new Error(`MASTHEAD_NOW / --now: "${env.MASTHEAD_NOW}" is not an ISO 8601 date-time, e.g. 2026-11-27T12:00Z`);
-  const wanted = (env.MASTHEAD_EDITIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = (env.MASTHEAD_EDITIONS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((c) => !isEditionCode(c));
   if (unknown.length) throw new Error(`--edition: unknown edition ${unknown.join(', ')}; editions are ${editionCodes.join(', ')}`);
   const runMode = env.ELEVENTY_RUN_MODE;

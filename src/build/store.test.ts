@@ -8,6 +8,11 @@ type Entry = { headline: string; tags: string[]; photo?: { alt: string } };
 const temp = () => mkdtempSync(path.join(tmpdir(), 'masthead-store-'));
 const entry: Entry = { headline: 'Порт «Талмис»', tags: ['taxes'], photo: { alt: 'خبرنگاران ما' } };
 
+function flip(bytes: Buffer, at: number): Buffer {
+  bytes[at] = bytes[at]! ^ 0x20;
+  return bytes;
+}
+
 function saved(dir: string): string {
   const first = new Store<Entry>(dir, 'articles', 'fp');
   first.set('a', entry);
@@ -37,12 +42,18 @@ describe('a store', () => {
 
   // A damaged file is an empty store: every entry a miss, never a wrong entry or a failure.
   it.each([
-    ['one flipped byte in an entry', (b: Buffer) => ((b[b.length - 20] = b[b.length - 20]! ^ 0x20), b)],
-    ['sixteen flipped bytes', (b: Buffer) => (b.fill(0x41, 20, 36), b)],
+    ['one flipped byte in an entry', (b: Buffer) => flip(b, b.length - 20)],
+    ['sixteen flipped bytes', (b: Buffer) => b.fill(0x41, 20, 36)],
     ['half the file', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
     ['an empty file', () => Buffer.alloc(0)],
     ['a file of another format', () => Buffer.from('{"a":{"headline":"JSON without the header"}}')],
-    ['a header that lies about the length', (b: Buffer) => (b.writeUInt32LE(3, 4), b)],
+    [
+      'a header that lies about the length',
+      (b: Buffer) => {
+        b.writeUInt32LE(3, 4);
+        return b;
+      },
+    ],
   ])('reads a file with %s as an empty store', (_name, damage) => {
     const dir = temp();
     const file = saved(dir);

@@ -13,7 +13,7 @@
  * full or read-only disk) warns and leaves no temporary file: the next build just
  * finds fewer entries.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
@@ -120,7 +120,9 @@ export class Store<T> {
       renameSync(temporary, this.file);
     } catch (error) {
       rmSync(temporary, { force: true });
-      console.warn(`warning: could not save the cache ${this.file} (${(error as NodeJS.ErrnoException).code ?? String(error)}): the next build will redo its work`);
+      console.warn(
+        `warning: could not save the cache ${this.file} (${(error as NodeJS.ErrnoException).code ?? String(error)}): the next build will redo its work`,
+      );
       return;
     }
     // Files of other fingerprints or formats; never another build's temporary file.

@@ -13,17 +13,17 @@
 import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readBuildOptions } from '../build/options.ts';
 import { prepareBuild } from '../build/build.ts';
 import { openCaches } from '../build/caches.ts';
+import { readBuildOptions } from '../build/options.ts';
 import { formatProblem } from '../content/problems.ts';
 import { editionCodes } from '../editions/registry.ts';
 import { verifyBuiltLinks } from '../publish/link-check.ts';
-import { publishMedia, writeAssets, writeHostFiles } from '../publish/site-files.ts';
 import { BuildStopped, publishAtomically, stagingDirFor } from '../publish/publish.ts';
+import { publishMedia, writeAssets, writeHostFiles } from '../publish/site-files.ts';
+import { renderWithEleventy } from '../render/render.ts';
 import { applyBuildFlags, buildFlagHelp, buildFlags } from './build-flags.ts';
 import { helpText } from './help.ts';
-import { renderWithEleventy } from '../render/render.ts';
 
 const flags = { ...buildFlags, from: { type: 'string', multiple: true } } as const;
 const USAGE = helpText('npm run assemble -- [--from] DIR [[--from] DIR …] [options]', flags, {
@@ -76,7 +76,8 @@ export async function assemble(argv: string[], rootDir = process.cwd()): Promise
   const shards = from.map((d) => path.resolve(rootDir, d));
   return publishAtomically(outDir, staging, async () => {
     for (const shard of shards) {
-      if (!existsSync(shard)) throw new BuildStopped(`Shard ${shard} does not exist: build it with npm run build -- --edition … --out ${path.relative(rootDir, shard)}`);
+      if (!existsSync(shard))
+        throw new BuildStopped(`Shard ${shard} does not exist: build it with npm run build -- --edition … --out ${path.relative(rootDir, shard)}`);
       mergeShard(shard, staging);
     }
     // Shards are copied first, so _headers (written last) sees the merged top level.

@@ -14,10 +14,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareBuild } from '../build/build.ts';
 import { openCaches } from '../build/caches.ts';
-import { readBuildOptions, type BuildOptions } from '../build/options.ts';
+import { type BuildOptions, readBuildOptions } from '../build/options.ts';
 import { formatProblem, hasErrors } from '../content/problems.ts';
 import { stopOnBrokenLinks } from '../publish/link-check.ts';
-import { startPageOutput, type PageOutput } from '../publish/output-threads.ts';
+import { type PageOutput, startPageOutput } from '../publish/output-threads.ts';
 import { publishAtomically, stagingDirFor } from '../publish/publish.ts';
 import { planPages, render } from '../render/render.ts';
 import { startSearchIndex } from '../search/search-index.ts';
@@ -74,7 +74,9 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
   if (!build) {
     const inContent = hasErrors(prepared.content.problems);
     const count = (inContent ? prepared.content.problems : prepared.photos.problems).filter((p) => p.severity === 'error').length;
-    console.error(`\nBuild stopped: ${count} problem${count === 1 ? '' : 's'} ${inContent ? 'in the content' : 'with photos'}. Nothing was published; ${values.out}/ is unchanged.`);
+    console.error(
+      `\nBuild stopped: ${count} problem${count === 1 ? '' : 's'} ${inContent ? 'in the content' : 'with photos'}. Nothing was published; ${values.out}/ is unchanged.`,
+    );
     return { ok: false, outDir: values.out, pages: 0 };
   }
   const { encoded, reused } = prepared.photos;
@@ -103,7 +105,9 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
     const search = await searchIndex.write(staging);
     if (!values.quiet) {
       const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
-      console.log(`Search index: ${counts || 'no pages'} (${search.pages} articles; ${search.reused} of ${options.render.editions.length} editions unchanged, from the cache)`);
+      console.log(
+        `Search index: ${counts || 'no pages'} (${search.pages} articles; ${search.reused} of ${options.render.editions.length} editions unchanged, from the cache)`,
+      );
     }
   });
   const pages = build.articles.length;

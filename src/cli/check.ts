@@ -11,11 +11,11 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { openCaches } from '../build/caches.ts';
 import { readBuildOptions } from '../build/options.ts';
 import { embargoWarnings } from '../content/cross-checks.ts';
-import { openCaches } from '../build/caches.ts';
 import { loadContentFacts } from '../content/load.ts';
-import { formatGithubAnnotation, formatProblem, type ContentProblem } from '../content/problems.ts';
+import { type ContentProblem, formatGithubAnnotation, formatProblem } from '../content/problems.ts';
 import { inspectArticlePhotos } from '../photos/inspect.ts';
 
 const USAGE = 'Usage: npm run check -- [--content DIR] [--now ISO] [--edition CODE]';

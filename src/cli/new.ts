@@ -10,10 +10,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
+import { headlineSlug } from '../content/headline-slug.ts';
+import { SLUG_PATTERN } from '../content/schema.ts';
 import type { Edition } from '../editions/edition.ts';
 import { editionCodes, editions, isEditionCode } from '../editions/registry.ts';
-import { SLUG_PATTERN } from '../content/schema.ts';
-import { headlineSlug } from '../content/headline-slug.ts';
 
 const USAGE = `Usage: npm run new -- --edition ${editionCodes.join('|')} [--slug SLUG] [--now ISO] [--content DIR] "Headline of the story"`;
 

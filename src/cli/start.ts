@@ -14,7 +14,11 @@ import { Eleventy } from '@11ty/eleventy';
 const USAGE = 'Usage: npm start -- [--port 8080] [--out _site]';
 
 export async function run(argv: string[], rootDir = process.cwd()): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string', default: '8080' }, out: { type: 'string', default: '_site' }, help: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string', default: '8080' }, out: { type: 'string', default: '_site' }, help: { type: 'boolean', default: false } },
+    strict: true,
+  });
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../../tests/helpers/fixture-site.ts';
-import { aliasProblem, normaliseAlias, redirectPagePath } from './aliases.ts';
 import { loadArticleFiles } from '../content/load-files.ts';
+import { aliasProblem, normaliseAlias, redirectPagePath } from './aliases.ts';
 
 const contentRoot = writeFixture;
 
@@ -64,7 +64,13 @@ describe('the loader reports alias problems with file and field', () => {
     const { articles, problems } = loadArticleFiles({ rootDir: root });
     expect(articles).toEqual([]);
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'content/en/2026/11/moved.md', field: 'aliases[1]', line: 4, severity: 'error', message: expect.stringMatching(/full URL/) }),
+      expect.objectContaining({
+        file: 'content/en/2026/11/moved.md',
+        field: 'aliases[1]',
+        line: 4,
+        severity: 'error',
+        message: expect.stringMatching(/full URL/),
+      }),
     ]);
   });
 
@@ -76,7 +82,11 @@ describe('the loader reports alias problems with file and field', () => {
     const { problems } = loadArticleFiles({ rootDir: root });
     expect(problems).toEqual([
       expect.objectContaining({ file: 'content/en/2026/11/a.md', field: 'aliases', message: expect.stringContaining('the story content/en/2026/11/b.md') }),
-      expect.objectContaining({ file: 'content/en/2026/11/b.md', field: 'aliases', message: expect.stringContaining('also an alias of content/en/2026/11/a.md') }),
+      expect.objectContaining({
+        file: 'content/en/2026/11/b.md',
+        field: 'aliases',
+        message: expect.stringContaining('also an alias of content/en/2026/11/a.md'),
+      }),
     ]);
   });
 

@@ -6,14 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../../tests/helpers/fixture-site.ts';
 import { ArticleCache, splitArticle } from './article-cache.ts';
 import { BodyCache } from './body-cache.ts';
-import { loadArticleFiles, loadArticleFacts } from './load-files.ts';
+import { loadArticleFacts, loadArticleFiles } from './load-files.ts';
 
 const site = (files: Record<string, string | Buffer>) => writeFixture(files, mkdtempSync(path.join(tmpdir(), 'masthead-article-cache-')));
 
-const story = (extra = '', body = 'Body with [a link](/en/2026/11/25/other/).') => `---\nheadline: Harbour reopens\ndate: 2026-11-26T09:30\n${extra}---\n${body}\n`;
-const photo = () => sharp({ create: { width: 1600, height: 900, channels: 3, background: '#4a7a9c' } }).jpeg().toBuffer();
+const story = (extra = '', body = 'Body with [a link](/en/2026/11/25/other/).') =>
+  `---\nheadline: Harbour reopens\ndate: 2026-11-26T09:30\n${extra}---\n${body}\n`;
+const photo = () =>
+  sharp({ create: { width: 1600, height: 900, channels: 3, background: '#4a7a9c' } })
+    .jpeg()
+    .toBuffer();
 
-const twoStories = () => site({ 'content/en/2026/11/harbour.md': story(), 'content/en/2026/11/ferry.md': story('', 'The ferry sailed.').replace('Harbour reopens', 'Ferry returns') });
+const twoStories = () =>
+  site({ 'content/en/2026/11/harbour.md': story(), 'content/en/2026/11/ferry.md': story('', 'The ferry sailed.').replace('Harbour reopens', 'Ferry returns') });
 
 /** A first build on a fresh cache folder (`<root>/.cache`), its caches saved. */
 function firstBuild(root: string) {
@@ -58,7 +63,10 @@ describe('article cache', () => {
   });
 
   it('checks the photo on disk again: a cached story whose photo was deleted is reported, not served', async () => {
-    const root = site({ 'content/en/2026/11/harbour.md': story('photo:\n  src: harbour.jpg\n  alt: The harbour\n'), 'content/en/2026/11/harbour.jpg': await photo() });
+    const root = site({
+      'content/en/2026/11/harbour.md': story('photo:\n  src: harbour.jpg\n  alt: The harbour\n'),
+      'content/en/2026/11/harbour.jpg': await photo(),
+    });
     const cacheDir = path.join(root, '.cache');
     const articles = new ArticleCache(cacheDir);
     expect(loadArticleFiles({ rootDir: root, articles }).problems).toEqual([]);
@@ -114,7 +122,9 @@ describe('article cache', () => {
 
   it('splits an article into facts and texts that join back into it', async () => {
     const root = site({
-      'content/en/2026/11/harbour.md': story('summary: Boats are back.\ntranslationKey: harbour-2026\naliases:\n  - /old/harbour/\nphoto:\n  src: harbour.jpg\n  alt: The harbour\n'),
+      'content/en/2026/11/harbour.md': story(
+        'summary: Boats are back.\ntranslationKey: harbour-2026\naliases:\n  - /old/harbour/\nphoto:\n  src: harbour.jpg\n  alt: The harbour\n',
+      ),
       'content/en/2026/11/harbour.jpg': await photo(),
     });
     const [article] = loadArticleFiles({ rootDir: root }).articles;
@@ -157,5 +167,4 @@ describe('article cache', () => {
     expect(caches.articles.stats).toEqual({ hits: 2, misses: 0 });
     expect(loaded.articles.map((a) => a.headline).sort()).toEqual(['Ferry returns', 'Harbour reopens']);
   });
-
 });

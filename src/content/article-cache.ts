@@ -12,11 +12,11 @@
  * is in the body cache. Both are named by the sources' fingerprint (src/build/fingerprint.ts).
  */
 import { createHash } from 'node:crypto';
+import { sourceFingerprint } from '../build/fingerprint.ts';
+import { Store } from '../build/store.ts';
 import type { Article, ArticleFacts, ArticleTexts } from './article.ts';
 import type { ArticleLink } from './cross-checks.ts';
 import type { ContentProblem } from './problems.ts';
-import { sourceFingerprint } from '../build/fingerprint.ts';
-import { Store } from '../build/store.ts';
 
 export interface CachedArticle {
   /** What the checks across stories read: `npm run check` uses it as it is. */
@@ -31,7 +31,18 @@ export interface CachedArticle {
 /** An article's facts and its texts (the body aside), which the cache keeps in separate files. */
 export function splitArticle(article: Article): { facts: ArticleFacts; texts: ArticleTexts } {
   const { edition, sourcePath, slug, url, date, timestamp, draft, translationKey, aliases, photo, bodyHtml: _body, ...texts } = article;
-  const facts: ArticleFacts = { edition, sourcePath, slug, url, date, timestamp, draft, aliases, ...(translationKey === undefined ? {} : { translationKey }), ...(photo ? { photo } : {}) };
+  const facts: ArticleFacts = {
+    edition,
+    sourcePath,
+    slug,
+    url,
+    date,
+    timestamp,
+    draft,
+    aliases,
+    ...(translationKey === undefined ? {} : { translationKey }),
+    ...(photo ? { photo } : {}),
+  };
   return { facts, texts };
 }
 
@@ -90,7 +101,15 @@ export class ArticleCache {
    * for `npm run check`, which never reads the texts file: writing it would keep only the
    * texts it used. A build then finds no texts for the story and validates it again.
    */
-  store(rootDir: string, file: string, edition: string, key: string, article: Article, entry: Omit<CachedArticle, 'facts'>, { withTexts }: { withTexts: boolean }): void {
+  store(
+    rootDir: string,
+    file: string,
+    edition: string,
+    key: string,
+    article: Article,
+    entry: Omit<CachedArticle, 'facts'>,
+    { withTexts }: { withTexts: boolean },
+  ): void {
     const id = `${rootDir}\0${file}\0${edition}`;
     const { facts, texts } = splitArticle(article);
     const known = this.files.get(id);

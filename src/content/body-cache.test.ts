@@ -62,6 +62,4 @@ describe('body cache', () => {
     cache.save();
     expect(new BodyCache(dir, 'v3').get('k')).toEqual({ html: '<p>k</p>', env: {} });
   });
-
-
 });

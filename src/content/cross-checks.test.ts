@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFixture } from '../../tests/helpers/fixture-site.ts';
-import { readBuildOptions, type BuildOptions } from '../build/options.ts';
+import { type BuildOptions, readBuildOptions } from '../build/options.ts';
 import { checkArticles, embargoWarnings } from './cross-checks.ts';
-import { loadArticleFiles, type LoadedContent } from './load-files.ts';
+import { type LoadedContent, loadArticleFiles } from './load-files.ts';
 import { formatProblem } from './problems.ts';
 
 const site = writeFixture;
@@ -25,10 +25,22 @@ const cases: [string, string, RegExp | undefined][] = [
   ['a Cyrillic slug, as written', '[x](/ru/2026/11/26/выборы/)', undefined],
   ['a page that is not a story (checked after the build)', '[x](/en/economy/)', undefined],
   ['another site', '[x](https://example.org/en/2026/11/26/nothing/)', undefined],
-  ['a story that does not exist', 'One line.\nTwo [x](/en/2026/11/26/nothing/)', /^content\/en\/2026\/11\/linking\.md:7: links to \/en\/2026\/11\/26\/nothing\/, which is not the address of any story/],
-  ['the right slug on the wrong day', '[x](/en/2026/11/27/target/)', /:6: links to .*, which is not the address of any story — did you mean \/en\/2026\/11\/26\/target\/ \(content\/en\/2026\/11\/target\.md\)\?/],
+  [
+    'a story that does not exist',
+    'One line.\nTwo [x](/en/2026/11/26/nothing/)',
+    /^content\/en\/2026\/11\/linking\.md:7: links to \/en\/2026\/11\/26\/nothing\/, which is not the address of any story/,
+  ],
+  [
+    'the right slug on the wrong day',
+    '[x](/en/2026/11/27/target/)',
+    /:6: links to .*, which is not the address of any story — did you mean \/en\/2026\/11\/26\/target\/ \(content\/en\/2026\/11\/target\.md\)\?/,
+  ],
   ['a draft', '[x](/en/2026/11/25/a-draft/)', /:6: links to \/en\/2026\/11\/25\/a-draft\/, which is a draft \(content\/en\/2026\/11\/a-draft\.md\)/],
-  ['an embargoed story', '\n\n[x](/en/2026/11/30/scheduled/)', /:8: links to .*, which is embargoed until 2026-11-30T09:00:00\+00:00 \(content\/en\/2026\/11\/scheduled\.md\)/],
+  [
+    'an embargoed story',
+    '\n\n[x](/en/2026/11/30/scheduled/)',
+    /:8: links to .*, which is embargoed until 2026-11-30T09:00:00\+00:00 \(content\/en\/2026\/11\/scheduled\.md\)/,
+  ],
 ];
 
 const others = {
@@ -61,7 +73,10 @@ describe.each(cases)('a body link to %s', (_name, body, expected) => {
 describe('checks across articles', () => {
   const root = site({
     ...others,
-    [LINKING]: story('headline: Linking\ndate: 2026-11-26T10:00', '[draft](/en/2026/11/25/a-draft/) [later](/en/2026/11/30/scheduled/) [ru](/ru/2026/11/26/nothing/)'),
+    [LINKING]: story(
+      'headline: Linking\ndate: 2026-11-26T10:00',
+      '[draft](/en/2026/11/25/a-draft/) [later](/en/2026/11/30/scheduled/) [ru](/ru/2026/11/26/nothing/)',
+    ),
     'content/en/2026/11/crlf.md': '---\r\nheadline: CRLF\r\ndate: 2026-11-26T11:00\r\n---\r\nOne.\r\n\r\n[x](/en/2026/11/26/nothing-either/)\r\n',
   });
   const loaded = loadArticleFiles({ rootDir: root });

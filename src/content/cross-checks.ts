@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ArticleFacts } from './article.ts';
 import type { BuildOptions } from '../build/options.ts';
-import type { ContentProblem } from './problems.ts';
 import { machineDateTime } from '../editions/dates.ts';
 import { editions } from '../editions/registry.ts';
 import { redirectPagePath } from './aliases.ts';
+import type { ArticleFacts } from './article.ts';
+import type { ContentProblem } from './problems.ts';
 
 /** A link written in an article body, as the loader found it. */
 export interface ArticleLink {
@@ -61,7 +61,13 @@ export function embargoWarnings(articles: readonly ArticleFacts[], options: Buil
     });
 }
 
-function checkLinks(articles: readonly ArticleFacts[], links: readonly ArticleLink[], options: BuildOptions, nowMs: number, incomplete: boolean): ContentProblem[] {
+function checkLinks(
+  articles: readonly ArticleFacts[],
+  links: readonly ArticleLink[],
+  options: BuildOptions,
+  nowMs: number,
+  incomplete: boolean,
+): ContentProblem[] {
   const byPath = new Map<string, ArticleFacts>();
   const bySlug = new Map<string, ArticleFacts>();
   for (const a of articles) {
@@ -92,7 +98,9 @@ function checkLinks(articles: readonly ArticleFacts[], links: readonly ArticleLi
       report(`links to ${link.href}, which is a draft (${article.sourcePath}): the link would lead nowhere; publish that story first or remove the link`);
     } else if (options.mode === 'production' && article.timestamp > nowMs) {
       const until = machineDateTime(article.date, editions[article.edition]);
-      report(`links to ${link.href}, which is embargoed until ${until} (${article.sourcePath}): until then the link would lead nowhere and reveal the story's address; link to it after it is published`);
+      report(
+        `links to ${link.href}, which is embargoed until ${until} (${article.sourcePath}): until then the link would lead nowhere and reveal the story's address; link to it after it is published`,
+      );
     }
   }
   return problems;
@@ -155,7 +163,10 @@ export function reportDuplicateUrls<A extends ArticleFacts>(articles: A[], probl
         file: a.sourcePath,
         field: 'slug',
         severity: 'error',
-        message: `has the same URL ${url} as ${group.filter((b) => b !== a).map((b) => b.sourcePath).join(', ')}: give one of them another \`slug:\``,
+        message: `has the same URL ${url} as ${group
+          .filter((b) => b !== a)
+          .map((b) => b.sourcePath)
+          .join(', ')}: give one of them another \`slug:\``,
       });
     }
   }
@@ -181,7 +192,6 @@ export function reportAliasCollisions(articles: readonly ArticleFacts[], problem
     }
   }
 }
-
 
 /** Loader check: a translationKey may be used once per edition. */
 export function reportTranslationClashes(articles: readonly ArticleFacts[], problems: ContentProblem[]): void {

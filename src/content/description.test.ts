@@ -1,7 +1,7 @@
-import { describe as group, expect, it } from 'vitest';
+import { expect, describe as group, it } from 'vitest';
 import { editions } from '../editions/registry.ts';
 import { createMarkdown } from '../markdown/markdown.ts';
-import { decodeEntities, describe, DESCRIPTION_MAX, firstParagraphText, truncate } from './description.ts';
+import { DESCRIPTION_MAX, decodeEntities, describe, firstParagraphText, truncate } from './description.ts';
 
 const render = (markdown: string) => createMarkdown(editions.en).render(markdown);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SLUG_PATTERN } from './schema.ts';
 import { headlineSlug, MAX_SLUG_LENGTH } from './headline-slug.ts';
+import { SLUG_PATTERN } from './schema.ts';
 
 describe('headlineSlug', () => {
   it.each([

@@ -21,12 +21,45 @@ const REPLACEMENTS: [string, string][] = [
  * no replacement table can express, so this is ours.
  */
 const PERSIAN: Readonly<Record<string, string>> = {
-  ا: 'a', آ: 'a', أ: 'a', إ: 'e', ب: 'b', پ: 'p', ت: 't', ث: 's', ج: 'j', چ: 'ch', ح: 'h', خ: 'kh',
-  د: 'd', ذ: 'z', ر: 'r', ز: 'z', ژ: 'zh', س: 's', ش: 'sh', ص: 's', ض: 'z', ط: 't', ظ: 'z', ع: '',
-  غ: 'gh', ف: 'f', ق: 'gh', ک: 'k', ك: 'k', گ: 'g', ل: 'l', م: 'm', ن: 'n', ء: '', ئ: 'y', ؤ: 'o',
-  ة: 'e', ۀ: 'e',
+  ا: 'a',
+  آ: 'a',
+  أ: 'a',
+  إ: 'e',
+  ب: 'b',
+  پ: 'p',
+  ت: 't',
+  ث: 's',
+  ج: 'j',
+  چ: 'ch',
+  ح: 'h',
+  خ: 'kh',
+  د: 'd',
+  ذ: 'z',
+  ر: 'r',
+  ز: 'z',
+  ژ: 'zh',
+  س: 's',
+  ش: 'sh',
+  ص: 's',
+  ض: 'z',
+  ط: 't',
+  ظ: 'z',
+  ع: '',
+  غ: 'gh',
+  ف: 'f',
+  ق: 'gh',
+  ک: 'k',
+  ك: 'k',
+  گ: 'g',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ء: '',
+  ئ: 'y',
+  ؤ: 'o',
+  ة: 'e',
+  ۀ: 'e',
 };
-
 
 const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FC]/;
 const isArabicLetter = (c: string | undefined) => c !== undefined && ARABIC_LETTER.test(c);
@@ -65,7 +98,8 @@ export function transliterate(text: string): string {
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     if (isArabicLetter(c)) out += persianLetter(chars, i);
-    else if (c === '\u200c') continue; // ZWNJ joins the parts of one Persian word
+    else if (c === '\u200c')
+      continue; // ZWNJ joins the parts of one Persian word
     else out += c;
   }
   return libraryTransliterate(out, { customReplacements: REPLACEMENTS }).toLowerCase();

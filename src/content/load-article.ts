@@ -4,17 +4,17 @@
  * its bytes (photo checked on disk again), else validated now (src/content/validate.ts).
  * For `npm run check`, the facts alone (ADR 016).
  */
-import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Article, ArticleFacts } from './article.ts';
-import { splitArticle, type ArticleCache, type CachedArticle } from './article-cache.ts';
 import { untouchedStamp } from '../build/store.ts';
+import type { Edition } from '../editions/edition.ts';
+import type { Article, ArticleFacts } from './article.ts';
+import { type ArticleCache, type CachedArticle, splitArticle } from './article-cache.ts';
 import type { BodyCache } from './body-cache.ts';
 import type { ArticleLink } from './cross-checks.ts';
-import type { ContentProblem } from './problems.ts';
-import type { Edition } from '../editions/edition.ts';
 import type { PhotoChecks } from './photo-checks.ts';
-import { validateArticle, type ValidatedFile } from './validate.ts';
+import type { ContentProblem } from './problems.ts';
+import { type ValidatedFile, validateArticle } from './validate.ts';
 
 export interface ArticleInput {
   absolute: string;
@@ -128,7 +128,11 @@ function readOnce(absolute: string): () => Buffer {
  * on any change the article is validated in full (which reports the problem). The key
  * names this article file, so its `photo.src` still leads to `photo.file`.
  */
-function fromCache({ cache, rootDir, file, edition, photoChecks }: ArticleInput, untouched: string, read: () => Buffer): { key: string; cached: CachedArticle | undefined } {
+function fromCache(
+  { cache, rootDir, file, edition, photoChecks }: ArticleInput,
+  untouched: string,
+  read: () => Buffer,
+): { key: string; cached: CachedArticle | undefined } {
   if (!cache) return { key: '', cached: undefined };
   const { key, cached } = cache.lookup(rootDir, file, edition.code, untouched, read);
   const photo = cached?.facts.photo;
@@ -143,6 +147,15 @@ function fromCache({ cache, rootDir, file, edition, photoChecks }: ArticleInput,
  */
 function validateAndStore(input: ArticleInput, bytes: Buffer, key: string, keep: 'whole' | 'facts'): ValidatedFile | undefined {
   const fresh = validateArticle(bytes, { ...input, photoCheck: input.photoChecks.photo }, keep === 'whole' ? input.bodies : undefined);
-  if (fresh?.bodyKey) input.cache?.store(input.rootDir, input.file, input.edition.code, key, fresh.article, { links: fresh.links, warnings: fresh.warnings, bodyKey: fresh.bodyKey }, { withTexts: keep === 'whole' });
+  if (fresh?.bodyKey)
+    input.cache?.store(
+      input.rootDir,
+      input.file,
+      input.edition.code,
+      key,
+      fresh.article,
+      { links: fresh.links, warnings: fresh.warnings, bodyKey: fresh.bodyKey },
+      { withTexts: keep === 'whole' },
+    );
   return fresh;
 }

@@ -2,8 +2,8 @@ import { statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFixture } from '../../tests/helpers/fixture-site.ts';
-import { listArticleFiles, loadArticleFiles } from './load-files.ts';
 import type { LoadedFiles } from './load-article.ts';
+import { listArticleFiles, loadArticleFiles } from './load-files.ts';
 import { formatProblem } from './problems.ts';
 
 const site = writeFixture;
@@ -48,7 +48,13 @@ describe('content loader', () => {
     ['misspelt key', 'headline: H\ndate: 2026-11-26T09:30\nbyine: Jana', 'byine', 'did you mean byline?', 4],
     ['photo without alt', 'headline: H\ndate: 2026-11-26T09:30\nphoto:\n  src: p.jpg', 'photo.alt', 'is required when there is a photo', 4],
     ['missing photo file', 'headline: H\ndate: 2026-11-26T09:30\nphoto:\n  src: nope.jpg\n  alt: A', 'photo.src', 'does not exist', 4],
-    ['photo outside the repo', 'headline: H\ndate: 2026-11-26T09:30\nphoto:\n  src: ../../../../etc/hostname\n  alt: A', 'photo.src', 'outside the repository', 4],
+    [
+      'photo outside the repo',
+      'headline: H\ndate: 2026-11-26T09:30\nphoto:\n  src: ../../../../etc/hostname\n  alt: A',
+      'photo.src',
+      'outside the repository',
+      4,
+    ],
     ['unknown section', 'headline: H\ndate: 2026-11-26T09:30\nsection: wrld', 'section', 'did you mean world?', 4],
     ['breaking not a flag', 'headline: H\ndate: 2026-11-26T09:30\nbreaking: maybe', 'breaking', 'true or false', 4],
     ['updated before date', 'headline: H\ndate: 2026-11-26T09:30\nupdated: 2026-11-25T09:30', 'updated', 'earlier than', 4],
@@ -141,7 +147,14 @@ describe('content loader', () => {
   });
 
   it('reports every story of each repeated URL, in the order the URLs first occur, and keeps the others', () => {
-    const root = site({ 'content/en/a/x.md': ok, 'content/en/b/y.md': ok, 'content/en/c/x.md': ok, 'content/en/d/y.md': ok, 'content/en/e/x.md': ok, 'content/en/f/z.md': ok });
+    const root = site({
+      'content/en/a/x.md': ok,
+      'content/en/b/y.md': ok,
+      'content/en/c/x.md': ok,
+      'content/en/d/y.md': ok,
+      'content/en/e/x.md': ok,
+      'content/en/f/z.md': ok,
+    });
     const { articles, problems } = loadArticleFiles({ rootDir: root });
     expect(articles.map((a) => a.sourcePath)).toEqual(['content/en/f/z.md']);
     expect(problems.map((p) => `${p.file} ${p.message.split(':')[0]}`)).toEqual([
@@ -169,7 +182,9 @@ describe('content loader in the dev server (changed stories known from the watch
   const servers = new Map<string, LoadedFiles>();
   const headlines = (root: string, changedStories?: Set<string>) => {
     const loaded = servers.get(root) ?? servers.set(root, new Map()).get(root)!;
-    return loadArticleFiles({ rootDir: root, loaded, ...(changedStories ? { changedStories } : {}) }).articles.map((a) => a.headline).sort();
+    return loadArticleFiles({ rootDir: root, loaded, ...(changedStories ? { changedStories } : {}) })
+      .articles.map((a) => a.headline)
+      .sort();
   };
 
   it('reads a story again after a write that kept its size and modification time', () => {

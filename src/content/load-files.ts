@@ -6,15 +6,15 @@
  */
 import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { editionCodes, editions, isEditionCode } from '../editions/registry.ts';
 import type { Article, ArticleFacts } from './article.ts';
 import type { ArticleCache } from './article-cache.ts';
 import type { BodyCache } from './body-cache.ts';
-import { reportAliasCollisions, reportDuplicateUrls, reportTranslationClashes, type ArticleLink } from './cross-checks.ts';
-import type { ContentProblem } from './problems.ts';
-import { editionCodes, editions, isEditionCode } from '../editions/registry.ts';
-import { loadArticle, loadArticleFacts as loadOneArticleFacts, type ArticleInput, type LoadedFiles } from './load-article.ts';
-import { photoChecksForOneLoad, photoStampsForOneLoad } from './photo-checks.ts';
+import { type ArticleLink, reportAliasCollisions, reportDuplicateUrls, reportTranslationClashes } from './cross-checks.ts';
+import { type ArticleInput, type LoadedFiles, loadArticle, loadArticleFacts as loadOneArticleFacts } from './load-article.ts';
 import { pathBelow } from './path-below.ts';
+import { photoChecksForOneLoad, photoStampsForOneLoad } from './photo-checks.ts';
+import type { ContentProblem } from './problems.ts';
 
 export interface LoadOptions {
   /** Repository root; no file outside it is ever read. */
@@ -106,7 +106,21 @@ function loadEach<A extends ArticleFacts>(options: LoadOptions, load: (input: Ar
       });
       continue;
     }
-    const article = load({ absolute, file, edition: editions[code], rootDir, realRoot, problems, links, bodies: options.bodies, cache: options.articles, unchanged: trusted(absolute), photoChecks, photoStamp, loaded: options.loaded });
+    const article = load({
+      absolute,
+      file,
+      edition: editions[code],
+      rootDir,
+      realRoot,
+      problems,
+      links,
+      bodies: options.bodies,
+      cache: options.articles,
+      unchanged: trusted(absolute),
+      photoChecks,
+      photoStamp,
+      loaded: options.loaded,
+    });
     if (article) articles.push(article);
   }
 

@@ -9,9 +9,9 @@ import path from 'node:path';
 import type { BuildCaches } from '../build/caches.ts';
 import type { BuildOptions } from '../build/options.ts';
 import type { Article, ArticleFacts } from './article.ts';
-import { checkArticles, type ArticleLink } from './cross-checks.ts';
+import { type ArticleLink, checkArticles } from './cross-checks.ts';
 import { loadArticleFacts, loadArticleFiles } from './load-files.ts';
-import { hasErrors, type ContentProblem } from './problems.ts';
+import { type ContentProblem, hasErrors } from './problems.ts';
 
 export interface LoadedContent<A extends ArticleFacts = Article> {
   /** Every article that loaded without problems, drafts and embargoed ones included. */

@@ -59,4 +59,3 @@ export function normalise(fm: FrontmatterData, n: Normalised): Article {
     bodyHtml: n.bodyHtml,
   };
 }
-

@@ -6,14 +6,14 @@
  * loader's job (src/content/load.ts).
  */
 import type matter from 'gray-matter';
-import { bodyKey, type BodyCache } from './body-cache.ts';
-import type { ContentProblem } from './problems.ts';
-import type { Edition, EditionCode } from '../editions/edition.ts';
-import type { MarkdownEnv } from '../markdown/enhance-images.ts';
-import { createMarkdown } from '../markdown/markdown.ts';
 import { memoise } from '../build/memoise.ts';
 import { grayMatter, jsYaml } from '../build/on-first-use.ts';
+import type { Edition, EditionCode } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
+import type { MarkdownEnv } from '../markdown/enhance-images.ts';
+import { createMarkdown } from '../markdown/markdown.ts';
+import { type BodyCache, bodyKey } from './body-cache.ts';
+import type { ContentProblem } from './problems.ts';
 
 export interface ParsedFile {
   data: unknown;

@@ -4,8 +4,8 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Article } from './article.ts';
 import { untouchedStamp } from '../build/store.ts';
+import type { Article } from './article.ts';
 import { checkPhoto, checkPhotoFile } from './photo-reference.ts';
 
 /**

@@ -64,8 +64,8 @@ const SIGNATURES: readonly (readonly (number | undefined)[])[] = [
   [0xff, 0xd8, 0xff], // JPEG
   [0x89, 0x50, 0x4e, 0x47], // PNG
   [0x47, 0x49, 0x46, 0x38], // GIF8
-  [0x52, 0x49, 0x46, 0x46, , , , , 0x57, 0x45, 0x42, 0x50], // RIFF....WEBP
-  [, , , , 0x66, 0x74, 0x79, 0x70], // ....ftyp (AVIF, HEIF)
+  [0x52, 0x49, 0x46, 0x46, undefined, undefined, undefined, undefined, 0x57, 0x45, 0x42, 0x50], // RIFF....WEBP
+  [undefined, undefined, undefined, undefined, 0x66, 0x74, 0x79, 0x70], // ....ftyp (AVIF, HEIF)
   [0x49, 0x49, 0x2a, 0x00], // TIFF, little-endian
   [0x4d, 0x4d, 0x00, 0x2a], // TIFF, big-endian
 ];
@@ -86,7 +86,9 @@ function sniff(file: string): Failure | undefined {
   const bytes = head.subarray(0, length);
   if (SIGNATURES.some((sig) => sig.every((b, i) => b === undefined || bytes[i] === b))) return undefined;
   const looksLikeText = length > 0 && !bytes.includes(0) && isUtf8(bytes);
-  return looksLikeText ? { failure: 'text', detail: '' } : { failure: 'damaged', detail: 'its first bytes are not those of a JPEG, PNG, WebP, AVIF, GIF or TIFF file' };
+  return looksLikeText
+    ? { failure: 'text', detail: '' }
+    : { failure: 'damaged', detail: 'its first bytes are not those of a JPEG, PNG, WebP, AVIF, GIF or TIFF file' };
 }
 
 export function failureMessage(src: string, f: Failure): string {

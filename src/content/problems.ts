@@ -33,10 +33,7 @@ export class ContentError extends Error {
   readonly skipOriginalStack = true;
   constructor(problems: readonly ContentProblem[]) {
     const errors = problems.filter((p) => p.severity === 'error');
-    super(
-      `Masthead found ${errors.length} problem${errors.length === 1 ? '' : 's'} in the content:\n` +
-        errors.map(formatProblem).join('\n'),
-    );
+    super(`Masthead found ${errors.length} problem${errors.length === 1 ? '' : 's'} in the content:\n${errors.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
     this.problems = problems;
   }

@@ -96,53 +96,55 @@ function defineSchema(z: typeof Zod, edition: Edition) {
 
   const sectionSlugs = edition.sections.map((s) => s.slug);
 
-  const Frontmatter = z.strictObject({
-    headline: text('headline', 'Parliament passes the budget'),
-    date: dateTime('date', `2026-11-27T09:30 (edition time, ${zone}) or 2026-11-27T09:30+03:00`),
-    updated: dateTime('updated', '2026-11-27T18:05').optional(),
-    byline: z
-      .union([text('byline', 'Jana Novak'), z.array(text('byline', 'Jana Novak')).min(1)], {
-        error: 'must be a name or a list of names, e.g. `byline: Jana Novak` or `byline: [Jana Novak, Omid Rahimi]`',
-      })
-      .optional(),
-    credits: textList('credits', 'Reuters, Interfax, AFP').optional(),
-    photo: PhotoFrontmatter.optional(),
-    summary: optionalText('summary', 'One or two sentences that say what happened.'),
-    section: text('section', 'world')
-      .refine((section) => sectionSlugs.includes(section), {
-        error: (issue) => {
-          const section = String(issue.input).trim();
-          const hint = closest(section, sectionSlugs);
-          return `"${section}" is not a section of the ${edition.code} edition${hint ? ` — did you mean ${hint}?` : ''}; use one of ${sectionSlugs.join(', ')}`;
-        },
-      })
-      .default(edition.defaultSection),
-    tags: textList('tags', 'elections, parliament').optional(),
-    breaking: flag('breaking').optional(),
-    draft: flag('draft').optional(),
-    slug: z
-      .string({ error: 'must be text, e.g. `slug: budget-vote`' })
-      .regex(SLUG_PATTERN, { error: 'may only hold lowercase letters, digits and single hyphens, e.g. `slug: budget-vote`' })
-      .optional(),
-    translationKey: optionalText('translationKey', 'budget-vote-2026'),
-    aliases: z
-      .array(
-        text('aliases', '/en/old/path/')
-          .refine((alias) => aliasProblem(alias) === undefined, { error: (issue) => aliasProblem(String(issue.input).trim())! })
-          .transform(normaliseAlias),
-        { error: 'must be a list, e.g. `aliases: [/en/old/path/]`' },
-      )
-      .optional(),
-    corrections: z.array(CorrectionFrontmatter, { error: 'must be a list of `- date: … text: …` entries' }).optional(),
-  }).refine((fm) => !fm.updated || fm.updated.millis >= fm.date.millis, {
-    path: ['updated'],
-    error: 'is earlier than `date`: an update comes after publication; check both times',
-    // Also when other fields failed, so that one run reports every problem in the file.
-    when: (payload) => {
-      const fm = payload.value as { date?: { millis?: unknown }; updated?: { millis?: unknown } } | undefined;
-      return typeof fm?.date?.millis === 'number' && typeof fm.updated?.millis === 'number';
-    },
-  });
+  const Frontmatter = z
+    .strictObject({
+      headline: text('headline', 'Parliament passes the budget'),
+      date: dateTime('date', `2026-11-27T09:30 (edition time, ${zone}) or 2026-11-27T09:30+03:00`),
+      updated: dateTime('updated', '2026-11-27T18:05').optional(),
+      byline: z
+        .union([text('byline', 'Jana Novak'), z.array(text('byline', 'Jana Novak')).min(1)], {
+          error: 'must be a name or a list of names, e.g. `byline: Jana Novak` or `byline: [Jana Novak, Omid Rahimi]`',
+        })
+        .optional(),
+      credits: textList('credits', 'Reuters, Interfax, AFP').optional(),
+      photo: PhotoFrontmatter.optional(),
+      summary: optionalText('summary', 'One or two sentences that say what happened.'),
+      section: text('section', 'world')
+        .refine((section) => sectionSlugs.includes(section), {
+          error: (issue) => {
+            const section = String(issue.input).trim();
+            const hint = closest(section, sectionSlugs);
+            return `"${section}" is not a section of the ${edition.code} edition${hint ? ` — did you mean ${hint}?` : ''}; use one of ${sectionSlugs.join(', ')}`;
+          },
+        })
+        .default(edition.defaultSection),
+      tags: textList('tags', 'elections, parliament').optional(),
+      breaking: flag('breaking').optional(),
+      draft: flag('draft').optional(),
+      slug: z
+        .string({ error: 'must be text, e.g. `slug: budget-vote`' })
+        .regex(SLUG_PATTERN, { error: 'may only hold lowercase letters, digits and single hyphens, e.g. `slug: budget-vote`' })
+        .optional(),
+      translationKey: optionalText('translationKey', 'budget-vote-2026'),
+      aliases: z
+        .array(
+          text('aliases', '/en/old/path/')
+            .refine((alias) => aliasProblem(alias) === undefined, { error: (issue) => aliasProblem(String(issue.input).trim())! })
+            .transform(normaliseAlias),
+          { error: 'must be a list, e.g. `aliases: [/en/old/path/]`' },
+        )
+        .optional(),
+      corrections: z.array(CorrectionFrontmatter, { error: 'must be a list of `- date: … text: …` entries' }).optional(),
+    })
+    .refine((fm) => !fm.updated || fm.updated.millis >= fm.date.millis, {
+      path: ['updated'],
+      error: 'is earlier than `date`: an update comes after publication; check both times',
+      // Also when other fields failed, so that one run reports every problem in the file.
+      when: (payload) => {
+        const fm = payload.value as { date?: { millis?: unknown }; updated?: { millis?: unknown } } | undefined;
+        return typeof fm?.date?.millis === 'number' && typeof fm.updated?.millis === 'number';
+      },
+    });
   return {
     Frontmatter,
     /** The keys an editor may write, for "did you mean" hints. */

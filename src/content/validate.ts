@@ -6,15 +6,15 @@
  * file system: the photo on disk and the file name as the URL slug.
  */
 import path from 'node:path';
+import type { Edition } from '../editions/edition.ts';
+import type { LinkEnv } from '../markdown/collect-links.ts';
 import type { Article } from './article.ts';
 import type { BodyCache } from './body-cache.ts';
 import type { ArticleLink } from './cross-checks.ts';
-import type { Edition } from '../editions/edition.ts';
-import type { LinkEnv } from '../markdown/collect-links.ts';
 import { normalise } from './normalise.ts';
 import { findLine, parseSource } from './parse.ts';
 import type { checkPhoto } from './photo-reference.ts';
-import { closest, type ContentProblem } from './problems.ts';
+import { type ContentProblem, closest } from './problems.ts';
 import { frontmatterSchema, SLUG_PATTERN } from './schema.ts';
 
 export interface ValidationInput {
@@ -38,7 +38,11 @@ export interface ValidatedFile {
 type Report = (p: Omit<ContentProblem, 'file' | 'severity'>) => void;
 
 /** Parses, validates and normalises one file; its problems go to `problems`, the result to the caches. */
-export function validateArticle(bytes: Buffer, { absolute, file, edition, rootDir, problems, photoCheck }: ValidationInput, bodies: BodyCache | undefined): ValidatedFile | undefined {
+export function validateArticle(
+  bytes: Buffer,
+  { absolute, file, edition, rootDir, problems, photoCheck }: ValidationInput,
+  bodies: BodyCache | undefined,
+): ValidatedFile | undefined {
   const parsed = parseSource(bytes, edition, bodies);
   if (parsed.fatal) {
     problems.push({ ...parsed.fatal, file });

@@ -52,7 +52,18 @@ export function resolveDateTime(value: string, timeZone: string): ResolvedDateTi
  */
 const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
 const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
-const MACHINE: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset', calendar: 'gregory', numberingSystem: 'latn' };
+const MACHINE: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+  calendar: 'gregory',
+  numberingSystem: 'latn',
+};
 
 const KINDS: Readonly<Record<string, { options: Intl.DateTimeFormatOptions; locale?: string }>> = {
   'date-time': { options: DATE_TIME },
@@ -76,7 +87,11 @@ export const formatDate = (iso: string, edition: Edition): string => formatterFo
 
 /** Machine-readable value for `<time datetime>`: the instant in the edition's zone, with its offset. */
 export function machineDateTime(iso: string, edition: Edition): string {
-  const parts = Object.fromEntries(formatterFor(edition, 'machine').formatToParts(Date.parse(iso)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(edition, 'machine')
+      .formatToParts(Date.parse(iso))
+      .map((p) => [p.type, p.value]),
+  );
   const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }

@@ -63,15 +63,13 @@ export const en: Edition = {
   },
   publisherBox: {
     heading: 'Meridian Radio',
-    text:
-      'Meridian Radio is an independent public broadcaster. Our journalists report the news in 27 languages in 23 countries where a free press is banned or not yet fully established.',
+    text: 'Meridian Radio is an independent public broadcaster. Our journalists report the news in 27 languages in 23 countries where a free press is banned or not yet fully established.',
     image: { src: '/assets/publisher.jpg', alt: 'A Meridian Radio correspondent recording an interview in a newsroom studio' },
     linkText: 'More about Meridian Radio',
     linkHref: 'about/',
   },
   disclaimer: {
-    text:
-      'The authorities of the Republic of Ostravia have declared Meridian Radio an “undesirable organization”. Readers in Ostravia who share our reporting may be fined.',
+    text: 'The authorities of the Republic of Ostravia have declared Meridian Radio an “undesirable organization”. Readers in Ostravia who share our reporting may be fined.',
     linkText: 'What the “undesirable” designation means for readers in Ostravia',
     linkHref: 'about/#legal',
   },

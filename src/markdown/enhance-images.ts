@@ -14,9 +14,7 @@ export function enhanceImages(md: MarkdownIt): void {
   md.renderer.rules.image = (tokens, idx, _options, env: MarkdownEnv = {}) => {
     const token = tokens[idx]!;
     const alt = token.children ? md.renderer.renderInlineAsText(token.children, md.options, env) : token.content;
-    (env.warnings ??= []).push(
-      `an image in the body (${token.attrGet('src') ?? ''}) is shown as its text only: put the lead photo in \`photo:\``,
-    );
+    (env.warnings ??= []).push(`an image in the body (${token.attrGet('src') ?? ''}) is shown as its text only: put the lead photo in \`photo:\``);
     return md.utils.escapeHtml(alt);
   };
 }

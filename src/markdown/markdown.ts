@@ -12,10 +12,10 @@
 import type { MarkdownIt } from 'markdown-it';
 import { markdownIt } from '../build/on-first-use.ts';
 import type { Edition } from '../editions/edition.ts';
+import { collectLinks } from './collect-links.ts';
 import { enhanceHeadings } from './enhance-headings.ts';
 import { enhanceImages } from './enhance-images.ts';
 import { enhanceLinks } from './enhance-links.ts';
-import { collectLinks } from './collect-links.ts';
 import { enhanceTables } from './enhance-tables.ts';
 
 export const transforms = [enhanceLinks, enhanceHeadings, enhanceImages, collectLinks, enhanceTables] as const;

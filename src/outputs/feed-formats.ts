@@ -9,7 +9,7 @@
 import { DateTime } from 'luxon';
 import type { Feed, FeedEntry, FeedPerson } from './feeds.ts';
 import { feedMediaTypes } from './feeds.ts';
-import { xml, xmlDocument, type XmlFragment } from './xml.ts';
+import { type XmlFragment, xml, xmlDocument } from './xml.ts';
 
 const GENERATOR = 'Masthead';
 

@@ -4,16 +4,17 @@
  * absolute URLs. The Atom, RSS and JSON Feed serialisers (src/outputs/feed-formats.ts) only
  * print these.
  */
-import type { Article } from '../content/article.ts';
+
 import type { BuildOptions } from '../build/options.ts';
+import type { Article } from '../content/article.ts';
 import type { Edition, EditionCode } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
 import type { PhotoTable } from '../photos/prepare.ts';
 import type { Site } from '../site/derive.ts';
 import { isPublic } from '../site/published.ts';
 import { authorPath, sectionPath } from '../site/slugs.ts';
-import { socialImage, type SocialImage } from './social-image.ts';
 import { machineUrl } from '../site/urls.ts';
+import { type SocialImage, socialImage } from './social-image.ts';
 
 export const FEED_LIMIT = 50;
 

@@ -9,8 +9,8 @@ import type { Article } from '../content/article.ts';
 import type { EditionCode } from '../editions/edition.ts';
 import type { PhotoTable } from '../photos/prepare.ts';
 import type { Site } from '../site/derive.ts';
-import { feedsOf, type Feed } from './feeds.ts';
-import { newsStoriesOf, sitemapsOf, type SitemapPart } from './sitemaps.ts';
+import { type Feed, feedsOf } from './feeds.ts';
+import { newsStoriesOf, type SitemapPart, sitemapsOf } from './sitemaps.ts';
 
 export interface Outputs {
   feeds: Feed[];

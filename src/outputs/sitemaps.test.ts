@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../content/article.ts';
 import { makeArticle } from '../../tests/helpers/article-factory.ts';
 import { readBuildOptions } from '../build/options.ts';
+import type { Article } from '../content/article.ts';
 import { deriveSite, type Site } from '../site/derive.ts';
 import { NEWS_LIMIT, newsSitemapXml, newsStoriesOf, SITEMAP_LIMIT, sitemapIndexXml, sitemapsOf, sitemapXml } from './sitemaps.ts';
 

@@ -5,10 +5,11 @@
  * days before the build's "now", and robots.txt naming them. Every URL listed is a page
  * this build writes: the edition front page, about, every listing page, every story.
  */
+
+import type { Build } from '../build/build.ts';
 import type { Article } from '../content/article.ts';
 import type { EditionCode } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
-import type { Build } from '../build/build.ts';
 import type { Site } from '../site/derive.ts';
 import { isEmbargoed, isPublic } from '../site/published.ts';
 import { machineUrl } from '../site/urls.ts';
@@ -48,9 +49,7 @@ function editionUrls(site: Site, code: EditionCode): SitemapUrl[] {
   return [
     { path: `/${code}/`, lastmod: newestModified(stories) },
     { path: `/${code}/about/`, lastmod: undefined },
-    ...site.listings.pages
-      .filter((p) => p.edition === code)
-      .map((p) => ({ path: p.url, lastmod: newestModified(p.articles) })),
+    ...site.listings.pages.filter((p) => p.edition === code).map((p) => ({ path: p.url, lastmod: newestModified(p.articles) })),
     ...stories.map((a) => ({ path: a.url, lastmod: a.modified })),
   ];
 }

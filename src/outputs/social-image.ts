@@ -6,8 +6,8 @@
  * asks for several aspect ratios.
  */
 import path from 'node:path';
-import type { Article } from '../content/article.ts';
 import type { BuildOptions } from '../build/options.ts';
+import type { Article } from '../content/article.ts';
 import type { PhotoTable } from '../photos/prepare.ts';
 import { machineUrl } from '../site/urls.ts';
 
@@ -31,7 +31,11 @@ const TYPES: Readonly<Record<string, string>> = {
   '.avif': 'image/avif',
 };
 
-export function socialImage(article: Pick<Article, 'photo'>, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix'>, photos: PhotoTable): SocialImage | undefined {
+export function socialImage(
+  article: Pick<Article, 'photo'>,
+  options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix'>,
+  photos: PhotoTable,
+): SocialImage | undefined {
   if (!article.photo) return undefined;
   const { w16x9, w4x3, w1x1 } = photos.social(article.photo);
   return {

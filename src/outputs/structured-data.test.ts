@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../content/article.ts';
 import { editions } from '../editions/registry.ts';
-import { breadcrumbJsonLd, jsonLdText, newsArticleJsonLd, type Logo } from './structured-data.ts';
+import { breadcrumbJsonLd, jsonLdText, type Logo, newsArticleJsonLd } from './structured-data.ts';
 
 const options = { baseUrl: 'https://news.example', pathPrefix: '/sub/' };
 const logo: Logo = { url: 'https://news.example/sub/assets/logo.png', width: 600, height: 60 };
@@ -68,7 +68,13 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('names the publisher as author when there is no byline, and leaves out what is missing', () => {
-    const ld = newsArticleJsonLd({ article: story({ byline: [], credits: [], tags: [], description: '' }), edition: editions.ru, options, image: undefined, logo });
+    const ld = newsArticleJsonLd({
+      article: story({ byline: [], credits: [], tags: [], description: '' }),
+      edition: editions.ru,
+      options,
+      image: undefined,
+      logo,
+    });
     expect(ld.author).toEqual([expect.objectContaining({ '@type': 'NewsMediaOrganization', name: 'Радио «Меридиан»' })]);
     expect(ld.inLanguage).toBe('ru');
     for (const key of ['image', 'contributor', 'keywords', 'description']) expect(ld).not.toHaveProperty(key);

@@ -4,13 +4,14 @@
  * build options, so they are unit-tested without a build; the page renders the result
  * with `jsonLdText`, which makes any frontmatter text safe inside a <script> element.
  */
-import type { Article } from '../content/article.ts';
+
 import type { Build } from '../build/build.ts';
 import type { BuildOptions } from '../build/options.ts';
+import type { Article } from '../content/article.ts';
 import type { Edition } from '../editions/edition.ts';
-import type { SocialImage } from './social-image.ts';
 import { authorPath, sectionPath } from '../site/slugs.ts';
 import { machineUrl } from '../site/urls.ts';
+import type { SocialImage } from './social-image.ts';
 
 type Urls = Pick<BuildOptions, 'baseUrl' | 'pathPrefix'>;
 

@@ -7,13 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Sharp } from 'sharp';
 import { once } from '../build/memoise.ts';
+import { cropBox, ENCODING, type Focus, type Frame, frameHeight, type ImageFormat, renditionWidths, SOCIAL_JPEG } from './frames.ts';
 import type { PhotoInfo } from './inspect.ts';
-import { cropBox, ENCODING, frameHeight, renditionWidths, SOCIAL_JPEG, type Focus, type Frame, type ImageFormat } from './frames.ts';
 
 /** Bump when the way renditions are made changes, so old cache entries are not reused. */
 const PIPELINE_VERSION = 1;

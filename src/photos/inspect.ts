@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { Store, untouchedStamp } from '../build/store.ts';
 import { sharp } from '../build/on-first-use.ts';
+import { Store, untouchedStamp } from '../build/store.ts';
 import type { ArticleFacts } from '../content/article.ts';
 import { failureMessage, isUtf8 } from '../content/photo-reference.ts';
 import type { ContentProblem } from '../content/problems.ts';

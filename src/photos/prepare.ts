@@ -11,8 +11,8 @@ import type { Edition } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
 import type { Site } from '../site/derive.ts';
 import type { ImageCache, Rendition } from './encode.ts';
-import { PAGE_FRAME, parseFocus, SOCIAL_FRAMES, type Frame, type ImageFormat } from './frames.ts';
-import { inspectPhotoFile, photoProblem, type PhotoInspections } from './inspect.ts';
+import { type Frame, type ImageFormat, PAGE_FRAME, parseFocus, SOCIAL_FRAMES } from './frames.ts';
+import { inspectPhotoFile, type PhotoInspections, photoProblem } from './inspect.ts';
 
 export interface ImageRef {
   /** Site-relative, without the path prefix: pass it through `href()` or `machineUrl()`. */
@@ -86,7 +86,8 @@ function sourcesOf(site: Site, rootDir: string): Source[] {
     add(path.join(rootDir, src), src.replace(/^\//, ''), 'center', false);
   }
   // Photos of the editions this build writes (a shard encodes only its own).
-  for (const a of site.articles) if (a.photo && site.options.render.editions.includes(a.edition)) add(a.photo.file, a.photo.sourcePath, a.photo.focus, true, a.sourcePath);
+  for (const a of site.articles)
+    if (a.photo && site.options.render.editions.includes(a.edition)) add(a.photo.file, a.photo.sourcePath, a.photo.focus, true, a.sourcePath);
   return [...byKey.values()];
 }
 
@@ -129,7 +130,7 @@ export async function preparePhotos(site: Site, rootDir: string, caches: PhotoCa
 }
 
 function photoTable(rootDir: string, pictures: Map<string, PictureSet>, socials: Map<string, SocialImages>, published: Map<string, string>): PhotoTable {
-  const lookup = <T,>(map: Map<string, T>, file: string, focus: string): T => {
+  const lookup = <T>(map: Map<string, T>, file: string, focus: string): T => {
     const hit = map.get(photoKey(file, focus));
     if (!hit) throw new Error(`No renditions for ${file}: the photos stage (src/photos/prepare.ts) must run before pages render`);
     return hit;

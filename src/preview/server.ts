@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { lookup } from 'mrmime';
 import sirv from 'sirv';
-import { headersFor, parseHeadersFile, parseRedirectsFile, redirectFor, type ParsedHeaderRule, type RedirectRule } from './host-rules.ts';
+import { headersFor, type ParsedHeaderRule, parseHeadersFile, parseRedirectsFile, type RedirectRule, redirectFor } from './host-rules.ts';
 
 /**
  * Where a host's type is not mrmime's: feeds and sitemaps as `application/xml` (as

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBuiltLinks, formatBrokenLink } from './link-check.ts';
-import { LinkChecker, srcsetUrls, type LinkCheckOptions } from './link-checker.ts';
+import { LinkChecker, type LinkCheckOptions, srcsetUrls } from './link-checker.ts';
 
 /** A built site: the files that exist, and one page per case holding only that case's markup. */
 const existing = [
@@ -30,7 +30,11 @@ const cases: [string, string, string[]][] = [
   ['Unicode path, as an IRI', '<a href="/ru/2026/11/26/выборы/">x</a>', []],
   ['same origin, absolute', '<link rel="canonical" href="https://meridian.example/en/">', []],
   ['same origin, absolute, broken', '<link rel="canonical" href="https://meridian.example/en/nope/">', ['https://meridian.example/en/nope/']],
-  ['other origins, mailto, tel, data', '<a href="https://example.org/x">a</a><a href="mailto:a@b.c">b</a><a href="tel:+1">c</a><img src="data:image/gif;base64,R0lGOD" alt="">', []],
+  [
+    'other origins, mailto, tel, data',
+    '<a href="https://example.org/x">a</a><a href="mailto:a@b.c">b</a><a href="tel:+1">c</a><img src="data:image/gif;base64,R0lGOD" alt="">',
+    [],
+  ],
   ['stylesheet and image', '<link rel="stylesheet" href="/assets/masthead.abc123.css"><img src="/media/abc.jpg" alt="">', []],
   ['missing stylesheet', '<link rel="stylesheet" href="/assets/masthead.css">', ['/assets/masthead.css']],
   ['srcset, one candidate missing', '<img srcset="/media/abc.jpg 320w, /media/abc-640.jpg 640w, /media/abc-960.jpg 960w" alt="">', ['/media/abc-960.jpg']],
@@ -55,7 +59,9 @@ function site(prefix = ''): string {
     writeFileSync(path.join(dir, rel), body);
   };
   for (const rel of existing) write(rel, '<!DOCTYPE html><title>x</title>');
-  cases.forEach(([, markup], i) => write(`en/2026/11/26/case-${i}/index.html`, `<!DOCTYPE html><title>${prefix}</title>${markup}`));
+  cases.forEach(([, markup], i) => {
+    write(`en/2026/11/26/case-${i}/index.html`, `<!DOCTYPE html><title>${prefix}</title>${markup}`);
+  });
   return dir;
 }
 
@@ -189,8 +195,14 @@ const repeated: [string, [string, string][], number, [string, string, string, st
   [
     'entities in a repeated attribute',
     [
-      ['en/index.html', `<a href="/nope/?a=1&amp;b=2">x</a><a href='/en/2026/11/26/budget-vote/?a=1&amp;b=2'>y</a><img srcset="/media/abc.jpg 1x, /media&#x2F;abc-2x.jpg 2x" alt="">`],
-      ['ru/index.html', `<a href="/nope/?a=1&amp;b=2">x</a><a href='/en/2026/11/26/budget-vote/?a=1&amp;b=2'>y</a><img srcset="/media/abc.jpg 1x, /media&#x2F;abc-2x.jpg 2x" alt="">`],
+      [
+        'en/index.html',
+        `<a href="/nope/?a=1&amp;b=2">x</a><a href='/en/2026/11/26/budget-vote/?a=1&amp;b=2'>y</a><img srcset="/media/abc.jpg 1x, /media&#x2F;abc-2x.jpg 2x" alt="">`,
+      ],
+      [
+        'ru/index.html',
+        `<a href="/nope/?a=1&amp;b=2">x</a><a href='/en/2026/11/26/budget-vote/?a=1&amp;b=2'>y</a><img srcset="/media/abc.jpg 1x, /media&#x2F;abc-2x.jpg 2x" alt="">`,
+      ],
     ],
     8,
     [

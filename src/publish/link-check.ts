@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions } from '../build/options.ts';
 import { editionCodes } from '../editions/registry.ts';
-import { LinkChecker, type BrokenLink, type LinkCheckOptions, type LinkCheckResult } from './link-checker.ts';
+import { type BrokenLink, LinkChecker, type LinkCheckOptions, type LinkCheckResult } from './link-checker.ts';
 import { BuildStopped } from './publish.ts';
 
 /** Every file under outDir, as forward-slash paths relative to it (NFC, as URLs are compared). */

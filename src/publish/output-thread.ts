@@ -2,7 +2,7 @@
  * A page output thread (src/publish/output-threads.ts): writes the pages it is sent
  * (src/publish/page-files.ts) and link-checks them, once every file of the site is known.
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { buildLinkOptions } from './link-check.ts';
 import { LinkChecker } from './link-checker.ts';
 import type { OutputReply, PageOutputMessage } from './output-threads.ts';

@@ -26,9 +26,7 @@ export type PageOutputMessage =
   | { kind: 'pages'; pages: { rel: string; html: string }[]; write: boolean; batch: number }
   | { kind: 'finish' };
 
-export type OutputReply =
-  | { kind: 'checked'; batch: number }
-  | { kind: 'finished'; written: number; links: LinkCheckResult; error?: string };
+export type OutputReply = { kind: 'checked'; batch: number } | { kind: 'finished'; written: number; links: LinkCheckResult; error?: string };
 
 export interface PageOutput {
   /** Files the site has (relative to the output folder, "en/index.html") that links may lead to. */
@@ -60,7 +58,9 @@ function outputThread(workerData: Record<string, unknown>): Worker {
 export function startPageOutput(outDir: string, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix' | 'render'>): PageOutput {
   const threads = Array.from({ length: THREADS }, () => outputThread({ outDir }));
   const send = (message: PageOutputMessage, thread = threads[0]!) => thread.postMessage(message);
-  const sendAll = (message: PageOutputMessage) => threads.forEach((t) => send(message, t));
+  const sendAll = (message: PageOutputMessage) => {
+    for (const t of threads) send(message, t);
+  };
   sendAll({ kind: 'start', outDir, options: { baseUrl: options.baseUrl, pathPrefix: options.pathPrefix, render: options.render } });
 
   let failed: Error | undefined;

@@ -2,7 +2,7 @@
  * The files a build publishes beside its pages: the assets under their hashed names,
  * the photo renditions linked from the image cache into /media/, and `_headers`.
  */
-import { copyFileSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Build } from '../build/build.ts';
 import { writeHeadersFile } from '../outputs/headers.ts';

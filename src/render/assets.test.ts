@@ -16,7 +16,8 @@ describe('fingerprinted assets', () => {
 
   it("rewrites a stylesheet's url() references to the hashed names, then hashes the result", async () => {
     const dir = writeFixture({
-      'masthead.css': '@font-face{src:url("fonts/serif.woff2") format("woff2"),url(fonts/serif.woff2?v=1#x)}a{background:url(data:image/png;base64,AA) url(/elsewhere.png) url(missing.png)}',
+      'masthead.css':
+        '@font-face{src:url("fonts/serif.woff2") format("woff2"),url(fonts/serif.woff2?v=1#x)}a{background:url(data:image/png;base64,AA) url(/elsewhere.png) url(missing.png)}',
       'fonts/serif.woff2': 'wOF2',
       '.DS_Store': 'ignored',
     });
@@ -43,12 +44,24 @@ describe('fingerprinted assets', () => {
 describe('minifyCss (esbuild)', () => {
   it.each([
     ['drops comments', '/* why */\na {\n  color: red;\n}\n', 'a{color:red}\n'],
-    ['keeps a quoted font name as written', 'body {\n  font: 1rem/1.6 Georgia, "Times  New Roman", serif;\n}', 'body{font:1rem/1.6 Georgia,"Times  New Roman",serif}\n'],
+    [
+      'keeps a quoted font name as written',
+      'body {\n  font: 1rem/1.6 Georgia, "Times  New Roman", serif;\n}',
+      'body{font:1rem/1.6 Georgia,"Times  New Roman",serif}\n',
+    ],
     ['drops an empty rule', '.a > .b ,\n.c {}', ''],
     ['joins selectors', '.a > .b ,\n.c { color: red }', '.a>.b,.c{color:red}\n'],
-    ['keeps media queries and grid tracks', '@media (min-width: 40rem) {\n  .x { grid-template-columns: minmax(12rem, 20rem) 1fr; }\n}', '@media(min-width:40rem){.x{grid-template-columns:minmax(12rem,20rem) 1fr}}\n'],
+    [
+      'keeps media queries and grid tracks',
+      '@media (min-width: 40rem) {\n  .x { grid-template-columns: minmax(12rem, 20rem) 1fr; }\n}',
+      '@media(min-width:40rem){.x{grid-template-columns:minmax(12rem,20rem) 1fr}}\n',
+    ],
     ['leaves a comment inside a string alone', ".q::before { content: '/* not a comment */'; }", '.q:before{content:"/* not a comment */"}\n'],
-    ['keeps logical properties and custom properties', ':root { --gap: 1rem } p { margin-inline-start: var(--gap) }', ':root{--gap: 1rem }p{margin-inline-start:var(--gap)}\n'],
+    [
+      'keeps logical properties and custom properties',
+      ':root { --gap: 1rem } p { margin-inline-start: var(--gap) }',
+      ':root{--gap: 1rem }p{margin-inline-start:var(--gap)}\n',
+    ],
   ])('%s', async (_name, input, expected) => {
     expect(await minifyCss(input)).toBe(expected);
   });

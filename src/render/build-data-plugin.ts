@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import type UserConfig from '@11ty/eleventy/UserConfig';
-import { prepareBuild, type Build } from '../build/build.ts';
+import { type Build, prepareBuild } from '../build/build.ts';
 import { openCaches } from '../build/caches.ts';
 import { loadAllNow } from '../build/on-first-use.ts';
 import { readBuildOptions } from '../build/options.ts';

@@ -10,9 +10,9 @@
  */
 import renderArticle from '../../layouts/pages/article.11ty.tsx';
 import renderListing from '../../layouts/pages/listing.11ty.tsx';
-import { pageFileOf, pageFileWriter } from '../publish/page-files.ts';
-import type { PageOutput } from '../publish/output-threads.ts';
 import type { Build } from '../build/build.ts';
+import type { PageOutput } from '../publish/output-threads.ts';
+import { pageFileOf, pageFileWriter } from '../publish/page-files.ts';
 
 /** The site as the production CLI hands it to Eleventy: its article and listing templates render nothing. */
 export function withPagesWrittenDirectly(build: Build): Build {

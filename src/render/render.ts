@@ -48,7 +48,10 @@ export async function renderWithEleventy(build: Build, rootDir: string, outDir: 
 }
 
 /** Every page and file of the plan into `outDir`, each page link-checked by `output`; gives the number of pages the page writer wrote. */
-export async function render(plan: PagePlan, { rootDir, outDir, output, quiet }: { rootDir: string; outDir: string; output: PageOutput; quiet: boolean }): Promise<number> {
+export async function render(
+  plan: PagePlan,
+  { rootDir, outDir, output, quiet }: { rootDir: string; outDir: string; output: PageOutput; quiet: boolean },
+): Promise<number> {
   const relative = (file: string) => path.relative(outDir, file).split(path.sep).join('/');
   const eleventyPages = await renderWithEleventy(plan.forEleventy, rootDir, outDir, quiet);
   writeAssets(plan.build, outDir);

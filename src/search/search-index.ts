@@ -11,13 +11,13 @@
 import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type * as Pagefind from 'pagefind';
+import type { Build } from '../build/build.ts';
 import type { Article } from '../content/article.ts';
 import { decodeEntities } from '../content/description.ts';
+import type { DateTexts } from '../editions/dates.ts';
 import type { EditionCode } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
 import { recordsKey, restoreBundle, restoreFolder, storeBundle } from './search-cache.ts';
-import type { Build } from '../build/build.ts';
-import type { DateTexts } from '../editions/dates.ts';
 
 export interface SearchIndexResult {
   /** Article records indexed. */
@@ -35,7 +35,6 @@ export const SEARCH_DIR = 'pagefind';
 
 /** The edition's search bundle folder, relative to the site root. */
 export const searchBundleDir = (edition: string) => `${edition}/${SEARCH_DIR}`;
-
 
 /** What a reader can find a story by: headline, byline, caption, body and wire credits, as plain text. */
 export function searchText(article: Article): string {
@@ -102,8 +101,7 @@ function recordInputs(articles: readonly Article[], code: EditionCode, dates: Da
  */
 export async function startSearchIndex(site: Build, cacheDir: string): Promise<PendingSearchIndex> {
   const started = performance.now();
-  const fail = (code: string, step: string, errors: string[]) =>
-    new Error(`Search index (Pagefind) for ${code} failed to ${step}:\n${errors.join('\n')}`);
+  const fail = (code: string, step: string, errors: string[]) => new Error(`Search index (Pagefind) for ${code} failed to ${step}:\n${errors.join('\n')}`);
   const jobs: Job[] = [];
   const toIndex: { job: Job; articles: Article[] }[] = [];
   for (const code of site.options.render.editions) {

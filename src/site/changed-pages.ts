@@ -13,8 +13,8 @@
  * A story that was deleted or moved leaves its old page in the dev output until restart.
  */
 import type { Article } from '../content/article.ts';
-import type { ListingPage } from './listings.ts';
 import type { Site } from './derive.ts';
+import type { ListingPage } from './listings.ts';
 
 const sameBanner = (a: Site, b: Site, code: Article['edition']) =>
   a.breaking[code]?.url === b.breaking[code]?.url && a.breaking[code]?.headline === b.breaking[code]?.headline;

@@ -3,12 +3,13 @@
  * per page): the stories that get a page, newest first, each edition's breaking story,
  * the listings, the translation groups, the redirects, and what this build writes.
  */
-import type { Article } from '../content/article.ts';
+
 import type { BuildOptions } from '../build/options.ts';
+import type { Article } from '../content/article.ts';
 import type { EditionCode } from '../editions/edition.ts';
 import { buildListings, type ListingPage, type Listings } from './listings.ts';
 import { hasPage, isPublic } from './published.ts';
-import { redirectsOf, type Redirect } from './redirects.ts';
+import { type Redirect, redirectsOf } from './redirects.ts';
 import { translationGroups } from './translations.ts';
 
 export interface ArticleRef {

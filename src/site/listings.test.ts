@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { makeArticle } from '../../tests/helpers/article-factory.ts';
 import type { Article } from '../content/article.ts';
 import type { EditionCode } from '../editions/edition.ts';
-import { makeArticle } from '../../tests/helpers/article-factory.ts';
-import { buildListings, paginate, type Listing } from './listings.ts';
+import { buildListings, type Listing, paginate } from './listings.ts';
 
 let seq = 0;
 /** A story numbered in order of creation. */

@@ -4,8 +4,9 @@
  * section, tag and author (byline name), split into pages. Linear in articles × tags,
  * so 20,000 stories cost the same per story as 20. Templates only read the result.
  */
-import type { Article } from '../content/article.ts';
+
 import type { BuildOptions } from '../build/options.ts';
+import type { Article } from '../content/article.ts';
 import type { EditionCode } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
 import { authorPath, pagePath, sectionPath, slugify, tagPath } from './slugs.ts';
@@ -71,10 +72,7 @@ function add(group: Group, kind: ListingKind, edition: EditionCode, name: string
 const bySlug = (a: Listing, b: Listing) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
 /** `articles` must be sorted newest first (as Site.articles is). */
-export function buildListings(
-  articles: readonly Article[],
-  options: Pick<BuildOptions, 'editions' | 'pageSize'>,
-): Listings {
+export function buildListings(articles: readonly Article[], options: Pick<BuildOptions, 'editions' | 'pageSize'>): Listings {
   const { pageSize } = options;
   const byEdition: Listings['byEdition'] = {};
   const sectionMaps = new Map<EditionCode, Map<string, Listing>>();

@@ -7,8 +7,9 @@
  * - An **embargoed** story (`date` after the build's "now") is left out of a production
  *   build entirely until the first build after that time; the dev server shows it.
  */
-import type { ArticleFacts } from '../content/article.ts';
+
 import type { BuildOptions } from '../build/options.ts';
+import type { ArticleFacts } from '../content/article.ts';
 
 export const isEmbargoed = (article: Pick<ArticleFacts, 'timestamp'>, nowMs: number): boolean => article.timestamp > nowMs;
 

@@ -9,7 +9,7 @@ import { memoise } from '../build/memoise.ts';
 import type { EditionCode } from '../editions/edition.ts';
 
 /** Arabic code points that Persian keyboards and sources use interchangeably with the Persian ones. */
-const ARABIC_TO_PERSIAN: Readonly<Record<string, string>> = { 'ي': 'ی', 'ى': 'ی', 'ك': 'ک', 'ة': 'ه', 'ۀ': 'ه' };
+const ARABIC_TO_PERSIAN: Readonly<Record<string, string>> = { ي: 'ی', ى: 'ی', ك: 'ک', ة: 'ه', ۀ: 'ه' };
 /** Persian (U+06F0…) and Arabic-Indic (U+0660…) digits become ASCII digits: "۲۰۲۶" and "2026" are one tag. */
 const DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/g;
 /** Optional Arabic-script vowel marks, superscript alef and the tatweel (kashida) stretch: spelling noise. */

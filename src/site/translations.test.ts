@@ -9,8 +9,7 @@ function load(files: Record<string, string>) {
   return loadArticleFiles({ rootDir: writeFixture(files) });
 }
 
-const story = (headline: string, key?: string) =>
-  `---\nheadline: ${headline}\ndate: 2026-11-26T09:30\n${key ? `translationKey: ${key}\n` : ''}---\nBody.\n`;
+const story = (headline: string, key?: string) => `---\nheadline: ${headline}\ndate: 2026-11-26T09:30\n${key ? `translationKey: ${key}\n` : ''}---\nBody.\n`;
 
 describe('translations', () => {
   it('groups the versions of a story across editions, in edition order, each seeing the same group', () => {
@@ -38,7 +37,12 @@ describe('translations', () => {
       'content/ru/2026/11/c.md': story('C', 'budget'),
     });
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'content/en/2026/11/b.md', field: 'translationKey', severity: 'error', message: expect.stringContaining('content/en/2026/11/a.md') }),
+      expect.objectContaining({
+        file: 'content/en/2026/11/b.md',
+        field: 'translationKey',
+        severity: 'error',
+        message: expect.stringContaining('content/en/2026/11/a.md'),
+      }),
     ]);
   });
 });

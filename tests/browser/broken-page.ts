@@ -35,7 +35,9 @@ const HTML = `<!DOCTYPE html>
 
 export async function serveBrokenPage(context: BrowserContext, imageDelayMs: number): Promise<string> {
   // A late image with no width/height in the markup pushes the text below it down.
-  const PNG = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#4a7a9c' } }).png().toBuffer();
+  const PNG = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#4a7a9c' } })
+    .png()
+    .toBuffer();
   await context.route(`${BROKEN_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
     if (url.pathname === '/late.png') {

@@ -56,9 +56,7 @@ export function blockingMarkup(html: string): string[] {
 
 /** Resources Chromium marked render-blocking while loading the page. */
 export async function renderBlocking(page: Page): Promise<string[]> {
-  return (await page.evaluate(
-    `performance.getEntriesByType('resource').filter((e) => e.renderBlockingStatus === 'blocking').map((e) => e.name)`,
-  )) as string[];
+  return (await page.evaluate(`performance.getEntriesByType('resource').filter((e) => e.renderBlockingStatus === 'blocking').map((e) => e.name)`)) as string[];
 }
 
 /** Holds every image response back, so the page lays out before any image arrives. */

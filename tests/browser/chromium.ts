@@ -4,7 +4,7 @@
  * always; locally the suite is skipped only when MASTHEAD_SKIP_BROWSER=1 says so.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 export const chromiumPath = process.env.MASTHEAD_CHROMIUM ?? '/usr/bin/chromium';
 

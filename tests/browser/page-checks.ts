@@ -112,7 +112,9 @@ export async function keyboardProblems(page: Page, width: number): Promise<strin
   const needsSkipLink = !first.inMain;
   if (needsSkipLink && !first.href?.startsWith('#')) problems.push(`${at}: the first Tab focuses ${first.name}, not a skip link`);
   if (!first.visible || !first.inView || first.covered) {
-    problems.push(`${at}: the first focused element ${first.name} is not visible (visible=${first.visible}, in view=${first.inView}, covered by ${first.coveredBy})`);
+    problems.push(
+      `${at}: the first focused element ${first.name} is not visible (visible=${first.visible}, in view=${first.inView}, covered by ${first.coveredBy})`,
+    );
   }
   if (needsSkipLink && first.probe !== null && first.href?.startsWith('#')) {
     await page.evaluate(`document.querySelector('[data-tab-probe="${first.probe}"]').focus()`);
@@ -213,7 +215,9 @@ export async function directionProblems(page: Page, dir: 'ltr' | 'rtl'): Promise
   for (const p of r.paras) {
     const gap = dir === 'rtl' ? p.rightGap : p.leftGap;
     if (p.direction !== dir || !['start', dir === 'rtl' ? 'right' : 'left', 'justify'].includes(p.align) || Math.abs(gap) > 2) {
-      problems.push(`paragraph "${p.text}" is not aligned to the ${dir === 'rtl' ? 'right' : 'left'}: direction ${p.direction}, text-align ${p.align}, first line ${gap}px from the edge`);
+      problems.push(
+        `paragraph "${p.text}" is not aligned to the ${dir === 'rtl' ? 'right' : 'left'}: direction ${p.direction}, text-align ${p.align}, first line ${gap}px from the edge`,
+      );
     }
   }
   return problems;

@@ -22,9 +22,7 @@ export interface PageRef {
 
 /** Site path of the article with this slug, found in the output (its date is in the URL). */
 export function articlePath(outDir: string, edition: EditionCode, slug: string): string {
-  const hit = readdirSync(path.join(outDir, edition), { recursive: true, withFileTypes: true }).find(
-    (e) => e.isDirectory() && e.name === slug,
-  );
+  const hit = readdirSync(path.join(outDir, edition), { recursive: true, withFileTypes: true }).find((e) => e.isDirectory() && e.name === slug);
   if (!hit) throw new Error(`no page for the article "${slug}" under ${edition}/ in the build`);
   return `/${path.relative(outDir, path.join(hit.parentPath, hit.name)).split(path.sep).join('/')}/`;
 }

@@ -7,9 +7,9 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { article, buildFixture, jpeg, type FixtureSite } from '../helpers/fixture-site.ts';
+import { article, buildFixture, type FixtureSite, jpeg } from '../helpers/fixture-site.ts';
 import { launchChromium, skipBrowser } from './chromium.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { type StaticServer, startStaticServer } from './static-server.ts';
 
 const VIEWPORTS = [
   { width: 375, height: 812, dpr: 2 },
@@ -42,7 +42,9 @@ beforeAll(async () => {
   if (skipBrowser) return;
   const files: Record<string, string | Buffer> = {};
   for (let i = 1; i <= 5; i++) {
-    files[`content/en/2026/11/story-${i}.md`] = article(`headline: Story ${i}\ndate: 2026-11-${20 + i}T09:00\nsummary: Summary ${i}.\nphoto:\n  src: p${i}.jpg\n  alt: Photo ${i}`);
+    files[`content/en/2026/11/story-${i}.md`] = article(
+      `headline: Story ${i}\ndate: 2026-11-${20 + i}T09:00\nsummary: Summary ${i}.\nphoto:\n  src: p${i}.jpg\n  alt: Photo ${i}`,
+    );
     files[`content/en/2026/11/p${i}.jpg`] = await jpeg(2400, 1600, `#${i}0${i}0${i}0`);
   }
   site = await buildFixture(files);

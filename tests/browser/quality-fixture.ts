@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { EditionCode } from '../../src/editions/edition.ts';
-import { article, repoRoot, type FixtureFiles } from '../helpers/fixture-site.ts';
+import { article, type FixtureFiles, repoRoot } from '../helpers/fixture-site.ts';
 
 export interface EditionStories {
   /** Slug of the story with a lead photo, and of the one without. */

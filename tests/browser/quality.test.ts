@@ -10,7 +10,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import { buildFixture, repoRoot, type FixtureSite } from '../helpers/fixture-site.ts';
+import { buildFixture, type FixtureSite, repoRoot } from '../helpers/fixture-site.ts';
+import { BROKEN_ORIGIN, serveBrokenPage } from './broken-page.ts';
 import {
   ARTICLE_BUDGET_BYTES,
   articleFiles,
@@ -21,14 +22,13 @@ import {
   RECORD_LAYOUT_SHIFTS,
   renderBlocking,
 } from './budgets.ts';
-import { BROKEN_ORIGIN, serveBrokenPage } from './broken-page.ts';
 import { launchChromium, skipBrowser } from './chromium.ts';
 import { axeViolations, directionProblems, horizontalScroll, keyboardProblems, lineLengths, scriptsOnPage } from './page-checks.ts';
-import { PAGE_KINDS, resolvePage, type PageKind } from './page-types.ts';
+import { PAGE_KINDS, type PageKind, resolvePage } from './page-types.ts';
 import { qualityFixtureFiles, stories } from './quality-fixture.ts';
 import { screenshotPage } from './screenshots.ts';
 import { openSession, SessionPool } from './session.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { type StaticServer, startStaticServer } from './static-server.ts';
 import { htmlFiles, runHtmlValidate, runVnu } from './validators.ts';
 
 const EDITIONS: EditionCode[] = ['en', 'ru', 'fa'];
@@ -37,7 +37,8 @@ if (skipBrowser) console.warn('MASTHEAD_SKIP_BROWSER=1: the Chromium tests are s
 const MAX_LINE_CHARS = 90;
 
 /** Invalid on purpose, checked beside the site (outside _site/) to prove the validators report errors. */
-const INVALID_HTML = '<!DOCTYPE html>\n<html lang="en"><head><title>Invalid</title></head><body><p><div>Block in a paragraph</div></p><img src="x.png"></body></html>\n';
+const INVALID_HTML =
+  '<!DOCTYPE html>\n<html lang="en"><head><title>Invalid</title></head><body><p><div>Block in a paragraph</div></p><img src="x.png"></body></html>\n';
 const invalidPage = () => path.join(site.dir, 'invalid.html');
 
 let site: FixtureSite;
@@ -154,29 +155,32 @@ describe.skipIf(skipBrowser)('in Chromium', () => {
 
   describe.concurrent('loading budgets', () => {
     const loadCases = EDITIONS.flatMap((e) => (['article with photo', 'front page'] as PageKind[]).map((k) => [e, k] as const));
-    it.for(loadCases)('%s %s: only the stylesheet blocks rendering; no layout shift while images load (360 and 1280 px)', async ([edition, kind], { expect }) => {
-      const ref = resolvePage(site, edition, kind);
-      const s = await openSession(browser, server.origin, { width: 360, height: 800 });
-      try {
-        await s.context.addInitScript(RECORD_LAYOUT_SHIFTS);
-        await delayImages(s.context, 300);
-        for (const width of [360, 1280]) {
-          await s.page.setViewportSize({ width, height: width === 360 ? 800 : 900 });
-          await s.page.goto(url(ref.path), { waitUntil: 'domcontentloaded' });
-          const { cls, shifts, notLoaded } = await layoutShiftsWhileImagesLoad(s.page);
-          expect.soft(notLoaded, `images that never loaded at ${width} px`).toEqual([]);
-          expect.soft(shifts, `layout shifts at ${width} px (value, shifted nodes)`).toEqual([]);
-          expect.soft(cls, `CLS at ${width} px`).toBe(0);
-          expect(await s.page.evaluate('document.images.length')).toBeGreaterThan(0);
-          const stylesheets = (await s.page.evaluate(`[...document.querySelectorAll('link[rel~="stylesheet"]')].map((l) => l.href)`)) as string[];
-          expect(stylesheets).toHaveLength(1);
-          expect(await renderBlocking(s.page), `render-blocking requests at ${width} px`).toEqual(stylesheets);
+    it.for(loadCases)(
+      '%s %s: only the stylesheet blocks rendering; no layout shift while images load (360 and 1280 px)',
+      async ([edition, kind], { expect }) => {
+        const ref = resolvePage(site, edition, kind);
+        const s = await openSession(browser, server.origin, { width: 360, height: 800 });
+        try {
+          await s.context.addInitScript(RECORD_LAYOUT_SHIFTS);
+          await delayImages(s.context, 300);
+          for (const width of [360, 1280]) {
+            await s.page.setViewportSize({ width, height: width === 360 ? 800 : 900 });
+            await s.page.goto(url(ref.path), { waitUntil: 'domcontentloaded' });
+            const { cls, shifts, notLoaded } = await layoutShiftsWhileImagesLoad(s.page);
+            expect.soft(notLoaded, `images that never loaded at ${width} px`).toEqual([]);
+            expect.soft(shifts, `layout shifts at ${width} px (value, shifted nodes)`).toEqual([]);
+            expect.soft(cls, `CLS at ${width} px`).toBe(0);
+            expect(await s.page.evaluate('document.images.length')).toBeGreaterThan(0);
+            const stylesheets = (await s.page.evaluate(`[...document.querySelectorAll('link[rel~="stylesheet"]')].map((l) => l.href)`)) as string[];
+            expect(stylesheets).toHaveLength(1);
+            expect(await renderBlocking(s.page), `render-blocking requests at ${width} px`).toEqual(stylesheets);
+          }
+          expect(s.problems).toEqual([]);
+        } finally {
+          await s.close();
         }
-        expect(s.problems).toEqual([]);
-      } finally {
-        await s.close();
-      }
-    });
+      },
+    );
   });
 
   describe.concurrent('the checks themselves catch a broken page', () => {
@@ -232,7 +236,10 @@ describe('HTML validity of every built page', () => {
     if ('failure' in result) throw result.failure;
     expect(htmlFiles(site.outDir).length).toBeGreaterThan(20);
     const planted = (e: string) => e.startsWith('../invalid.html:');
-    expect(result.errors.filter((e) => !planted(e)), 'vnu errors').toEqual([]);
+    expect(
+      result.errors.filter((e) => !planted(e)),
+      'vnu errors',
+    ).toEqual([]);
     expect(result.errors.filter(planted).length).toBeGreaterThanOrEqual(2);
   });
 

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
+import { type ConfigData, HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { repoRoot } from '../helpers/fixture-site.ts';
 
 const VNU_JAR = path.join(repoRoot, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -53,7 +53,10 @@ export function runVnu(dir: string, alsoCheck: string[] = []): Promise<string[]>
         resolve(
           messages
             .filter((m) => m.type === 'error' || m.subType === 'fatal')
-            .map((m) => `${path.relative(dir, decodeURIComponent(m.url?.replace(/^file:/, '') ?? ''))}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` — ${m.extract.trim().slice(0, 80)}` : ''}`),
+            .map(
+              (m) =>
+                `${path.relative(dir, decodeURIComponent(m.url?.replace(/^file:/, '') ?? ''))}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` — ${m.extract.trim().slice(0, 80)}` : ''}`,
+            ),
         );
       },
     );

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtPrefix, startPreview, type RunningPreview } from '../../src/cli/preview.ts';
-import { headersFor, parseHeadersFile, parseRedirectsFile, type ParsedHeaderRule } from '../../src/preview/host-rules.ts';
+import { builtPrefix, type RunningPreview, startPreview } from '../../src/cli/preview.ts';
+import { headersFor, type ParsedHeaderRule, parseHeadersFile, parseRedirectsFile } from '../../src/preview/host-rules.ts';
 import { launchChromium, skipBrowser } from '../browser/chromium.ts';
-import { article, buildFixture, jpeg, type FixtureSite } from '../helpers/fixture-site.ts';
+import { article, buildFixture, type FixtureSite, jpeg } from '../helpers/fixture-site.ts';
 import { checkSiteLinks } from './site-links.ts';
 
 const PREFIX = '/news/';
@@ -91,7 +91,7 @@ describe('under a path prefix', () => {
     writeFileSync(path.join(copy, 'sitemap.xml'), `<urlset><url><loc>${BASE}/en/</loc></url></urlset>`);
     const { problems } = checkSiteLinks(copy, BASE, PREFIX);
     expect(problems.sort()).toEqual([
-      '/en/: broken link /en/ (href) is outside the site\'s path prefix /news/',
+      "/en/: broken link /en/ (href) is outside the site's path prefix /news/",
       '/en/: broken link /news/en/missing.jpg (src) leads to no file',
       'en/index.html: #nowhere names no id on en/index.html',
       `sitemap.xml: ${BASE}/en/ is outside the path prefix /news/`,
@@ -103,7 +103,10 @@ describe('fingerprinted assets', () => {
   it('links the stylesheet under a name carrying a hash of its bytes, and publishes no unhashed copy', () => {
     const css = site.page('/en/').querySelector('link[rel="stylesheet"]')?.getAttribute('href') ?? '';
     expect(css).toMatch(/^\/news\/assets\/masthead\.[0-9a-f]{10}\.css$/);
-    const hash = createHash('sha256').update(readFileSync(path.join(site.outDir, css.slice(PREFIX.length)))).digest('hex').slice(0, 10);
+    const hash = createHash('sha256')
+      .update(readFileSync(path.join(site.outDir, css.slice(PREFIX.length))))
+      .digest('hex')
+      .slice(0, 10);
     expect(css).toContain(`.${hash}.css`);
     expect(site.has('/assets/masthead.css')).toBe(false);
   });
@@ -149,7 +152,12 @@ describe('_headers', () => {
 
   it('has a strict Content-Security-Policy: same origin only, no inline script or style', () => {
     const csp = headersFor(rules, `${PREFIX}en/`).headers.get('Content-Security-Policy') ?? '';
-    const directives = new Map(csp.split(';').map((d) => { const [name = '', ...values] = d.trim().split(/\s+/); return [name, values]; }));
+    const directives = new Map(
+      csp.split(';').map((d) => {
+        const [name = '', ...values] = d.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives.get('style-src')).toEqual(["'self'"]);

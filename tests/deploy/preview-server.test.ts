@@ -9,9 +9,9 @@ import { execFile } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview, type RunningPreview } from '../../src/cli/preview.ts';
-import { repoRoot, writeFixture } from '../helpers/fixture-site.ts';
 import { npmScriptArgs } from '../../scripts/npm-script.ts';
+import { type RunningPreview, startPreview } from '../../src/cli/preview.ts';
+import { repoRoot, writeFixture } from '../helpers/fixture-site.ts';
 
 let preview: RunningPreview;
 let root: string;
@@ -29,11 +29,11 @@ beforeAll(async () => {
     'pagefind/wasm.unknown.pagefind': 'x',
     'pagefind/pagefind.wasm': 'x',
     'feed.xml': '<feed/>',
-    '_headers': [
+    _headers: [
       '# comment',
       '/news/*',
       '  X-Content-Type-Options: nosniff',
-      '  Content-Security-Policy: default-src \'self\'',
+      "  Content-Security-Policy: default-src 'self'",
       '/news/assets/*',
       '  Cache-Control: public, max-age=31536000, immutable',
       '/news/en/*',
@@ -41,7 +41,7 @@ beforeAll(async () => {
       '/news/:code/about/',
       '  X-About: yes',
     ].join('\n'),
-    '_redirects': ['/news/old/* /news/en/:splat 301', '/news/moved /news/en/about/ 308', '/news/alias/ /news/en/about/ 200'].join('\n'),
+    _redirects: ['/news/old/* /news/en/:splat 301', '/news/moved /news/en/about/ 308', '/news/alias/ /news/en/about/ 200'].join('\n'),
   });
   // Links inside the built folder: one to a file of the site, one out of it.
   const outside = writeFixture({ 'secret.txt': 'not part of the site' });

@@ -57,7 +57,9 @@ const scripts = Object.keys((JSON.parse(readFileSync(path.join(repoRoot, 'packag
 const nodeMajor = readFileSync(path.join(repoRoot, '.nvmrc'), 'utf8').trim().split('.')[0];
 /** The flags a command takes, as its own `--help` lists them. */
 const helpFlags = (command: string) =>
-  [...execFileSync(process.execPath, [...npmScriptArgs(repoRoot, command), '--help'], { cwd: repoRoot, encoding: 'utf8' }).matchAll(/^\s+--([\w-]+)/gm)].map((m) => m[1]!);
+  [...execFileSync(process.execPath, [...npmScriptArgs(repoRoot, command), '--help'], { cwd: repoRoot, encoding: 'utf8' }).matchAll(/^\s+--([\w-]+)/gm)].map(
+    (m) => m[1]!,
+  );
 const allSteps = (wf: Workflow) => Object.values(wf.jobs).flatMap((job) => job.steps);
 const indexOf = (steps: Step[], test: (s: Step) => boolean) => steps.findIndex(test);
 const runsCode = (job: Job) => job.steps.some((s) => s.run?.includes('npm '));
@@ -116,7 +118,10 @@ describe.each(FILES)('%s', (file) => {
     const wf = parse(file);
     for (const [name, job] of Object.entries(wf.jobs).filter(([, j]) => runsCode(j))) {
       expect(job.container, name).toBe(`node:${nodeMajor}-bookworm`);
-      expect(job.steps.some((s) => s.uses?.startsWith('actions/setup-node')), name).toBe(false);
+      expect(
+        job.steps.some((s) => s.uses?.startsWith('actions/setup-node')),
+        name,
+      ).toBe(false);
     }
   });
 

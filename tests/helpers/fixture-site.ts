@@ -68,9 +68,12 @@ export async function buildFixture(files: FixtureFiles, options: BuildFixtureOpt
   const dir = writeFixture(files, options.dir);
   const outDir = path.join(dir, '_site');
   const result = await runCli('build', [
-    '--content', path.join(dir, 'content'),
-    '--out', outDir,
-    '--now', options.now ?? '2026-11-28T00:00:00Z',
+    '--content',
+    path.join(dir, 'content'),
+    '--out',
+    outDir,
+    '--now',
+    options.now ?? '2026-11-28T00:00:00Z',
     '--quiet',
     ...(options.args ?? []),
   ]);
@@ -87,7 +90,9 @@ export async function buildFixture(files: FixtureFiles, options: BuildFixtureOpt
 
 /** A real JPEG of the given size, so fixtures exercise the photo pipeline for real. */
 export async function jpeg(width: number, height: number, colour = '#4a7a9c'): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg({ quality: 70 }).toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg({ quality: 70 })
+    .toBuffer();
 }
 
 /** Frontmatter + body as an editor would write it. */

@@ -17,7 +17,14 @@ export function siteFiles(dir: string): string[] {
 
 /** path → sha256 of the bytes, for "left exactly as it was" and "byte-identical" checks. */
 export function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(siteFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    siteFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /**

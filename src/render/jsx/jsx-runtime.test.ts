@@ -1,7 +1,7 @@
-import { h, Fragment as PreactFragment, type ComponentChildren } from 'preact';
+import { type ComponentChildren, h, Fragment as PreactFragment } from 'preact';
 import { renderToStaticMarkup } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { Fragment, escapeHtml, jsx, joined, rawHtml, renderToString, type Children } from './jsx-runtime.ts';
+import { type Children, escapeHtml, Fragment, joined, jsx, rawHtml, renderToString } from './jsx-runtime.ts';
 
 // Each case is written once, as a tree of [tag, props, ...children], and built twice: with
 // preact's `h` and with this runtime's `jsx`. The layouts' bytes were preact-render-to-string's,
@@ -18,7 +18,15 @@ const isElement = (tree: unknown): tree is Element => typeof tree === 'object' &
 function viaPreact(tree: Tree): ComponentChildren {
   if (Array.isArray(tree)) return tree.map(viaPreact);
   if (!isElement(tree)) return tree as ComponentChildren;
-  const tag = tree.tag === FRAGMENT ? PreactFragment : typeof tree.tag === 'function' ? ((c: Component) => (p: Record<string, unknown>) => viaPreact(c(p)))(tree.tag) : tree.tag;
+  const tag =
+    tree.tag === FRAGMENT
+      ? PreactFragment
+      : typeof tree.tag === 'function'
+        ? (
+            (c: Component) => (p: Record<string, unknown>) =>
+              viaPreact(c(p))
+          )(tree.tag)
+        : tree.tag;
   return h(tag as string, tree.props, ...tree.children.map(viaPreact));
 }
 
@@ -27,7 +35,15 @@ function viaRuntime(tree: Tree): Children {
   if (!isElement(tree)) return tree as Children;
   const kids = tree.children.map(viaRuntime);
   const children = kids.length === 0 ? undefined : kids.length === 1 ? kids[0] : kids;
-  const tag = tree.tag === FRAGMENT ? Fragment : typeof tree.tag === 'string' ? tree.tag : ((c: Component) => (p: Record<string, unknown>) => viaRuntime(c(p)))(tree.tag);
+  const tag =
+    tree.tag === FRAGMENT
+      ? Fragment
+      : typeof tree.tag === 'string'
+        ? tree.tag
+        : (
+            (c: Component) => (p: Record<string, unknown>) =>
+              viaRuntime(c(p))
+          )(tree.tag);
   return jsx(tag as string, { ...tree.props, ...(children === undefined ? {} : { children }) });
 }
 
@@ -36,7 +52,10 @@ const Card: Component = ({ title, children }) => [el('h2', {}, title as Tree), e
 const cases: [string, Tree][] = [
   ['text escaped', el('p', {}, 'Tom & "Jerry" <b> > it\'s')],
   ['attribute escaped', el('a', { href: '/a?b=1&c="2"<', title: "it's > ok" }, 'x')],
-  ['void elements self-close', el('head', {}, el('meta', { charset: 'utf-8' }), el('link', { rel: 'stylesheet', href: '/a.css' }), el('img', { src: '/a.jpg', alt: 'A' }))],
+  [
+    'void elements self-close',
+    el('head', {}, el('meta', { charset: 'utf-8' }), el('link', { rel: 'stylesheet', href: '/a.css' }), el('img', { src: '/a.jpg', alt: 'A' })),
+  ],
   ['empty alt becomes a bare attribute', el('img', { src: '/a.jpg', alt: '' })],
   ['boolean attributes', el('input', { type: 'search', autocomplete: 'off', spellcheck: false, required: true, disabled: false })],
   ['aria and data values stringified', el('div', { 'aria-hidden': true, 'aria-expanded': false, 'data-count': 3, 'data-x': null })],

@@ -36,7 +36,24 @@ const NAMESPACE = /^(xlink|xmlns|xml)([A-Z])/;
 const HTML_LOWER_CASE =
   /^(?:accessK|auto[A-Z]|cell|ch|col|cont|cross|dateT|encT|form[A-Z]|frame|hrefL|inputM|maxL|minL|noV|playsI|popoverT|readO|rowS|src[A-Z]|tabI|useM|item[A-Z])/;
 const ENUMERATED: ReadonlySet<string> = new Set(['draggable', 'spellcheck']);
-const VOID: ReadonlySet<string> = new Set(['area', 'base', 'br', 'col', 'command', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID: ReadonlySet<string> = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 const UNSUPPORTED_TAGS: ReadonlySet<string> = new Set(['svg', 'math', 'textarea', 'select', 'option']);
 const ENTITY = /["&<]/g;
 const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', '<': '&lt;' };
