@@ -24,6 +24,14 @@ describe('headlineSlug', () => {
     // Decomposed input (NFD) gives the same slug as composed input.
     ['Cafe\u0301 Ёлка'.normalize('NFD'), 'cafe-yolka'],
     ['🎉🎉 ✓', ''],
+    // Where the transliteration library on its own would give other slugs.
+    ['Новый подъезд', 'novyy-podezd'],
+    ['Müller und Ürün', 'muller-und-urun'],
+    ['Budget of €5bn, ₽100', 'budget-of-5bn-100'],
+    ['کـتاب', 'ktab'],
+    // Scripts the library writes in Latin letters that the old tables dropped.
+    ['Αθήνα', 'athina'],
+    ['Hawaiʻi vote', 'hawaii-vote'],
   ])('%s → %s', (headline, slug) => {
     expect(headlineSlug(headline)).toBe(slug);
   });

@@ -1,72 +1,57 @@
 /**
  * The file name (and so the URL slug) `npm run new` gives a story, from its headline:
- * Latin letters without accents and Cyrillic transliterated by
- * @sindresorhus/transliterate (BGN/PCGN-like, as the sample content is named:
- * "нежелательная" → "nezhelatelnaya"), Persian romanised by the rules below. Only for
- * new article files: tag and author URLs keep their script (src/site/slugs.ts, ADR 002).
- * Editors can always rename the file or set `slug:`.
+ * Latin letters without accents, Cyrillic transliterated (BGN/PCGN-like, as the sample
+ * content is named: "нежелательная" → "nezhelatelnaya") and Persian romanised letter by
+ * letter. Only for new article files: tag and author URLs keep their script
+ * (src/site/slugs.ts, ADR 002). Editors can always rename the file or set `slug:`.
  */
-import libraryTransliterate from '@sindresorhus/transliterate';
-
-/** Where we romanise differently from the library: щ as BGN/PCGN writes it. */
-const REPLACEMENTS: [string, string][] = [
-  ['щ', 'shch'],
-  ['Щ', 'Shch'],
-];
+import transliterateToLatin from '@sindresorhus/transliterate';
 
 /**
- * Persian: consonants and long vowels (short vowels are not written, so they are not
- * guessed). The library romanises Arabic-script letters one by one, as Arabic; Persian
- * و, ی and a final ه read as a consonant or a vowel by their place in the word, which
- * no replacement table can express, so this is ours.
+ * Where the library's tables give other slugs than those stories were named by before
+ * (src/content/headline-slug.test.ts holds them).
  */
-const PERSIAN: Readonly<Record<string, string>> = {
-  ا: 'a',
-  آ: 'a',
-  أ: 'a',
-  إ: 'e',
-  ب: 'b',
-  پ: 'p',
-  ت: 't',
-  ث: 's',
-  ج: 'j',
-  چ: 'ch',
-  ح: 'h',
-  خ: 'kh',
-  د: 'd',
-  ذ: 'z',
-  ر: 'r',
-  ز: 'z',
-  ژ: 'zh',
-  س: 's',
-  ش: 'sh',
-  ص: 's',
-  ض: 'z',
-  ط: 't',
-  ظ: 'z',
-  ع: '',
-  غ: 'gh',
-  ف: 'f',
-  ق: 'gh',
-  ک: 'k',
-  ك: 'k',
-  گ: 'g',
-  ل: 'l',
-  م: 'm',
-  ن: 'n',
-  ء: '',
-  ئ: 'y',
-  ؤ: 'o',
-  ة: 'e',
-  ۀ: 'e',
-};
+const REPLACEMENTS: ReadonlyArray<[string, string]> = [
+  // BGN/PCGN, like the sample content: щ is shch and ы always y (the library: sch, and
+  // iy for ый); a hard sign is dropped, not written y before е.
+  ['щ', 'shch'],
+  ['ы', 'y'],
+  ['ъ', ''],
+  // Belarusian short u, which the library does not know.
+  ['ў', 'u'],
+  // Accents dropped, not spelt the German way: a headline names people and places of
+  // any language, and "Ürün" (Turkish) is not "ueruen".
+  ['ä', 'a'],
+  ['ö', 'o'],
+  ['ü', 'u'],
+  // The library reads these letters as Arabic (th, dh, d, q, w, a, t, and ع/ء as e); in
+  // Persian they sound s, z, z, gh, o, e, e, and ع/ء are not written.
+  ['ث', 's'],
+  ['ذ', 'z'],
+  ['ض', 'z'],
+  ['ق', 'gh'],
+  ['ؤ', 'o'],
+  ['إ', 'e'],
+  ['ة', 'e'],
+  ['ع', ''],
+  ['ء', ''],
+  // ZWNJ joins the parts of one Persian word (خانه‌ها); the library leaves it, and the
+  // slug would break the word there.
+  ['\u200c', ''],
+];
 
 const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FC]/;
 const isArabicLetter = (c: string | undefined) => c !== undefined && ARABIC_LETTER.test(c);
 const VOWEL_LETTERS: ReadonlySet<string> = new Set(['ا', 'آ', 'و', 'ی', 'ي', 'ى']);
 
-/** و and ی are consonants (v, y) next to a vowel letter or at the start of a word, vowels (o, i) otherwise. */
-function persianLetter(chars: readonly string[], i: number): string {
+/**
+ * The Persian letters whose sound depends on the letters around them, which a table of
+ * replacements (the library's or ours) cannot say; undefined for every other character.
+ * Persian does not write its short vowels, so none are guessed: و and ی are consonants
+ * (v, y) next to a vowel letter or at the start of a word and vowels (o, i) otherwise,
+ * and a final heh is usually the silent vowel "-e" (خانه → khane).
+ */
+function persianLetter(chars: readonly string[], i: number): string | undefined {
   const c = chars[i]!;
   const prev = chars[i - 1];
   const next = chars[i + 1];
@@ -81,28 +66,23 @@ function persianLetter(chars: readonly string[], i: number): string {
     if (prev === 'ا' && !isArabicLetter(chars[i - 2])) return 'i'; // word-initial "ای"
     return atStart || VOWEL_LETTERS.has(next ?? '') || VOWEL_LETTERS.has(prev ?? '') ? 'y' : 'i';
   }
-  // A final heh is usually the silent vowel "-e" (خانه → khane), but not after a long a (گاه → gah).
+  // Not after a long a, though: گاه → gah.
   if (c === 'ه') return atEnd && prev !== 'ا' && prev !== 'آ' ? 'e' : 'h';
-  if (c === 'ا' && atStart && (next === 'ی' || next === 'ي')) return ''; // "ای…" is "i…"
-  if (c === 'ا' && atStart && next === 'و') return ''; // "او…" is "u…"/"o…"
-  return PERSIAN[c] ?? c;
+  if (c === 'ا' && atStart && (next === 'ی' || next === 'ي' || next === 'و')) return ''; // "ای…" is "i…", "او…" is "u…"/"o…"
+  return undefined;
 }
 
 export function transliterate(text: string): string {
   const chars = [...text.normalize('NFC').toLowerCase()]
-    // Persian and Arabic-Indic digits are digits.
-    .map((c) => (/[\u0660-\u0669\u06F0-\u06F9]/.test(c) ? String((c.codePointAt(0) ?? 0) & 0xf) : c))
-    // Arabic vowel marks and the tatweel are optional spelling.
-    .filter((c) => !/[\u064B-\u065F\u0670\u0640]/.test(c));
-  let out = '';
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    if (isArabicLetter(c)) out += persianLetter(chars, i);
-    else if (c === '\u200c')
-      continue; // ZWNJ joins the parts of one Persian word
-    else out += c;
-  }
-  return libraryTransliterate(out, { customReplacements: REPLACEMENTS }).toLowerCase();
+    // Marks left after composing (Arabic vowel marks, accents with no precomposed
+    // letter) and the tatweel are optional spelling: they must not stand between a
+    // Persian letter and the neighbours that decide how it is read, nor split a word.
+    .filter((c) => !/[\p{M}\u0640]/u.test(c));
+  const persian = chars.map((c, i) => (isArabicLetter(c) ? (persianLetter(chars, i) ?? c) : c)).join('');
+  // Symbols are not words: the library writes some as letters (€ → e, ₽ → p, 💯 → 100),
+  // which the slug would then read as part of the word beside them.
+  const words = persian.replace(/[\p{Sc}\p{Sm}\p{So}]/gu, ' ');
+  return transliterateToLatin(words, { customReplacements: REPLACEMENTS }).toLowerCase();
 }
 
 export const MAX_SLUG_LENGTH = 60;

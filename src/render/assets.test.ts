@@ -66,3 +66,9 @@ describe('minifyCss (esbuild)', () => {
     expect(await minifyCss(input)).toBe(expected);
   });
 });
+
+describe('a stylesheet esbuild cannot read', () => {
+  it('fails the build, naming the file and the line', async () => {
+    await expect(minifyCss('a { color: red;\n  b { }}}', 'assets/broken.css')).rejects.toThrow(/assets\/broken\.css:2:\d+: /);
+  });
+});
