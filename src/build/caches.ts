@@ -14,6 +14,7 @@ import { ImageCache, imageCacheDir } from '../photos/encode.ts';
 import { PhotoInspections } from '../photos/inspect.ts';
 import { searchCacheDir } from '../search/search-cache.ts';
 import { sourceFingerprint } from './fingerprint.ts';
+import { once } from './memoise.ts';
 import { Store } from './store.ts';
 
 export interface BuildCaches {
@@ -33,28 +34,41 @@ export interface BuildCaches {
   saveDates(): void;
 }
 
+/** Each cache made on first use: `npm run check` never needs the bodies or the renditions, and never pays for their fingerprints. */
 export function openCaches(rootDir: string, env: NodeJS.ProcessEnv = process.env): BuildCaches {
   const contentDir = env.MASTHEAD_BODY_CACHE ?? path.join(rootDir, '.cache', 'bodies');
   const imagesDir = imageCacheDir(rootDir, env);
-  // The loader's fingerprint covers what decides a date's text too: the editions' code and Node's ICU and zone data.
-  const fingerprint = sourceFingerprint();
-  const bodies = new BodyCache(contentDir);
-  const articles = new ArticleCache(contentDir, fingerprint);
-  const dateStore = new Store<string>(contentDir, 'dates', fingerprint);
+  // The sources' fingerprint covers what decides a date's text too: the editions' code and Node's ICU and zone data.
+  const bodies = once(() => new BodyCache(contentDir));
+  const articles = once(() => new ArticleCache(contentDir, sourceFingerprint()));
+  const dateStore = once(() => new Store<string>(contentDir, 'dates', sourceFingerprint()));
+  const dates = once(() => new DateTexts(dateStore()));
+  const images = once(() => new ImageCache(imagesDir));
+  const inspections = once(() => new PhotoInspections(imagesDir));
   return {
-    bodies,
-    articles,
-    dates: new DateTexts(dateStore),
-    images: new ImageCache(imagesDir),
-    inspections: new PhotoInspections(imagesDir),
+    get bodies() {
+      return bodies();
+    },
+    get articles() {
+      return articles();
+    },
+    get dates() {
+      return dates();
+    },
+    get images() {
+      return images();
+    },
+    get inspections() {
+      return inspections();
+    },
     searchDir: searchCacheDir(rootDir, env),
     loaded: new Map(),
     saveContent() {
-      bodies.save();
-      articles.save();
+      bodies().save();
+      articles().save();
     },
     saveDates() {
-      dateStore.save();
+      dateStore().save();
     },
   };
 }

@@ -1,12 +1,13 @@
 /**
  * Libraries that only new or changed content needs — YAML and frontmatter parsing, the
- * schema, Markdown, and sharp for photos — loaded the first time one is used. A build or
+ * schema, Markdown, HTML entities, and sharp for photos — loaded the first time one is used. A build or
  * `npm run check` of stories and photos the caches already hold never loads them: zod
  * alone is 95 ES modules, and the five cost about 0.3 s of start-up, a third of
  * `npm run check` (ADR 013). The loader is synchronous, so they are required: the
  * CommonJS builds of the same packages, the only copy of each this process loads.
  */
 import { createRequire } from 'node:module';
+import type * as Entities from 'entities';
 import type GrayMatter from 'gray-matter';
 import type * as JsYaml from 'js-yaml';
 import type MarkdownIt from 'markdown-it';
@@ -22,11 +23,12 @@ export const markdownIt = once(() => require('markdown-it') as typeof MarkdownIt
 export const grayMatter = once(() => require('gray-matter') as typeof GrayMatter);
 export const jsYaml = once(() => require('js-yaml') as typeof JsYaml);
 export const sharp = once(() => require('sharp') as typeof SharpModule);
+export const entities = once(() => require('entities') as typeof Entities);
 
 /**
  * Loads them all now: the dev server calls it once its first build is done, so that the
  * editor's first save does not wait for them (a quarter of a second).
  */
 export function loadAllNow(): void {
-  for (const load of [zod, markdownIt, grayMatter, jsYaml, sharp]) load();
+  for (const load of [zod, markdownIt, grayMatter, jsYaml, sharp, entities]) load();
 }

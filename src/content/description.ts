@@ -3,13 +3,13 @@
  * summary, or else the first paragraph of the rendered body as plain text. Computed
  * once per article by the content loader.
  */
-import { decodeHTML } from 'entities';
+import { entities } from '../build/on-first-use.ts';
 
 /** Long enough for every consumer (Google shows about 160 characters, feeds more). */
 export const DESCRIPTION_MAX = 300;
 
 /** Text of markdown-it output back from its escaped form. */
-export const decodeEntities = (html: string): string => decodeHTML(html);
+export const decodeEntities = (html: string): string => entities().decodeHTML(html);
 
 /** Plain text of the first paragraph of markdown-it output, or '' when there is none. */
 export function firstParagraphText(bodyHtml: string): string {

@@ -126,7 +126,9 @@ export function photoProblem(src: string, result: Inspection): Pick<ContentProbl
  */
 export async function inspectArticlePhotos(articles: readonly ArticleFacts[], inspections: PhotoInspections): Promise<ContentProblem[]> {
   const withPhoto = articles.flatMap((a) => (a.photo ? [{ file: a.sourcePath, photo: a.photo }] : []));
-  const results = await Promise.all(withPhoto.map(({ photo }) => inspections.inspect(photo.file)));
+  // Once per file: a few wire photos can illustrate thousands of stories.
+  const byFile = new Map([...new Set(withPhoto.map(({ photo }) => photo.file))].map((file) => [file, inspections.inspect(file)]));
+  const results = await Promise.all(withPhoto.map(({ photo }) => byFile.get(photo.file)!));
   inspections.save();
   return withPhoto.flatMap(({ file, photo }, i) => {
     const problem = photoProblem(photo.sourcePath, results[i]!);

@@ -12,13 +12,14 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { once } from '../build/memoise.ts';
 
 /** Pagefind's version (its package.json is not exported, so it is found from its entry point). */
-const pagefindVersion = ((): string => {
+const pagefindVersion = once((): string => {
   let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
   while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
   return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-})();
+});
 
 export function searchCacheDir(rootDir: string, env: NodeJS.ProcessEnv = process.env): string {
   return env.MASTHEAD_SEARCH_CACHE ?? path.join(rootDir, '.cache', 'search');
@@ -30,7 +31,7 @@ export function searchCacheDir(rootDir: string, env: NodeJS.ProcessEnv = process
  * it cost more than hashing it.
  */
 export function recordsKey(inputs: readonly (readonly [small: unknown, text?: string])[]): string {
-  const hash = createHash('sha256').update(pagefindVersion);
+  const hash = createHash('sha256').update(pagefindVersion());
   for (const [small, text = ''] of inputs) hash.update(JSON.stringify([small, text.length])).update(text);
   return hash.digest('hex').slice(0, 20);
 }
