@@ -5,8 +5,8 @@ import type { Edition } from '../../src/editions/edition.ts';
 /**
  * The inside of a block that is the same on every page of an edition (site header,
  * publisher box, footer), rendered once per build and edition and reused by every page
- * as a child: at 25,000 pages, rendering it again for each was a fifth of the rendering
- * time. It is markup from the JSX runtime like any other, escaped the same way.
+ * as a child (ADR 012 measured what rendering it for each page cost). It is markup from
+ * the JSX runtime like any other, escaped the same way.
  */
 export function oncePerEdition(name: string, content: (build: Build, edition: Edition) => Children): (build: Build, edition: Edition) => Html {
   return (build, edition) => {

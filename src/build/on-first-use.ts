@@ -1,9 +1,8 @@
 /**
  * Libraries that only new or changed content needs — YAML and frontmatter parsing, the
  * schema, Markdown, HTML entities, and sharp for photos — loaded the first time one is used. A build or
- * `npm run check` of stories and photos the caches already hold never loads them: zod
- * alone is 95 ES modules, and the five cost about 0.3 s of start-up, a third of
- * `npm run check` (ADR 013). The loader is synchronous, so they are required: the
+ * `npm run check` of stories and photos the caches already hold never loads them (zod
+ * alone is 95 ES modules; ADR 013 measured what they cost). The loader is synchronous, so they are required: the
  * CommonJS builds of the same packages, the only copy of each this process loads.
  */
 import { createRequire } from 'node:module';
@@ -27,7 +26,7 @@ export const entities = once(() => require('entities') as typeof Entities);
 
 /**
  * Loads them all now: the dev server calls it once its first build is done, so that the
- * editor's first save does not wait for them (a quarter of a second).
+ * editor's first save does not wait for them.
  */
 export function loadAllNow(): void {
   for (const load of [zod, markdownIt, grayMatter, jsYaml, sharp, entities]) load();

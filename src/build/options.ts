@@ -9,8 +9,8 @@ import { editionCodes, isEditionCode } from '../editions/registry.ts';
 
 // luxon's own locale never reaches a page: dates are formatted per edition through Intl
 // (src/editions/dates.ts), and luxon only parses and does arithmetic. Fixed, nothing depends on the
-// machine's locale, and luxon never asks the system for it (which starts ICU: 0.01 s of
-// `npm run check`).
+// machine's locale, and luxon never asks the system for it (which would start ICU in
+// every check).
 Settings.defaultLocale = 'en-US';
 
 export interface BuildOptions {

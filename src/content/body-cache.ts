@@ -27,8 +27,8 @@ const ONE_BYTE = /^[\0-\xff]*$/;
 /**
  * The body cache's file: `MHB1`, the length of a JSON index (each body's env and where its
  * HTML is), the index, then every body's HTML, in Latin-1 when it fits and UTF-16 when not.
- * Both are the way V8 holds strings, so reading a body is a copy. Kept as JSON, parsing
- * 20 MB of escaped HTML was a tenth of a warm 4,000-story build.
+ * Both are the way V8 holds strings, so reading a body is a copy, where JSON would parse
+ * megabytes of escaped HTML on every build (ADR 012, ADR 018).
  */
 export const packedBodies: StoreCodec<RenderedBody> = {
   extension: 'bin',

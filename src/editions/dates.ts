@@ -107,8 +107,8 @@ const FORMATS = { dateTime: ['date-time', formatDateTime], date: ['date', format
 /**
  * A build's dates: each (edition, instant, format) formatted once, and with a store once
  * for as long as nothing that decides it changes. A story's date is shown on its page and
- * on every listing, feed and search record that includes it, and Intl takes 10–15 µs to
- * format one with its zone, calendar and month name. The store's fingerprint must change
+ * on every listing, feed and search record that includes it, and formatting one with its
+ * zone, calendar and month name is the costly part (ADR 018). The store's fingerprint must change
  * with the code, the editions and Node's ICU and time zone data, which decide the text.
  */
 export class DateTexts {
