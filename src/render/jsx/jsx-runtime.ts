@@ -8,19 +8,17 @@
  * Text and attribute values are escaped; raw HTML enters only through
  * `dangerouslySetInnerHTML`, as before.
  *
- * A page is a tree of `Html` nodes, joined into one string once. Preact built it by
- * concatenation, a rope of thousands of pieces per page that V8 then had to flatten
- * (as much time as the rendering itself at 5,000 pages).
+ * Each element is its markup as one string, made from its children's as it is created
+ * (ADR 018 measured this against the tree of parts joined once that ADR 014 chose).
  */
 import type { JSX as PreactJSX } from 'preact';
-
-type Part = string | Html;
+import { memoise } from '../../build/memoise.ts';
 
 /** Markup made by the runtime: safe to place in a page as it is. */
 export class Html {
-  readonly parts: readonly Part[];
-  constructor(parts: readonly Part[]) {
-    this.parts = parts;
+  readonly html: string;
+  constructor(html: string) {
+    this.html = html;
   }
 }
 
@@ -64,6 +62,19 @@ export function escapeHtml(text: string): string {
   return ENTITY.test(text) ? text.replace(ENTITY, (c) => ENTITIES[c]!) : text;
 }
 
+/** What preact wrote for an attribute's name ('' to drop it); the same few names recur on every element. */
+const attributeName = memoise((name: string): string => {
+  if (name === 'defaultValue') return 'value';
+  if (name === 'defaultChecked') return 'checked';
+  if (name === 'defaultSelected') return 'selected';
+  if (name === 'acceptCharset') return 'accept-charset';
+  if (name === 'httpEquiv') return 'http-equiv';
+  if (UNSAFE_NAME.test(name)) return '';
+  if (NAMESPACE.test(name)) return name.replace(NAMESPACE, '$1:$2').toLowerCase();
+  if (HTML_LOWER_CASE.test(name)) return name.toLowerCase();
+  return name;
+});
+
 function attribute(tag: string, name: string, v: unknown, props: Props): string {
   if (typeof v === 'function' || name === 'key' || name === 'ref' || name === '__self' || name === '__source') return '';
   if (name === 'className' || name === 'htmlFor') {
@@ -71,51 +82,47 @@ function attribute(tag: string, name: string, v: unknown, props: Props): string 
     name = name === 'className' ? 'class' : 'for';
   } else if (name === 'style' && v !== null && typeof v === 'object') {
     throw new Error(`<${tag} style={…}>: style objects are not supported; write the CSS as a string`);
-  } else if (name === 'defaultValue') name = 'value';
-  else if (name === 'defaultChecked') name = 'checked';
-  else if (name === 'defaultSelected') name = 'selected';
-  else if (name === 'acceptCharset') name = 'accept-charset';
-  else if (name === 'httpEquiv') name = 'http-equiv';
-  else if (UNSAFE_NAME.test(name)) return '';
-  else if (NAMESPACE.test(name)) name = name.replace(NAMESPACE, '$1:$2').toLowerCase();
-  else if ((name[4] === '-' || ENUMERATED.has(name)) && v != null) v = String(v);
-  else if (HTML_LOWER_CASE.test(name)) name = name.toLowerCase();
+  } else {
+    if ((name[4] === '-' || ENUMERATED.has(name)) && v != null) v = String(v);
+    name = attributeName(name);
+    if (!name) return '';
+  }
   if (v == null || v === false) return '';
   return v === true || v === '' ? ` ${name}` : ` ${name}="${escapeHtml(String(v))}"`;
 }
 
-/** Appends children's markup to `parts`; false when there was none. */
-function addChildren(children: Children, parts: Part[]): boolean {
-  if (children == null || typeof children === 'boolean' || children === '') return false;
-  if (typeof children === 'string') parts.push(escapeHtml(children));
-  else if (typeof children === 'number' || typeof children === 'bigint') parts.push(String(children));
-  else if (children instanceof Html) {
-    if (children.parts.length === 0) return false;
-    parts.push(children);
-  } else if (Array.isArray(children)) {
-    let any = false;
-    for (const child of children as readonly Children[]) any = addChildren(child, parts) || any;
-    return any;
-  } else throw new Error(`Cannot render ${Object.prototype.toString.call(children)} as HTML`);
-  return true;
+/** The markup of children; '' when there is none. */
+function childrenHtml(children: Children): string {
+  if (children == null || typeof children === 'boolean') return '';
+  if (typeof children === 'string') return escapeHtml(children);
+  if (typeof children === 'number' || typeof children === 'bigint') return String(children);
+  if (children instanceof Html) return children.html;
+  if (Array.isArray(children)) {
+    let out = '';
+    for (const child of children as readonly Children[]) out += childrenHtml(child);
+    return out;
+  }
+  throw new Error(`Cannot render ${Object.prototype.toString.call(children)} as HTML`);
 }
 
-function element(tag: string, props: Props): Html {
+/** A tag name, once checked: refused when it is not one the runtime writes as preact did. */
+const checkedTag = memoise((tag: string): string => {
   if (UNSAFE_NAME.test(tag)) throw new Error(`${tag} is not a valid HTML tag name`);
   if (UNSUPPORTED_TAGS.has(tag)) throw new Error(`<${tag}> is not supported by Masthead's JSX runtime`);
-  let open = `<${tag}`;
+  return tag;
+});
+
+function element(tag: string, props: Props): Html {
+  let open = `<${checkedTag(tag)}`;
   let raw: unknown;
   for (const name in props) {
     if (name === 'children') continue;
     if (name === 'dangerouslySetInnerHTML') raw = (props[name] as { __html?: unknown } | null)?.__html;
     else open += attribute(tag, name, props[name], props);
   }
-  const parts: Part[] = [''];
-  const filled = raw ? parts.push(String(raw)) > 0 : addChildren(props.children, parts);
-  if (!filled && VOID.has(tag)) return new Html([`${open}/>`]);
-  parts[0] = `${open}>`;
-  parts.push(`</${tag}>`);
-  return new Html(parts);
+  const inner = raw ? String(raw) : childrenHtml(props.children);
+  if (!inner && VOID.has(tag)) return new Html(`${open}/>`);
+  return new Html(`${open}>${inner}</${tag}>`);
 }
 
 /** The automatic runtime's entry: components are called at once, elements become `Html`. */
@@ -126,34 +133,21 @@ export function jsx(type: string | Component, props: Props): Children {
 export { jsx as jsxs, jsx as jsxDEV };
 
 export function Fragment({ children }: { children?: Children }): Html {
-  const parts: Part[] = [];
-  addChildren(children, parts);
-  return new Html(parts);
+  return new Html(childrenHtml(children));
 }
 
 /** Markup already made elsewhere (a rendered body, a card rendered once per build). */
-export const rawHtml = (html: string): Html => new Html(html ? [html] : []);
-
-function collect(node: Html, out: string[]): void {
-  for (const part of node.parts) {
-    if (typeof part === 'string') out.push(part);
-    else collect(part, out);
-  }
-}
+export const rawHtml = (html: string): Html => new Html(html);
 
 /**
- * Markup placed on many pages (a story's card, an edition's header) as one piece: each
- * page then copies one string instead of walking the same tree again.
+ * Markup placed on many pages (a story's card, an edition's header) as one flat piece:
+ * each page then copies one string instead of joining the same pieces again.
  */
 export const joined = (children: Children): Html => rawHtml(renderToString(children));
 
-/** The markup as one string, joined once. */
+/** The markup as one string. */
 export function renderToString(children: Children): string {
-  const parts: Part[] = [];
-  addChildren(children, parts);
-  const out: string[] = [];
-  collect(new Html(parts), out);
-  return out.join('');
+  return childrenHtml(children);
 }
 
 export namespace JSX {
