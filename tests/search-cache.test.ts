@@ -36,18 +36,19 @@ beforeAll(async () => {
 describe('search cache', () => {
   it('indexes every edition the first time', () => {
     expect(runs[0]?.code).toBe(0);
-    expect(runs[0]?.stdout).toContain('0 of 3 editions unchanged, from the cache');
+    // One part per edition: each edition has one story.
+    expect(runs[0]?.stdout).toContain('3 articles in 3 parts: 3 indexed, 0 from the cache');
   });
 
   it('reuses every bundle when nothing changed, with the same bytes', () => {
-    expect(runs[1]?.stdout).toContain('3 of 3 editions unchanged, from the cache');
+    expect(runs[1]?.stdout).toContain('3 articles in 3 parts: 0 indexed, 3 from the cache');
     for (const edition of ['en', 'ru', 'fa']) {
       expect(snapshot(path.join(dir, '_site-2', edition, 'pagefind'))).toEqual(snapshot(path.join(dir, '_site-1', edition, 'pagefind')));
     }
   });
 
-  it('indexes again only the edition whose story changed', () => {
-    expect(runs[2]?.stdout).toContain('2 of 3 editions unchanged, from the cache');
+  it('indexes again only the part whose story changed', () => {
+    expect(runs[2]?.stdout).toContain('3 articles in 3 parts: 1 indexed, 2 from the cache');
     expect(snapshot(path.join(dir, '_site-3', 'en', 'pagefind'))).not.toEqual(snapshot(path.join(dir, '_site-1', 'en', 'pagefind')));
     expect(snapshot(path.join(dir, '_site-3', 'ru', 'pagefind'))).toEqual(snapshot(path.join(dir, '_site-1', 'ru', 'pagefind')));
   });

@@ -236,22 +236,26 @@ describe('search', () => {
       expect(scripts.map((s) => [s.getAttribute('type'), s.textContent])).toEqual([['module', '']]);
       expect(site.has(scripts[0]?.getAttribute('src') ?? '')).toBe(true);
       const form = doc.querySelector('form[role="search"]');
-      expect(site.has(form?.getAttribute('data-pagefind-bundle') ?? '')).toBe(true);
+      // Every part of the index the page names is there, newest first (ADR 023).
+      const parts = (form?.getAttribute('data-pagefind-parts') ?? '').split(' ');
+      expect(parts.length).toBeGreaterThan(0);
+      for (const part of parts) expect(site.has(`${part}pagefind.js`), part).toBe(true);
       expect(doc.querySelector('label[for="search-input"]')?.textContent).toBeTruthy();
       expect(hrefs(site.page(`/${edition}/`), 'header a.search-link')).toEqual([`/${edition}/search/`]);
     }
   });
 
   it('indexes the articles of every edition in its own language, and nothing else', () => {
-    // One bundle per edition (/<ed>/pagefind/), each holding only its own language.
-    const counts = Object.fromEntries(
-      EDITIONS.flatMap((edition) => {
-        const entry = JSON.parse(readFileSync(path.join(site.outDir, edition, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+    // Each edition's index in parts (/<ed>/pagefind/<part>/), each holding only its edition's language.
+    const counts: Record<string, number> = {};
+    for (const edition of EDITIONS) {
+      for (const part of readdirSync(path.join(site.outDir, edition, 'pagefind'))) {
+        const entry = JSON.parse(readFileSync(path.join(site.outDir, edition, 'pagefind', part, 'pagefind-entry.json'), 'utf8')) as {
           languages: Record<string, { page_count: number }>;
         };
-        return Object.entries(entry.languages).map(([lang, l]) => [lang, l.page_count]);
-      }),
-    );
+        for (const [lang, l] of Object.entries(entry.languages)) counts[lang] = (counts[lang] ?? 0) + l.page_count;
+      }
+    }
     // 45 world stories + 1 economy story per edition; no listing, about or 404 page.
     expect(counts).toEqual({ en: COUNT + 1, ru: COUNT + 1, fa: COUNT + 1 });
   });

@@ -2,14 +2,16 @@ import type { Build } from '../../src/build/build.ts';
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
 import { assetUrl } from '../../src/render/assets.ts';
-import { searchBundleDir } from '../../src/search/search-index.ts';
+import { searchPartDir } from '../../src/search/search-index.ts';
 import { href } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 
 /**
  * `/<edition>/search/`: the only page with JavaScript (assets/search.js, an external
- * module, so a strict CSP needs no inline script). The index is Pagefind's, written by
- * the build CLI (src/search/search-index.ts); its language follows this page's <html lang>.
+ * module, so a strict CSP needs no inline script). The index is Pagefind's, in parts
+ * written by the build CLI (src/search/search-index.ts), newest first: the script loads
+ * Pagefind from the first and merges the others into it. Its language follows this
+ * page's <html lang>.
  */
 interface SearchData {
   code: EditionCode;
@@ -26,6 +28,7 @@ export default function render({ code, masthead: build }: SearchData): string {
   const edition = editions[code];
   const s = edition.strings;
   const self = href(build.options, `/${code}/search/`);
+  const parts = [...(build.outputs.search.get(code) ?? [])].reverse().map((part) => href(build.options, `/${searchPartDir(code, part.id)}/`));
   return renderDocument({
     build,
     edition,
@@ -45,7 +48,7 @@ export default function render({ code, masthead: build }: SearchData): string {
           role="search"
           action={self}
           method="get"
-          data-pagefind-bundle={href(build.options, `/${searchBundleDir(code)}/pagefind.js`)}
+          data-pagefind-parts={parts.join(' ')}
           data-base-url={href(build.options, '/')}
           data-locale={edition.locale}
           data-numbering-system={edition.numberingSystem}

@@ -106,7 +106,7 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
     if (!values.quiet) {
       const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
       console.log(
-        `Search index: ${counts || 'no pages'} (${search.pages} articles; ${search.reused} of ${options.render.editions.length} editions unchanged, from the cache)`,
+        `Search index: ${counts || 'no pages'} (${search.pages} articles in ${search.parts} parts: ${search.indexed} indexed, ${search.reused} from the cache)`,
       );
     }
   });

@@ -30,7 +30,7 @@ export interface CachedArticle {
 
 /** An article's facts and its texts (the body aside), which the cache keeps in separate files. */
 export function splitArticle(article: Article): { facts: ArticleFacts; texts: ArticleTexts } {
-  const { edition, sourcePath, slug, url, date, timestamp, draft, translationKey, aliases, photo, bodyHtml: _body, ...texts } = article;
+  const { edition, sourcePath, slug, url, date, timestamp, draft, translationKey, aliases, photo, bodyHtml: _body, digest: _digest, ...texts } = article;
   const facts: ArticleFacts = {
     edition,
     sourcePath,

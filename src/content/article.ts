@@ -52,6 +52,12 @@ export interface Article {
   corrections: Correction[];
   /** Rendered body, from markdown-it with raw HTML disabled. */
   bodyHtml: string;
+  /**
+   * A digest of the source file's bytes and where it was read (src/content/article-cache.ts):
+   * with the code's fingerprint, it names everything the article is made of, so what is
+   * made from the article alone (its search record, its page) can be keyed by it.
+   */
+  digest: string;
 }
 
 /**
@@ -62,4 +68,4 @@ export interface Article {
 export type ArticleFacts = Pick<Article, 'edition' | 'sourcePath' | 'slug' | 'url' | 'date' | 'timestamp' | 'draft' | 'translationKey' | 'aliases' | 'photo'>;
 
 /** The rest of an article but its body: what only rendering reads. */
-export type ArticleTexts = Omit<Article, keyof ArticleFacts | 'bodyHtml'>;
+export type ArticleTexts = Omit<Article, keyof ArticleFacts | 'bodyHtml' | 'digest'>;

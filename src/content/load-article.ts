@@ -9,7 +9,7 @@ import path from 'node:path';
 import { untouchedStamp } from '../build/store.ts';
 import type { Edition } from '../editions/edition.ts';
 import type { Article, ArticleFacts } from './article.ts';
-import { type ArticleCache, type CachedArticle, splitArticle } from './article-cache.ts';
+import { type ArticleCache, articleKey, type CachedArticle, splitArticle } from './article-cache.ts';
 import type { BodyCache } from './body-cache.ts';
 import type { ArticleLink } from './cross-checks.ts';
 import type { PhotoChecks } from './photo-checks.ts';
@@ -67,7 +67,7 @@ export function loadArticle(input: ArticleInput): Article | undefined {
     const bodyHtml = bodies?.get(cached.bodyKey)?.html;
     // Object.assign, not a spread: it runs for every cached story and is several times faster (ADR 016).
     if (texts && bodyHtml !== undefined) {
-      entry = { article: Object.assign({}, cached.facts, texts, { bodyHtml }), links: cached.links, warnings: cached.warnings };
+      entry = { article: Object.assign({}, cached.facts, texts, { bodyHtml, digest: key }), links: cached.links, warnings: cached.warnings };
       cache?.served();
     }
   }
@@ -133,7 +133,8 @@ function fromCache(
   untouched: string,
   read: () => Buffer,
 ): { key: string; cached: CachedArticle | undefined } {
-  if (!cache) return { key: '', cached: undefined };
+  // Without a cache the key is still the Article's digest.
+  if (!cache) return { key: articleKey(rootDir, file, edition.code, read()), cached: undefined };
   const { key, cached } = cache.lookup(rootDir, file, edition.code, untouched, read);
   const photo = cached?.facts.photo;
   return { key, cached: photo && photoChecks.file(photo.file, rootDir) ? undefined : cached };
@@ -146,7 +147,7 @@ function fromCache(
  * only the bodies the check used would drop all the others.
  */
 function validateAndStore(input: ArticleInput, bytes: Buffer, key: string, keep: 'whole' | 'facts'): ValidatedFile | undefined {
-  const fresh = validateArticle(bytes, { ...input, photoCheck: input.photoChecks.photo }, keep === 'whole' ? input.bodies : undefined);
+  const fresh = validateArticle(bytes, { ...input, photoCheck: input.photoChecks.photo, digest: key }, keep === 'whole' ? input.bodies : undefined);
   if (fresh?.bodyKey)
     input.cache?.store(
       input.rootDir,

@@ -14,6 +14,7 @@ interface Normalised {
   bodyHtml: string;
   slug: string;
   photoPath: { path: string; file: string } | undefined;
+  digest: string;
 }
 
 export function normalise(fm: FrontmatterData, n: Normalised): Article {
@@ -57,5 +58,6 @@ export function normalise(fm: FrontmatterData, n: Normalised): Article {
     aliases: [...new Set(fm.aliases ?? [])],
     corrections,
     bodyHtml: n.bodyHtml,
+    digest: n.digest,
   };
 }

@@ -25,6 +25,8 @@ export interface ValidationInput {
   rootDir: string;
   problems: ContentProblem[];
   photoCheck: typeof checkPhoto;
+  /** The file's digest (src/content/article-cache.ts: articleKey), carried by the Article. */
+  digest: string;
 }
 
 export interface ValidatedFile {
@@ -40,7 +42,7 @@ type Report = (p: Omit<ContentProblem, 'file' | 'severity'>) => void;
 /** Parses, validates and normalises one file; its problems go to `problems`, the result to the caches. */
 export function validateArticle(
   bytes: Buffer,
-  { absolute, file, edition, rootDir, problems, photoCheck }: ValidationInput,
+  { absolute, file, edition, rootDir, problems, photoCheck, digest }: ValidationInput,
   bodies: BodyCache | undefined,
 ): ValidatedFile | undefined {
   const parsed = parseSource(bytes, edition, bodies);
@@ -99,7 +101,7 @@ export function validateArticle(
     problems.push(...warnings, ...found);
     return undefined;
   }
-  const article = normalise(result.data, { edition, file, bodyHtml: parsed.bodyHtml, slug, photoPath });
+  const article = normalise(result.data, { edition, file, bodyHtml: parsed.bodyHtml, slug, photoPath, digest });
   // Body lines count from the line after the closing ---, which is frontmatterLines.length + 1.
   const bodyStart = parsed.frontmatterLines.length + 1;
   const links = ((parsed.env as LinkEnv).links ?? []).map((l) => ({ file, url: article.url, line: bodyStart + l.line, href: l.href }));

@@ -19,7 +19,7 @@ function stories(n: number, stepMs: number): Article[] {
 }
 
 /** A derived site with the outputs the build computes from it. */
-const withOutputs = (site: Site) => ({ ...site, outputs: { feeds: [], sitemaps: sitemapsOf(site), newsStories: newsStoriesOf(site) } });
+const withOutputs = (site: Site) => ({ ...site, outputs: { feeds: [], sitemaps: sitemapsOf(site), newsStories: newsStoriesOf(site), search: new Map() } });
 
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap'].includes(name) });
 

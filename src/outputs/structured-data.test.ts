@@ -26,6 +26,7 @@ function story(overrides: Partial<Article> = {}): Article {
     aliases: [],
     corrections: [],
     bodyHtml: '<p>The vote ended a standoff.</p>',
+    digest: 'budget',
     ...overrides,
   };
 }

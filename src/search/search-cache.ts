@@ -1,12 +1,11 @@
 /**
- * Search bundles kept across builds, one per edition, keyed by a hash of what the records
- * are made from (every article's indexed fields, in order, and the code that makes
- * records of them: src/search/search-index.ts) and Pagefind's version. Pagefind has no
- * incremental mode and is the slowest step of a large build, while most rebuilds (the
- * scheduled one every 15 minutes, a fix in one edition) leave most editions' records
- * unchanged: those bundles are copied from `.cache/search/` (MASTHEAD_SEARCH_CACHE)
- * instead of being indexed again. Same inputs → same records → same bundle bytes, so the
- * copy is what indexing would have written.
+ * Search bundles kept across builds, one per part of an edition's index
+ * (src/search/search-parts.ts), keyed by a hash of what the part's records are made
+ * from (src/search/search-index.ts) and Pagefind's version. Pagefind has no incremental
+ * mode and is the slowest step of a build whose stories are new; a part whose stories
+ * are unchanged is linked from `.cache/search/` (MASTHEAD_SEARCH_CACHE) instead of being
+ * indexed again. Same inputs → same records → same bundle bytes, so the copy is what
+ * indexing would have written.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -25,14 +24,10 @@ export function searchCacheDir(rootDir: string, env: NodeJS.ProcessEnv = process
   return env.MASTHEAD_SEARCH_CACHE ?? path.join(rootDir, '.cache', 'search');
 }
 
-/**
- * The cache key of an edition's records. Inputs are JSON-encoded, but long texts (bodies)
- * are given apart, after their length: encoding megabytes of HTML as JSON only to hash
- * it cost more than hashing it.
- */
-export function recordsKey(inputs: readonly (readonly [small: unknown, text?: string])[]): string {
+/** The cache key of a part: its inputs (src/search/search-index.ts) and Pagefind's version. */
+export function partKey(inputs: readonly string[]): string {
   const hash = createHash('sha256').update(pagefindVersion());
-  for (const [small, text = ''] of inputs) hash.update(JSON.stringify([small, text.length])).update(text);
+  for (const input of inputs) hash.update('\0').update(input);
   return hash.digest('hex').slice(0, 20);
 }
 
@@ -80,10 +75,10 @@ export function restoreBundle(cacheDir: string, edition: string, key: string, ta
 }
 
 /**
- * Keeps a freshly written bundle for the next build, replacing the edition's older ones.
- * Builds may run side by side (CI jobs, tests) and share the cache: the entry appears by
- * one rename, a concurrent build that stored the same records first wins, and a failure
- * here only costs the next build an indexing run — it never fails this one.
+ * Keeps a freshly written bundle for the next build. Builds may run side by side (CI
+ * jobs, tests) and share the cache: the entry appears by one rename, a concurrent build
+ * that stored the same records first wins, and a failure here only costs the next build
+ * an indexing run — it never fails this one.
  */
 export function storeBundle(cacheDir: string, edition: string, key: string, written: string): void {
   const final = entryDir(cacheDir, edition, key);
@@ -98,9 +93,13 @@ export function storeBundle(cacheDir: string, edition: string, key: string, writ
   } finally {
     rmSync(temporary, { recursive: true, force: true });
   }
+}
+
+/** Drops the edition's entries this build did not use: the cache never grows past the site. */
+export function pruneEdition(cacheDir: string, edition: string, used: ReadonlySet<string>): void {
   try {
     for (const name of readdirSync(cacheDir)) {
-      if (name.startsWith(`${edition}-`) && name !== path.basename(final) && !name.endsWith('.tmp')) {
+      if (name.startsWith(`${edition}-`) && !name.endsWith('.tmp') && !used.has(name.slice(edition.length + 1))) {
         rmSync(path.join(cacheDir, name), { recursive: true, force: true });
       }
     }

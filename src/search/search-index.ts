@@ -1,40 +1,49 @@
 /**
- * The search index: one Pagefind bundle per edition, at /<ed>/pagefind/ (ADR 008, 009).
+ * The search index: each edition's stories in parts (src/search/search-parts.ts), each
+ * part a Pagefind bundle at /<ed>/pagefind/<part>/, merged by the search page in the
+ * browser (ADR 008, 009, 023).
  *
- * Records are made from the loaded articles, not by re-reading the rendered pages:
- * Pagefind runs in processes of its own, one per edition, so the records are handed to
- * them before Eleventy renders and they index on the other core while the pages are
- * written, and on every core once they are. The build CLI writes the bundles into the
- * staging folder before the swap, so a failed index fails the build and never leaves a
- * search page that finds nothing.
+ * Records are made from the loaded articles, not by re-reading the rendered pages. A
+ * part whose stories are unchanged since an earlier build is taken from the search cache
+ * (src/search/search-cache.ts); the others are indexed by Pagefind in processes of its own, started before
+ * Eleventy renders, so they index on the other core while the pages are written. The
+ * build CLI writes the bundles into the staging folder before the swap, so a failed
+ * index fails the build and never leaves a search page that finds nothing.
  */
-import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type * as Pagefind from 'pagefind';
 import type { Build } from '../build/build.ts';
+import { sourceFingerprint } from '../build/fingerprint.ts';
 import type { Article } from '../content/article.ts';
 import { decodeEntities } from '../content/description.ts';
 import type { DateTexts } from '../editions/dates.ts';
 import type { EditionCode } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
-import { recordsKey, restoreBundle, restoreFolder, storeBundle } from './search-cache.ts';
+import { partKey, pruneEdition, restoreBundle, restoreFolder, storeBundle } from './search-cache.ts';
+import type { SearchPart } from './search-parts.ts';
 
 export interface SearchIndexResult {
-  /** Article records indexed. */
+  /** Article records in the index. */
   pages: number;
   /** Languages with an index, e.g. ["en", "fa", "ru"]. */
   languages: string[];
   /** Records in each language's index. */
   pagesByLanguage: Record<string, number>;
   ms: number;
-  /** Editions whose bundle came from the search cache. */
+  /** Parts in all. */
+  parts: number;
+  /** Parts indexed by Pagefind in this build. */
+  indexed: number;
+  /** Parts taken from the search cache. */
   reused: number;
 }
 
 export const SEARCH_DIR = 'pagefind';
 
-/** The edition's search bundle folder, relative to the site root. */
-export const searchBundleDir = (edition: string) => `${edition}/${SEARCH_DIR}`;
+/** A part's bundle folder, relative to the site root: /<ed>/pagefind/<part>/. */
+export const searchPartDir = (edition: string, part: string) => `${edition}/${SEARCH_DIR}/${part}`;
 
 /** What a reader can find a story by: headline, byline, caption, body and wire credits, as plain text. */
 export function searchText(article: Article): string {
@@ -45,87 +54,95 @@ export function searchText(article: Article): string {
     .replace(/[ \t]+/g, ' ');
 }
 
+/** The files of Pagefind's bundle the search page never loads (its ready-made interfaces): not published. */
+const UNUSED = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
+
 export interface PendingSearchIndex {
-  /** Waits for Pagefind and writes each edition's bundle into `siteDir`. */
+  /** Waits for Pagefind and writes every part not already in place into `siteDir`. */
   write(siteDir: string): Promise<SearchIndexResult>;
 }
 
-type SearchRecord = Parameters<Pagefind.PagefindIndex['addCustomRecord']>[0];
+export type SearchRecord = Parameters<Pagefind.PagefindIndex['addCustomRecord']>[0];
 
 /**
- * A Pagefind service of the edition's own. The module keeps one indexing process per
- * module instance, and one process indexes on one core: an instance per edition (the
- * module imported under a URL of the edition's) lets the editions index side by side.
+ * A Pagefind service of its own. The module keeps one indexing process per module
+ * instance, and one process indexes on one core: instances under URLs of their own let
+ * parts index side by side.
  */
-const pagefindFor = (code: EditionCode): Promise<typeof Pagefind> => import(`${import.meta.resolve('pagefind')}?edition=${code}`);
+const pagefindService = (n: number): Promise<typeof Pagefind> => import(`${import.meta.resolve('pagefind')}?service=${n}`);
 
 interface Job {
   code: EditionCode;
+  part: SearchPart;
   key: string;
-  /** How many records; the records themselves are not kept (a large edition's text is 100 MB). */
-  count: number;
-  /** A bundle from the search cache, copied into a folder of this build's own. */
+  /** A bundle from the search cache, linked into a folder of this build's own. */
   restored?: string;
   indexing?: { index: Pagefind.PagefindIndex; added: Promise<Pagefind.NewFileResponse[]> };
 }
 
-function recordsOf(articles: readonly Article[], code: EditionCode, dates: DateTexts): SearchRecord[] {
+/**
+ * What results are ordered by: the publication instant (UTC, so that text order is time
+ * order) and the URL, so no two stories tie and the order never depends on the index.
+ */
+export const publishedKey = (article: Article): string => `${new Date(article.timestamp).toISOString()} ${article.url}`;
+
+/** What Pagefind indexes of each story (a test indexes the same records as one index, to compare). */
+export function searchRecords(articles: readonly Article[], code: EditionCode, dates: DateTexts): SearchRecord[] {
   const edition = editions[code];
   return articles.map((a) => ({
     url: a.url,
     content: searchText(a),
     language: edition.lang,
     meta: { title: a.headline, date: dates.dateTime(a.date, edition) },
+    sort: { published: publishedKey(a) },
   }));
 }
 
 /**
- * What an edition's records are made from, to key the search cache: the fields
- * `recordsOf` reads, and the code that turns them into records (a change to it must not
- * reuse an old bundle). Hashing these is several times cheaper than making the records,
- * which is the point of a cache hit.
+ * What a part's bundle is made from, to key it: each story's digest (its file's bytes,
+ * src/content/article.ts) in the part's order, the sources' fingerprint (which covers the
+ * code that turns a story into a record and the date's text), the language and
+ * Pagefind's version (src/search/search-cache.ts).
  */
-function recordInputs(articles: readonly Article[], code: EditionCode, dates: DateTexts): (readonly [unknown, string?])[] {
-  const edition = editions[code];
-  return [
-    [[recordsOf, searchText, decodeEntities].map(String).join('\n')],
-    [edition.lang],
-    ...articles.map((a) => [[a.url, a.headline, a.byline, a.photo?.caption, a.credits, dates.dateTime(a.date, edition)], a.bodyHtml] as const),
-  ];
-}
+const partInputs = (code: EditionCode, part: SearchPart) => [sourceFingerprint(), editions[code].lang, part.articles.map((a) => a.digest).join('\n')];
 
-/**
- * Starts indexing the rendered editions' articles; call before rendering, `write` after.
- * An edition whose records are unchanged since an earlier build takes its bundle from
- * the search cache (src/search/search-cache.ts) and is not indexed again.
- */
+/** Starts indexing the parts the search cache lacks; call before rendering, `write` after. */
 export async function startSearchIndex(site: Build, cacheDir: string): Promise<PendingSearchIndex> {
   const started = performance.now();
-  const fail = (code: string, step: string, errors: string[]) => new Error(`Search index (Pagefind) for ${code} failed to ${step}:\n${errors.join('\n')}`);
+  const fail = (dir: string, step: string, errors: string[]) => new Error(`Search index (Pagefind) for ${dir} failed to ${step}:\n${errors.join('\n')}`);
   const jobs: Job[] = [];
-  const toIndex: { job: Job; articles: Article[] }[] = [];
   for (const code of site.options.render.editions) {
-    const articles = site.pages.articles.filter((a) => a.edition === code);
-    const key = recordsKey(recordInputs(articles, code, site.dates));
-    // Taken out of the cache now, into a folder of this build's own: a concurrent build
-    // may replace the cache entry before this one is written.
-    const restored = restoreBundle(cacheDir, code, key, restoreFolder(cacheDir, code));
-    const job: Job = { code, key, count: articles.length, ...(restored ? { restored } : {}) };
-    jobs.push(job);
-    if (!restored) toIndex.push({ job, articles });
+    for (const part of site.outputs.search.get(code) ?? []) {
+      const key = partKey(partInputs(code, part));
+      const job: Job = { code, part, key };
+      // Taken out of the cache now, into a folder of this build's own: a concurrent build
+      // may replace the cache entry before this one is written.
+      const restored = restoreBundle(cacheDir, code, key, restoreFolder(cacheDir, code));
+      if (restored) job.restored = restored;
+      jobs.push(job);
+    }
   }
-  // Every index is created before any records are sent, each in its own service: one
-  // service answers in order, so an index asked for after another edition's records
-  // waited until it had indexed them all, and this thread with it.
-  const services = await Promise.all(toIndex.map(({ job }) => pagefindFor(job.code)));
+  const toIndex = jobs.filter((j) => !j.restored);
+  // Parts shared out among at most as many services as cores, larger parts first, each to the least loaded.
+  const count = Math.min(toIndex.length, Math.max(2, availableParallelism()));
+  const loads = Array.from({ length: count }, () => 0);
+  const serviceOf = new Map<Job, number>();
+  for (const job of [...toIndex].sort((a, b) => b.part.articles.length - a.part.articles.length)) {
+    const least = loads.indexOf(Math.min(...loads));
+    serviceOf.set(job, least);
+    loads[least]! += job.part.articles.length;
+  }
+  const services = await Promise.all(Array.from({ length: count }, (_, n) => pagefindService(n)));
   const closeAll = () => Promise.all(services.map((service) => service.close()));
   try {
-    const created = await Promise.all(services.map((service) => service.createIndex({})));
-    toIndex.forEach(({ job, articles }, i) => {
+    // Every index is created before any records are sent: a service answers in order, so
+    // an index asked for after another's records would wait until those were indexed.
+    const created = await Promise.all(toIndex.map((job) => services[serviceOf.get(job)!]!.createIndex({})));
+    toIndex.forEach((job, i) => {
       const { index, errors } = created[i]!;
-      if (!index) throw fail(job.code, 'start', errors);
+      if (!index) throw fail(searchPartDir(job.code, job.part.id), 'start', errors);
       // Sent in a fixed order, so the bundle is the same bytes for the same content.
-      job.indexing = { index, added: Promise.all(recordsOf(articles, job.code, site.dates).map((r) => index.addCustomRecord(r))) };
+      job.indexing = { index, added: Promise.all(searchRecords(job.part.articles, job.code, site.dates).map((r) => index.addCustomRecord(r))) };
     });
   } catch (error) {
     await closeAll();
@@ -133,37 +150,40 @@ export async function startSearchIndex(site: Build, cacheDir: string): Promise<P
   }
   return {
     async write(siteDir) {
-      const result: SearchIndexResult = { pages: 0, languages: [], pagesByLanguage: {}, ms: 0, reused: 0 };
-      const bundleDir = (code: EditionCode) => path.join(siteDir, searchBundleDir(code));
+      const result: SearchIndexResult = { pages: 0, languages: [], pagesByLanguage: {}, ms: 0, parts: 0, indexed: toIndex.length, reused: 0 };
+      const outputOf = (job: Job) => path.join(siteDir, searchPartDir(job.code, job.part.id));
       try {
-        // Each service writes its edition's bundle while the others write theirs.
+        // Each service writes its parts' bundles while the others write theirs.
         await Promise.all(
-          jobs.map(async ({ code, indexing }) => {
-            if (!indexing) return;
-            const errors = (await indexing.added).flatMap((r) => r.errors);
-            if (errors.length) throw fail(code, 'index its articles', errors);
-            const written = await indexing.index.writeFiles({ outputPath: bundleDir(code) });
-            if (written.errors.length) throw fail(code, 'write its files', written.errors);
+          toIndex.map(async (job) => {
+            const { index, added } = job.indexing!;
+            const errors = (await added).flatMap((r) => r.errors);
+            if (errors.length) throw fail(searchPartDir(job.code, job.part.id), 'index its articles', errors);
+            const written = await index.writeFiles({ outputPath: outputOf(job) });
+            if (written.errors.length) throw fail(searchPartDir(job.code, job.part.id), 'write its files', written.errors);
+            for (const name of readdirSync(outputOf(job))) if (UNUSED.test(name)) rmSync(path.join(outputOf(job), name));
           }),
         );
-        for (const { code, key, count, indexing, restored } of jobs) {
-          const outputPath = bundleDir(code);
-          if (restored) {
+        for (const job of jobs) {
+          const outputPath = outputOf(job);
+          if (job.restored) {
             mkdirSync(path.dirname(outputPath), { recursive: true });
             try {
-              renameSync(restored, outputPath);
+              renameSync(job.restored, outputPath);
             } catch {
               // Output on another file system than the cache.
-              cpSync(restored, outputPath, { recursive: true });
-              rmSync(restored, { recursive: true, force: true });
+              cpSync(job.restored, outputPath, { recursive: true });
+              rmSync(job.restored, { recursive: true, force: true });
             }
             result.reused++;
-          } else if (indexing) storeBundle(cacheDir, code, key, outputPath);
-          if (count) {
-            const lang = editions[code].lang;
-            result.pagesByLanguage[lang] = (result.pagesByLanguage[lang] ?? 0) + count;
-            result.pages += count;
-          }
+          } else storeBundle(cacheDir, job.code, job.key, outputPath);
+        }
+        for (const code of site.options.render.editions) pruneEdition(cacheDir, code, new Set(jobs.filter((j) => j.code === code).map((j) => j.key)));
+        for (const job of jobs) {
+          const lang = editions[job.code].lang;
+          result.pagesByLanguage[lang] = (result.pagesByLanguage[lang] ?? 0) + job.part.articles.length;
+          result.pages += job.part.articles.length;
+          result.parts++;
         }
       } finally {
         await closeAll();

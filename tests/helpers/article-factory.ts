@@ -25,6 +25,7 @@ export function makeArticle(edition: EditionCode, slug: string, fields: Partial<
     aliases: [],
     corrections: [],
     bodyHtml: '',
+    digest: `digest-of-${edition}-${slug}`,
     ...fields,
   };
 }
