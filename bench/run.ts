@@ -5,7 +5,7 @@
  * one-story rebuilds in the dev servers. Prints one table and writes
  * bench/out/results-<count>.json. A measuring tool: nothing here passes or fails on time.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,8 +112,11 @@ export async function runBench(o: BenchOptions): Promise<void> {
         const row = inputs.get(c.id)!;
         const log = path.join(logDir, `${c.id}-${round + 1}.log`);
         const r = await runTimed(c.prepare(), log, o.timeoutS * 1000);
-        if (!r.ok) {
-          fail(c.id, r, log);
+        // A fast run that did not make what it should is no result: e.g. an edit the site does not show.
+        const wrong = r.ok ? c.verify?.() : undefined;
+        if (wrong) appendFileSync(log, `\nbench: ${wrong}\n`);
+        if (!r.ok || wrong) {
+          fail(c.id, { ...r, ok: false }, log);
           console.log(`round ${round + 1}/${o.runs}  ${c.id.padEnd(19)} FAILED, see ${log}`);
           continue;
         }

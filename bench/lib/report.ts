@@ -16,6 +16,8 @@ export interface Row {
   storiesPerS?: number;
   vsBaseline?: number;
   vsHugo?: number;
+  /** Against Hugo with Pagefind run over its pages (full builds only). */
+  vsHugoPagefind?: number;
   note?: string;
 }
 
@@ -29,7 +31,10 @@ export interface RowInput {
   note?: string;
 }
 
-const REFERENCE = { build: { baseline: 'baseline', hugo: 'hugo' }, rebuild: { baseline: 'baseline-dev', hugo: 'hugo-dev' } } as const;
+const REFERENCE = {
+  build: { baseline: 'baseline', hugo: 'hugo', hugoPagefind: 'hugo-pagefind' },
+  rebuild: { baseline: 'baseline-dev', hugo: 'hugo-dev', hugoPagefind: undefined },
+} as const;
 
 export function makeRows(inputs: RowInput[], stories: number): Row[] {
   const rows: Row[] = inputs.map((i) => {
@@ -47,13 +52,15 @@ export function makeRows(inputs: RowInput[], stories: number): Row[] {
       storiesPerS: wallS && i.kind === 'build' ? stories / wallS.median : undefined,
     };
   });
-  const median = (id: string) => rows.find((r) => r.id === id)?.wallS?.median;
+  const median = (id: string | undefined) => rows.find((r) => r.id === id)?.wallS?.median;
   for (const row of rows) {
     const ref = REFERENCE[row.kind];
     const b = median(ref.baseline);
     const h = median(ref.hugo);
     if (row.wallS && b) row.vsBaseline = row.wallS.median / b;
+    const hp = median(ref.hugoPagefind);
     if (row.wallS && h) row.vsHugo = row.wallS.median / h;
+    if (row.wallS && hp) row.vsHugoPagefind = row.wallS.median / hp;
   }
   return rows;
 }
@@ -62,7 +69,7 @@ const sec = (s: number | undefined) => (s === undefined ? '' : s < 10 ? s.toFixe
 const num = (n: number | undefined, digits = 0) => (n === undefined ? '' : n.toFixed(digits));
 
 export function formatTable(rows: Row[]): string {
-  const header = ['', 'runs', 'median s', 'min s', 'max s', 'stories/s', 'CPU s', 'peak RSS MB', '× baseline', '× Hugo'];
+  const header = ['', 'runs', 'median s', 'min s', 'max s', 'stories/s', 'CPU s', 'peak RSS MB', '× baseline', '× Hugo', '× Hugo+PF'];
   const notes: string[] = [];
   const body = rows.map((r) => {
     let label = r.label;
@@ -70,7 +77,7 @@ export function formatTable(rows: Row[]): string {
       notes.push(`[${notes.length + 1}] ${r.note}`);
       label += ` [${notes.length}]`;
     }
-    if (!r.wallS) return [label, '0', 'n/a', '', '', '', '', num(r.peakRssMb), '', ''];
+    if (!r.wallS) return [label, '0', 'n/a', '', '', '', '', num(r.peakRssMb), '', '', ''];
     return [
       label,
       String(r.wallS.n),
@@ -82,6 +89,7 @@ export function formatTable(rows: Row[]): string {
       num(r.peakRssMb),
       num(r.vsBaseline, 2),
       num(r.vsHugo, 2),
+      num(r.vsHugoPagefind, 2),
     ];
   });
   const all = [header, ...body];
