@@ -26,6 +26,8 @@ export interface BuildCaches {
   readonly inspections: PhotoInspections;
   /** Where each edition's search bundle is kept (src/search/search-cache.ts). */
   readonly searchDir: string;
+  /** The content caches' folder (validated articles, bodies, dates, what was published). */
+  readonly contentDir: string;
   /** What this process loaded before: kept by the dev server between rebuilds, empty for a command. */
   readonly loaded: LoadedFiles;
   /** Writes the validated articles and bodies. */
@@ -62,6 +64,7 @@ export function openCaches(rootDir: string, env: NodeJS.ProcessEnv = process.env
       return inspections();
     },
     searchDir: searchCacheDir(rootDir, env),
+    contentDir,
     loaded: new Map(),
     saveContent() {
       bodies().save();

@@ -13,12 +13,13 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareBuild } from '../build/build.ts';
-import { openCaches } from '../build/caches.ts';
+import { type BuildCaches, openCaches } from '../build/caches.ts';
 import { type BuildOptions, readBuildOptions } from '../build/options.ts';
 import { formatProblem, hasErrors } from '../content/problems.ts';
 import { stopOnBrokenLinks } from '../publish/link-check.ts';
 import { type PageOutput, startPageOutput } from '../publish/output-threads.ts';
 import { publishAtomically, stagingDirFor } from '../publish/publish.ts';
+import { checkUpToDate, type UpToDate } from '../publish/up-to-date.ts';
 import { planPages, render } from '../render/render.ts';
 import { startSearchIndex } from '../search/search-index.ts';
 import { href } from '../site/urls.ts';
@@ -48,11 +49,18 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   if (values.edition) env.MASTHEAD_EDITIONS = values.edition.join(',');
   const options = readBuildOptions(env);
   const outDir = path.resolve(rootDir, values.out);
+  const caches = openCaches(rootDir);
+  const upToDate = checkUpToDate({ rootDir, cacheDir: caches.contentDir, outDir, options, argv });
+  if (upToDate.upToDate) {
+    if (!values.quiet)
+      console.log(`Nothing changed since the last build (code, options, content and ${values.out}/ as they were): ${values.out}/ is up to date.`);
+    return { ok: true, outDir: values.out, pages: 0 };
+  }
   const staging = stagingDirFor(outDir);
   // Started first, so that its start-up overlaps loading the content.
   const output = startPageOutput(staging, options);
   try {
-    return await buildSite(rootDir, options, { out: values.out, quiet: values.quiet === true, outDir, staging }, output);
+    return await buildSite(rootDir, options, { out: values.out, quiet: values.quiet === true, outDir, staging }, { output, caches, upToDate });
   } finally {
     await output.stop();
   }
@@ -65,9 +73,14 @@ interface BuildPlace {
   staging: string;
 }
 
-async function buildSite(rootDir: string, options: BuildOptions, values: BuildPlace, output: PageOutput): Promise<BuildResult> {
+interface BuildTools {
+  output: PageOutput;
+  caches: BuildCaches;
+  upToDate: UpToDate;
+}
+
+async function buildSite(rootDir: string, options: BuildOptions, values: BuildPlace, { output, caches, upToDate }: BuildTools): Promise<BuildResult> {
   const { outDir, staging } = values;
-  const caches = openCaches(rootDir);
   const prepared = await prepareBuild({ rootDir, options, caches, fingerprintAssets: true });
   for (const p of prepared.problems) console.error(formatProblem(p));
   const { build } = prepared;
@@ -111,6 +124,12 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
     }
   });
   const pages = build.articles.length;
+  // An edition without stories has empty feeds, dated by the build's "now" itself.
+  if (ok)
+    upToDate.record(
+      prepared.content.articles,
+      options.render.editions.some((code) => !build.pages.articles.some((a) => a.edition === code)),
+    );
   if (ok && !values.quiet) console.log(`Published ${pages} articles to ${path.relative(rootDir, outDir) || '.'}/`);
   return { ok, outDir, pages };
 }
