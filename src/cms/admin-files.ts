@@ -12,9 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import type { BuildOptions } from '../build/options.ts';
 import { contentRoots } from '../content/load.ts';
+import { ADMIN_DIR } from '../outputs/headers.ts';
 import { type CmsBackend, cmsConfig } from './config.ts';
-
-export const ADMIN_DIR = 'admin';
 
 const require = createRequire(import.meta.url);
 const SCRIPT = fileURLToPath(new URL('./admin.ts', import.meta.url));

@@ -178,7 +178,9 @@ function field(name: string, node: SchemaNode, texts: FieldTexts, edition: Editi
   if (node.type === 'object') return { ...base, widget: 'object', collapsed: false, fields: objectFields(node, texts.fields ?? {}, edition, where) };
   if (node.type === 'array' && node.items) {
     const min = node.minItems ? { min: node.minItems } : {};
-    if (node.items.type === 'object') return { ...base, widget: 'list', ...min, fields: objectFields(node.items, texts.fields ?? {}, edition, where) };
+    // Decap starts a list of groups with one group unless told otherwise: a story starts with no correction.
+    if (node.items.type === 'object')
+      return { default: [], ...base, widget: 'list', ...min, fields: objectFields(node.items, texts.fields ?? {}, edition, where) };
     const item = field(name, node.items, { label: texts.label }, edition, `${where}[]`, true);
     if (item.widget !== 'list' && item.widget !== 'object') return { ...base, widget: 'list', ...min, field: item };
   }
