@@ -4,7 +4,7 @@
  * dev server (`npm start`) with the editor at /admin/ beside the pages, prints where
  * each listens once both answer, and stops both on Ctrl+C — or both when either stops.
  *
- *   npm run cms -- [--port 8080] [--backend-port 8081] [--content DIR]
+ *   npm run cms -- [--port 8080] [--backend-port 8081] [--content DIR] [--out _site]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -18,6 +18,7 @@ const flags = {
   port: { type: 'string', default: '8080' },
   'backend-port': { type: 'string', default: '8081' },
   content: { type: 'string', default: 'content' },
+  out: { type: 'string', default: '_site' },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -25,6 +26,7 @@ const USAGE = helpText('npm run cms -- [options]', flags, {
   port: ['N', 'the dev server, with the editor at /admin/ (default 8080)'],
   'backend-port': ['N', "the editor's local backend, decap-server, on 127.0.0.1 only (default 8081)"],
   content: ['DIR', 'the content folder the editor saves into (default content; MASTHEAD_CONTENT)'],
+  out: ['DIR', "the dev server's output folder (default _site)"],
   help: ['', 'print this help'],
 });
 
@@ -67,7 +69,7 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 export async function run(argv: string[], rootDir = process.cwd()): Promise<number> {
-  let values: { port: string; 'backend-port': string; content: string; help: boolean };
+  let values: { port: string; 'backend-port': string; content: string; out: string; help: boolean };
   let ports: { site: number; backend: number };
   try {
     ({ values } = parseArgs({ args: argv, options: flags, strict: true }));
@@ -91,7 +93,7 @@ export async function run(argv: string[], rootDir = process.cwd()): Promise<numb
     env: { ...process.env, PORT: String(ports.backend), BIND_HOST: '127.0.0.1', GIT_REPO_DIRECTORY: boundary, MODE: 'fs', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const site = spawn(process.execPath, [MAIN, 'start', '--port', String(ports.site)], {
+  const site = spawn(process.execPath, [MAIN, 'start', '--port', String(ports.site), '--out', values.out], {
     cwd: rootDir,
     env: { ...process.env, MASTHEAD_CONTENT: contentDir, MASTHEAD_ADMIN: 'local', MASTHEAD_ADMIN_LOCAL_URL: backendUrl },
     stdio: ['ignore', 'inherit', 'inherit'],
