@@ -16,7 +16,7 @@
  * - Decap's own interface speaks the first of the reader's languages that is an edition's.
  */
 import { headlineSlug } from '../content/headline-slug.ts';
-import type { CmsConfig, CmsField, CollectionEdition } from './config.ts';
+import type { CmsCollection, CmsConfig, CmsField, CollectionEdition } from './config.ts';
 
 declare global {
   interface Window {
@@ -89,17 +89,36 @@ function byRemovalOrder(a: Path, b: Path): number {
   return b.length - a.length;
 }
 
-/** What a story's data becomes before Decap writes it; `newStory` when Decap is creating its file. */
-export function beforeSave(data: Immutable, newStory: boolean, noSlug: string): Immutable {
+/** The message of the first field a group with a value lacks (CmsField.masthead_required), if any. */
+export function missingInGroups(fields: readonly CmsField[], data: Record<string, unknown>): string | undefined {
+  for (const f of fields) {
+    const value = data[f.name];
+    if (f.widget !== 'object' || !f.fields || value === null || typeof value !== 'object' || emptyPaths(value)) continue;
+    const group = value as Record<string, unknown>;
+    for (const child of f.fields) if (child.masthead_required && emptyPaths(group[child.name])) return child.masthead_required;
+    const nested = missingInGroups(f.fields, group);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/**
+ * What a story's data becomes before Decap writes it; `newStory` when Decap is creating
+ * its file. Throws, and Decap then saves nothing and shows the message, when a group
+ * lacks a field it needs or a new story's headline gives no slug.
+ */
+export function beforeSave(data: Immutable, newStory: boolean, collection: Pick<CmsCollection, 'fields' | 'masthead'>): Immutable {
   const plain = data.toJS() as Record<string, unknown>;
   const { body: _body, ...frontmatter } = plain;
   const remove: Path[] = [];
   for (const [key, value] of Object.entries(frontmatter)) if (emptyPaths(value, [key], remove)) remove.push([key]);
   let result = data;
   for (const path of remove.sort(byRemovalOrder)) result = result.deleteIn(path);
+  const missing = missingInGroups(collection.fields, frontmatter);
+  if (missing) throw new Error(missing);
   if (newStory && !result.get('slug')) {
     const slug = headlineSlug(String(result.get('headline') ?? ''));
-    if (!slug) throw new Error(noSlug);
+    if (!slug) throw new Error(collection.masthead.noSlug);
     result = result.set('slug', slug);
   }
   return result;
@@ -145,13 +164,15 @@ async function start(): Promise<void> {
   const now = new Date();
   const collections = config.collections.map((c) => ({ ...c, fields: withDateDefaults(c.fields, c.masthead.timeZone, now) }));
   const editions = new Map(config.collections.map((c) => [c.name, c.masthead]));
+  const byName = new Map(config.collections.map((c) => [c.name, c]));
   const locale = navigator.languages.map((l) => l.split('-')[0]!).find((l) => editions.has(l)) ?? 'en';
   cms.registerEventListener({
     name: 'preSave',
     handler: ({ entry }) => {
       const data = entry.get('data') as Immutable;
-      const code = String(entry.get('collection'));
-      return beforeSave(data, entry.get('newRecord') === true, editions.get(code)?.noSlug ?? 'Fill in the URL slug.');
+      const collection = byName.get(String(entry.get('collection')));
+      if (!collection) return data;
+      return beforeSave(data, entry.get('newRecord') === true, collection);
     },
   });
   followEdition(editions);

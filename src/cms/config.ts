@@ -57,6 +57,12 @@ export interface CmsField {
   field?: CmsField;
   min?: number;
   format?: string;
+  /**
+   * A field its group needs, in a group a story may leave out (the photo's file and alt
+   * text): Decap would require it even with the group empty, so it is not `required`
+   * there and src/cms/admin.ts refuses the save with this message instead.
+   */
+  masthead_required?: string;
   [setting: string]: unknown;
 }
 
@@ -175,7 +181,10 @@ function field(name: string, node: SchemaNode, texts: FieldTexts, edition: Editi
   if (node.type === 'string') return { ...base, widget: 'string', ...pattern(node, edition) };
   if (node.type === 'boolean') return { ...base, widget: 'boolean' };
   if (node.type === 'number' || node.type === 'integer') return { ...base, widget: 'number', value_type: node.type === 'integer' ? 'int' : 'float' };
-  if (node.type === 'object') return { ...base, widget: 'object', collapsed: false, fields: objectFields(node, texts.fields ?? {}, edition, where) };
+  if (node.type === 'object') {
+    const fields = objectFields(node, texts.fields ?? {}, edition, where);
+    return { ...base, widget: 'object', collapsed: false, fields: required ? fields : fields.map((f) => neededByGroup(f, base.label, edition)) };
+  }
   if (node.type === 'array' && node.items) {
     const min = node.minItems ? { min: node.minItems } : {};
     // Decap starts a list of groups with one group unless told otherwise: a story starts with no correction.
@@ -185,6 +194,12 @@ function field(name: string, node: SchemaNode, texts: FieldTexts, edition: Editi
     if (item.widget !== 'list' && item.widget !== 'object') return { ...base, widget: 'list', ...min, field: item };
   }
   throw new Error(`${where}: the web editor has no widget for this field's type (${JSON.stringify(node)}): give it one in src/cms/config.ts`);
+}
+
+/** A required field of an optional group: required only once the group has a value (src/cms/admin.ts). */
+function neededByGroup(f: CmsField, group: string, edition: Edition): CmsField {
+  if (!f.required) return f;
+  return { ...f, required: false, masthead_required: fill(edition.editor.requiredInGroup, { group, field: f.label }) };
 }
 
 function labelled(texts: EditorText, edition: Edition): { label: string; hint?: string } {

@@ -124,6 +124,8 @@ export interface EditorStrings {
   invalidFormat: string;
   /** Refusing to save a new story whose headline has no letter or digit a URL slug can be made of. */
   noSlug: string;
+  /** Refusing to save a group (the photo) that lacks a field it needs: `{group}` and `{field}` are their labels. */
+  requiredInGroup: string;
   fields: EditorFieldTexts<FrontmatterInput>;
 }
 

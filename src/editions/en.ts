@@ -91,6 +91,7 @@ export const en: Edition = {
     body: { label: 'Story', hint: 'Markdown. The first paragraph says what happened.' },
     invalidFormat: 'This does not have the form the hint describes.',
     noSlug: 'No URL slug can be made from this headline: fill in the URL slug.',
+    requiredInGroup: '{group}: “{field}” is required. Fill it in, or leave every field of “{group}” empty.',
     fields: {
       headline: { label: 'Headline' },
       date: { label: 'Publication time', hint: 'In {zone}, the edition’s time zone. A later time holds the story back until then (embargo).' },

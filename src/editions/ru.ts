@@ -91,6 +91,7 @@ export const ru: Edition = {
     body: { label: 'Текст', hint: 'Markdown. Первый абзац говорит, что произошло.' },
     invalidFormat: 'Значение не в том виде, который описан в подсказке.',
     noSlug: 'Из этого заголовка не получается адрес: заполните поле «Адрес (slug)».',
+    requiredInGroup: '{group}: поле «{field}» обязательно. Заполните его или оставьте пустыми все поля группы «{group}».',
     fields: {
       headline: { label: 'Заголовок' },
       date: {
