@@ -122,12 +122,21 @@ export function cmsConfig(options: CmsOptions): CmsConfig {
   };
 }
 
+/** The editors' contract of an edition as the generator reads it: the frontmatter schema and its editor hints. */
+export type Contract = Pick<ReturnType<typeof frontmatterSchema>, 'Frontmatter' | 'editor'>;
+
+/**
+ * Every field of a story in the editor, in the schema's order, then the body. Throws,
+ * naming the field, when the schema has a field without a label in the edition or
+ * whose type no widget here fits.
+ */
+export function editorFields(edition: Edition, contract: Contract = frontmatterSchema(edition)): CmsField[] {
+  const schema = zod().toJSONSchema(contract.Frontmatter, { io: 'input', unrepresentable: 'any', metadata: contract.editor }) as SchemaNode;
+  const texts = edition.editor;
+  return [...objectFields(schema, texts.fields as Record<string, FieldTexts>, edition, edition.code), body(texts.body, edition)];
+}
+
 function collection(edition: Edition, contentDir: string): CmsCollection {
-  const schema = zod().toJSONSchema(frontmatterSchema(edition).Frontmatter, {
-    io: 'input',
-    unrepresentable: 'any',
-    metadata: frontmatterSchema(edition).editor,
-  }) as SchemaNode;
   const texts = edition.editor;
   return {
     name: edition.code,
@@ -147,7 +156,7 @@ function collection(edition: Edition, contentDir: string): CmsCollection {
     media_folder: '',
     public_folder: '',
     editor: { preview: false },
-    fields: [...objectFields(schema, texts.fields as Record<string, FieldTexts>, edition, edition.code), body(texts.body, edition)],
+    fields: editorFields(edition),
     masthead: { lang: edition.lang, dir: edition.dir, timeZone: edition.timeZone, noSlug: texts.noSlug },
   };
 }
@@ -181,7 +190,8 @@ function field(name: string, node: SchemaNode, texts: FieldTexts, edition: Editi
   if (node.type === 'string') return { ...base, widget: 'string', ...pattern(node, edition) };
   if (node.type === 'boolean') return { ...base, widget: 'boolean' };
   if (node.type === 'number' || node.type === 'integer') return { ...base, widget: 'number', value_type: node.type === 'integer' ? 'int' : 'float' };
-  if (node.type === 'object') {
+  // A group of named fields; a map of any keys (a record) has no form to fill in.
+  if (node.type === 'object' && node.properties && Object.keys(node.properties).length > 0) {
     const fields = objectFields(node, texts.fields ?? {}, edition, where);
     return { ...base, widget: 'object', collapsed: false, fields: required ? fields : fields.map((f) => neededByGroup(f, base.label, edition)) };
   }
