@@ -17,7 +17,7 @@ import { helpText } from './help.ts';
 const flags = {
   port: { type: 'string', default: '8080' },
   'backend-port': { type: 'string', default: '8081' },
-  content: { type: 'string', default: 'content' },
+  content: { type: 'string' },
   out: { type: 'string', default: '_site' },
   help: { type: 'boolean', default: false },
 } as const;
@@ -58,6 +58,12 @@ function ready(child: ChildProcess, name: string, check: () => Promise<boolean>,
   });
 }
 
+/** The content folder as the editor knows it: relative inside the repository, absolute outside. */
+function shown(rootDir: string, dir: string): string {
+  const relative = path.relative(rootDir, path.resolve(rootDir, dir));
+  return relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(rootDir, dir) : relative || '.';
+}
+
 const stopped = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
 function stop(child: ChildProcess): Promise<void> {
@@ -69,7 +75,7 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 export async function run(argv: string[], rootDir = process.cwd()): Promise<number> {
-  let values: { port: string; 'backend-port': string; content: string; out: string; help: boolean };
+  let values: { port: string; 'backend-port': string; content?: string | undefined; out: string; help: boolean };
   let ports: { site: number; backend: number };
   try {
     ({ values } = parseArgs({ args: argv, options: flags, strict: true }));
@@ -82,7 +88,8 @@ export async function run(argv: string[], rootDir = process.cwd()): Promise<numb
     console.log(USAGE);
     return 0;
   }
-  const contentDir = process.env.MASTHEAD_CONTENT ?? values.content;
+  // As for the build: the flag, else MASTHEAD_CONTENT, else content/.
+  const contentDir = values.content ?? process.env.MASTHEAD_CONTENT ?? 'content';
   // decap-server names files from the folder that holds the content, as the build does (src/content/load.ts).
   const { boundary } = contentRoots(rootDir, { contentDir });
   const backendUrl = `http://127.0.0.1:${ports.backend}/api/v1`;
@@ -132,7 +139,7 @@ export async function run(argv: string[], rootDir = process.cwd()): Promise<numb
   console.log(
     [
       '',
-      `Web editor:  http://localhost:${ports.site}/admin/  (saves into ${path.relative(rootDir, path.resolve(rootDir, contentDir)) || '.'}/)`,
+      `Web editor:  http://localhost:${ports.site}/admin/  (saves into ${shown(rootDir, contentDir)}/)`,
       `Site:        http://localhost:${ports.site}/en/  (drafts shown)`,
       `Its backend: decap-server on 127.0.0.1:${ports.backend}`,
       'Ctrl+C stops both.',

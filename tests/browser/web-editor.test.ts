@@ -40,6 +40,7 @@ let content: string;
 let cms: ChildProcess | undefined;
 let log = '';
 let origin = '';
+let backendUrl = '';
 let browser: Browser;
 let page: Page;
 
@@ -114,6 +115,7 @@ beforeAll(async () => {
   for (const code of ['en', 'ru', 'fa']) mkdirSync(path.join(content, code), { recursive: true });
   const [port, backendPort] = [await freePort(), await freePort()];
   origin = `http://localhost:${port}`;
+  backendUrl = `http://127.0.0.1:${backendPort}/api/v1`;
   cms = spawn(
     process.execPath,
     [...npmScriptArgs(repoRoot, 'cms'), '--port', String(port), '--backend-port', String(backendPort), '--content', content, '--out', path.join(dir, '_dev')],
@@ -246,5 +248,21 @@ describe.skipIf(skipBrowser)('the web editor against its real local backend', ()
       expect(story.querySelector('main strong')?.textContent).toBe(code === 'en' ? 'reopened' : 'بازگشایی');
       expect(after.page(`/${code}/`).body.textContent).toContain(STORIES[code].headline);
     }
+  });
+
+  it('stops decap-server and the dev server together, and says where each listened', async () => {
+    expect(log).toContain(`Its backend: decap-server on 127.0.0.1:${new URL(backendUrl).port}`);
+    const answers = async (url: string) =>
+      fetch(url, { method: 'HEAD' }).then(
+        () => true,
+        () => false,
+      );
+    expect(await answers(`${origin}/admin/`)).toBe(true);
+    expect(await answers(backendUrl)).toBe(true);
+    const exited = new Promise<number | null>((resolve) => cms!.once('exit', resolve));
+    cms!.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(await answers(`${origin}/admin/`)).toBe(false);
+    expect(await answers(backendUrl)).toBe(false);
   });
 });
