@@ -4,11 +4,11 @@
  * text refused, a new story named by `npm run new`'s slug; and new stories' times in the
  * edition's zone.
  */
-import { fromJS } from 'immutable';
+import { fromJS, List } from 'immutable';
 import { describe, expect, it } from 'vitest';
 import { headlineSlug } from '../content/headline-slug.ts';
 import { editions } from '../editions/registry.ts';
-import { beforeSave, emptyPaths, wallClock } from './admin.ts';
+import { asList, beforeSave, emptyPaths, wallClock } from './admin.ts';
 import { cmsConfig } from './config.ts';
 
 const config = cmsConfig({ backend: { name: 'local', url: 'http://127.0.0.1:8081/api/v1' }, contentDir: 'content', siteUrl: 'https://meridian.example' });
@@ -83,5 +83,18 @@ describe('wallClock', () => {
     ['Asia/Tehran', '2026-11-27T13:00'],
   ])('writes the time in %s as npm run new does', (zone, expected) => {
     expect(wallClock(new Date('2026-11-27T09:30:00Z'), zone)).toBe(expected);
+  });
+});
+
+describe('asList', () => {
+  const field = fromJS({ name: 'byline', widget: 'one_or_more' }) as never;
+
+  it('gives the list widget one name as a list of one, and a list as it is', () => {
+    const one = asList({ field, value: 'Jana Novak' }).value;
+    expect(List.isList(one)).toBe(true);
+    expect((one as List<string>).toJS()).toEqual(['Jana Novak']);
+    const many = List(['Jana Novak', 'Omid Rahimi']);
+    expect(asList({ field, value: many }).value).toBe(many);
+    expect(asList({ field }).value).toBeUndefined();
   });
 });

@@ -17,6 +17,7 @@
  */
 import { headlineSlug } from '../content/headline-slug.ts';
 import type { CmsCollection, CmsConfig, CmsField, CollectionEdition } from './config.ts';
+import { ONE_OR_MORE_WIDGET } from './widgets.ts';
 
 declare global {
   interface Window {
@@ -32,10 +33,23 @@ interface Immutable {
   set(key: string, value: unknown): Immutable;
   deleteIn(path: (string | number)[]): Immutable;
   toJS(): unknown;
+  clear(): Immutable;
+  toList(): Immutable;
+}
+
+/** A widget's control: a React component class. */
+type Control = new (props: WidgetProps) => object;
+
+interface WidgetProps {
+  value?: unknown;
+  field: Immutable;
+  [prop: string]: unknown;
 }
 
 interface DecapCms {
   init(options: { config: Record<string, unknown> }): void;
+  getWidget(name: string): { control: Control; preview?: unknown } | undefined;
+  registerWidget(name: string, control: Control, preview?: unknown): void;
   registerEventListener(listener: { name: string; handler: (event: { entry: Immutable }) => unknown }): void;
 }
 
@@ -157,6 +171,37 @@ function followEdition(editions: ReadonlyMap<string, CollectionEdition>): void {
   window.addEventListener('hashchange', update);
 }
 
+/** The props with a single value as a list of it, made with Decap's own Immutable.js (the field is a Map). */
+export function asList(props: WidgetProps): WidgetProps {
+  if (typeof props.value !== 'string') return props;
+  return { ...props, value: props.field.clear().set('0', props.value).toList() };
+}
+
+/**
+ * Decap's list control, given a field written as one value as a list of one
+ * (ONE_OR_MORE_WIDGET). React sets a component's `props` on every render; the accessor
+ * turns them into a list's before the list control reads them.
+ */
+function registerOneOrMore(cms: DecapCms): void {
+  const list = cms.getWidget('list');
+  if (!list) throw new Error("Decap has no list widget: this script was written for Decap CMS 3's");
+  const OneOrMore = class extends list.control {
+    constructor(props: WidgetProps) {
+      super(asList(props));
+    }
+  };
+  const stored = new WeakMap<object, WidgetProps>();
+  Object.defineProperty(OneOrMore.prototype, 'props', {
+    get(this: object) {
+      return stored.get(this);
+    },
+    set(this: object, props: WidgetProps) {
+      stored.set(this, asList(props));
+    },
+  });
+  cms.registerWidget(ONE_OR_MORE_WIDGET, OneOrMore, list.preview);
+}
+
 async function start(): Promise<void> {
   const cms = window.CMS;
   if (!cms) throw new Error('decap-cms.js did not load: /admin/ needs it beside this script');
@@ -175,6 +220,7 @@ async function start(): Promise<void> {
       return beforeSave(data, entry.get('newRecord') === true, collection);
     },
   });
+  registerOneOrMore(cms);
   followEdition(editions);
   cms.init({ config: { ...config, collections, locale, load_config_file: false } });
 }

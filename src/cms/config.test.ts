@@ -10,6 +10,7 @@ import { frontmatterSchema } from '../content/schema.ts';
 import type { Edition } from '../editions/edition.ts';
 import { editionCodes, editions } from '../editions/registry.ts';
 import { type CmsField, cmsConfig, DATE_TIME_FORMAT, editorFields } from './config.ts';
+import { ONE_OR_MORE_WIDGET } from './widgets.ts';
 
 /** What each field of the contract must be in the editor; `needed` is required once its group has a value. */
 interface Expected {
@@ -23,12 +24,14 @@ interface Expected {
 }
 
 const listOfNames: Expected = { widget: 'list', item: 'string' };
+// One name or a list of them (`byline: Jana Novak`), read by Decap's list as a list of one.
+const oneOrMoreNames: Expected = { widget: ONE_OR_MORE_WIDGET, item: 'string' };
 
 const EXPECTED: Record<string, Expected> = {
   headline: { widget: 'string', required: true },
   date: { widget: 'datetime', required: true, format: DATE_TIME_FORMAT },
   updated: { widget: 'datetime', format: DATE_TIME_FORMAT },
-  byline: listOfNames,
+  byline: oneOrMoreNames,
   credits: listOfNames,
   photo: {
     widget: 'object',

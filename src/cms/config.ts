@@ -16,6 +16,7 @@ import { frontmatterSchema } from '../content/schema.ts';
 import type { Edition, EditorText } from '../editions/edition.ts';
 import { fill } from '../editions/placeholders.ts';
 import { editionCodes, editions } from '../editions/registry.ts';
+import { ONE_OR_MORE_WIDGET } from './widgets.ts';
 
 /** Where the editor reads and saves: the local backend of `npm run cms`, or GitHub. */
 export type CmsBackend =
@@ -184,9 +185,9 @@ function field(name: string, node: SchemaNode, texts: FieldTexts, edition: Editi
     return { ...base, widget: 'select', options: node.options.map((value) => ({ label: labels.get(value) ?? value, value })) };
   }
   if (node.widget === 'text') return { ...base, widget: 'text' };
-  // One name or a list of names: the list writes both (a list of one is one name).
+  // One name or a list of names: the list reads both and writes a list.
   const list = node.anyOf?.find((branch) => branch.type === 'array');
-  if (list) return field(name, list, texts, edition, where, required);
+  if (list) return { ...field(name, list, texts, edition, where, required), widget: ONE_OR_MORE_WIDGET };
   if (node.type === 'string') return { ...base, widget: 'string', ...pattern(node, edition) };
   if (node.type === 'boolean') return { ...base, widget: 'boolean' };
   if (node.type === 'number' || node.type === 'integer') return { ...base, widget: 'number', value_type: node.type === 'integer' ? 'int' : 'float' };

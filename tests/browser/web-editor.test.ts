@@ -16,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npmScriptArgs } from '../../scripts/npm-script.ts';
 import { editions } from '../../src/editions/registry.ts';
-import { buildFixture, jpeg, repoRoot, runCli, writeFixture } from '../helpers/fixture-site.ts';
+import { article, buildFixture, jpeg, repoRoot, runCli, writeFixture } from '../helpers/fixture-site.ts';
 import { launchChromium, skipBrowser } from './chromium.ts';
 
 const STORIES = {
@@ -33,7 +33,16 @@ const STORIES = {
     alt: 'خودروها در حال عبور از پل بازگشایی‌شده',
   },
 } as const;
-type Code = keyof typeof STORIES;
+type Code = keyof typeof STORIES | 'ru';
+
+/** A story written by hand, as the contract allows: one name as the byline, a flow list of tags. */
+const EXISTING = {
+  file: '2026/11/mayak.md',
+  text: article(
+    'headline: Маяк снова работает\ndate: 2026-11-26T10:00\nbyline: Ирина Петрова\ntags: [порты, Валдор]\nsummary: Смотритель вернулся.',
+    'Маяк **снова** горит.',
+  ),
+};
 
 let dir: string;
 let content: string;
@@ -87,7 +96,7 @@ async function open(route: string, code: Code): Promise<void> {
 
 const openNewStory = (code: Code) => open('new', code);
 
-async function fillStory(code: Code, { photoAlt }: { photoAlt: boolean }): Promise<void> {
+async function fillStory(code: keyof typeof STORIES, { photoAlt }: { photoAlt: boolean }): Promise<void> {
   const story = STORIES[code];
   const l = labels(code);
   await (await input(l.headline.label)).fill(story.headline);
@@ -109,8 +118,8 @@ async function publishNow(): Promise<void> {
 
 beforeAll(async () => {
   if (skipBrowser) return;
-  // A copy of the editors' repository as a new newsroom starts it: the edition folders, empty.
-  dir = writeFixture({ 'market.jpg': await jpeg(1600, 900) });
+  // A newsroom's content folder: empty editions, and one story written by hand.
+  dir = writeFixture({ 'market.jpg': await jpeg(1600, 900), [`content/ru/${EXISTING.file}`]: EXISTING.text });
   content = path.join(dir, 'content');
   for (const code of ['en', 'ru', 'fa']) mkdirSync(path.join(content, code), { recursive: true });
   const [port, backendPort] = [await freePort(), await freePort()];
@@ -150,7 +159,7 @@ describe.skipIf(skipBrowser)('the web editor against its real local backend', ()
     await page.keyboard.type('A story without a headline.');
     await publishNow();
     await expect.poll(() => page.getByText(`${labels('en').headline.label} is required.`).count()).toBeGreaterThan(0);
-    expect(markdownFiles(content)).toEqual([]);
+    expect(markdownFiles(path.join(content, 'en'))).toEqual([]);
   });
 
   it('refuses a photo without alt text, saying which field and how to fix it, and writes nothing', async () => {
@@ -159,11 +168,11 @@ describe.skipIf(skipBrowser)('the web editor against its real local backend', ()
     await publishNow();
     const message = editions.en.editor.requiredInGroup.replaceAll('{group}', labels('en').photo.label).replace('{field}', labels('en').photo.fields.alt.label);
     await expect.poll(() => page.getByText(message).count()).toBeGreaterThan(0);
-    expect(markdownFiles(content)).toEqual([]);
+    expect(markdownFiles(path.join(content, 'en'))).toEqual([]);
     // The same form, completed, saves.
     await (await input(labels('en').photo.fields.alt.label)).fill(STORIES.en.alt);
     await publishNow();
-    await until('the English story to be saved', () => markdownFiles(content).length === 1);
+    await until('the English story to be saved', () => markdownFiles(path.join(content, 'en')).length === 1);
   });
 
   it('edits Persian right to left: headline, alt text, caption and body', async () => {
@@ -178,6 +187,20 @@ describe.skipIf(skipBrowser)('the web editor against its real local backend', ()
     // The English form stays left to right.
     await openNewStory('en');
     expect(await direction(await input(labels('en').headline.label))).toBe('ltr');
+  });
+
+  it('edits a story written by hand: one name as the byline reads as a list of one, and stays one name', async () => {
+    await open(`entries/${EXISTING.file.replace(/\.md$/, '')}`, 'ru');
+    const l = labels('ru');
+    expect(await (await input(l.headline.label)).inputValue()).toBe('Маяк снова работает');
+    await (await input(l.summary.label)).fill('Смотритель вернулся на маяк.');
+    await publishNow();
+    const file = path.join(content, 'ru', EXISTING.file);
+    await until('the Russian story to be saved', () => readFileSync(file, 'utf8').includes('Смотритель вернулся на маяк.'));
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toContain('byline: Ирина Петрова\n');
+    expect(saved).toMatch(/tags:\n {2}- порты\n {2}- Валдор\n/);
+    expect(saved.slice(saved.indexOf('\n---\n') + 5).trim()).toBe('Маяк **снова** горит.');
   });
 
   it('saves a Persian story with its photo', async () => {
