@@ -4,6 +4,7 @@
  * the production build all read them the same way.
  */
 import { DateTime, Settings } from 'luxon';
+import type { CmsBackend } from '../cms/config.ts';
 import type { EditionCode } from '../editions/edition.ts';
 import { editionCodes, isEditionCode } from '../editions/registry.ts';
 
@@ -34,6 +35,11 @@ export interface BuildOptions {
   pathPrefix: string;
   /** Stories per page of section, tag and author listings (MASTHEAD_PAGE_SIZE, --page-size). */
   pageSize: number;
+  /**
+   * The web editor at /admin/ and where it saves (ADR 022), only when asked: `--with-admin`
+   * (GitHub) or `npm run cms` (its local backend); undefined publishes no /admin/.
+   */
+  admin: CmsBackend | undefined;
 }
 
 export function readBuildOptions(env: NodeJS.ProcessEnv = process.env): BuildOptions {
@@ -58,7 +64,25 @@ export function readBuildOptions(env: NodeJS.ProcessEnv = process.env): BuildOpt
     baseUrl: (env.MASTHEAD_BASE_URL ?? 'https://meridian.example').replace(/\/+$/, ''),
     pathPrefix: normalisePrefix(env.MASTHEAD_PATH_PREFIX ?? '/'),
     pageSize: readPageSize(env.MASTHEAD_PAGE_SIZE),
+    admin: readAdmin(env),
   };
+}
+
+const GITHUB_REPO = /^[\w.-]+\/[\w.-]+$/;
+
+function readAdmin(env: NodeJS.ProcessEnv): CmsBackend | undefined {
+  const kind = env.MASTHEAD_ADMIN;
+  if (!kind) return undefined;
+  if (kind === 'local') return { name: 'local', url: env.MASTHEAD_ADMIN_LOCAL_URL ?? 'http://localhost:8081/api/v1' };
+  if (kind !== 'github') throw new Error(`MASTHEAD_ADMIN: "${kind}" is not a backend of the web editor: use github (--with-admin) or local (npm run cms)`);
+  // GitHub Actions names the repository it builds.
+  const repo = env.MASTHEAD_ADMIN_REPO ?? env.GITHUB_REPOSITORY;
+  if (!repo || !GITHUB_REPO.test(repo)) {
+    throw new Error(
+      `--with-admin: ${repo ? `"${repo}" is not a GitHub repository` : 'no GitHub repository for the web editor to save to'}: pass --admin-repo OWNER/NAME (GitHub Actions sets GITHUB_REPOSITORY)`,
+    );
+  }
+  return { name: 'github', repo, branch: env.MASTHEAD_ADMIN_BRANCH || 'main', authUrl: env.MASTHEAD_ADMIN_AUTH_URL || undefined };
 }
 
 function readPageSize(value: string | undefined): number {

@@ -84,7 +84,7 @@ export async function assemble(argv: string[], rootDir = process.cwd()): Promise
     await renderWithEleventy(build, rootDir, staging, values.quiet);
     writeAssets(build, staging);
     publishMedia(build, staging);
-    writeHostFiles(build, staging);
+    writeHostFiles(build, staging, rootDir);
     const links = verifyBuiltLinks(staging, { ...options, render: { editions: editionCodes, shared: true } });
     if (!values.quiet) console.log(`Assembled ${shards.length} shards; ${links.links} links on ${links.pages} pages resolve.`);
   });

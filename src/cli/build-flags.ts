@@ -12,6 +12,10 @@ export const buildFlags = {
   'base-url': { type: 'string' },
   content: { type: 'string' },
   'page-size': { type: 'string' },
+  'with-admin': { type: 'boolean', default: false },
+  'admin-repo': { type: 'string' },
+  'admin-branch': { type: 'string' },
+  'admin-auth-url': { type: 'string' },
   out: { type: 'string', default: '_site' },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
@@ -23,6 +27,10 @@ export const buildFlagHelp: FlagHelp<typeof buildFlags> = {
   'base-url': ['URL', 'the production origin, for canonical links, feeds and sitemaps (MASTHEAD_BASE_URL)'],
   content: ['DIR', 'the content folder (default content; MASTHEAD_CONTENT)'],
   'page-size': ['N', 'stories per section, tag and author page (default 20; MASTHEAD_PAGE_SIZE)'],
+  'with-admin': ['', 'publish the web editor at /admin/, saving to GitHub with drafts as pull requests (docs/deploy.md; MASTHEAD_ADMIN=github)'],
+  'admin-repo': ['OWNER/NAME', 'the GitHub repository the editor saves to (default: $GITHUB_REPOSITORY; MASTHEAD_ADMIN_REPO)'],
+  'admin-branch': ['NAME', 'the branch the editor publishes to (default main; MASTHEAD_ADMIN_BRANCH)'],
+  'admin-auth-url': ['URL', "the OAuth provider for GitHub sign-in (default: Netlify's; MASTHEAD_ADMIN_AUTH_URL)"],
   out: ['DIR', 'the output folder (default _site)'],
   quiet: ['', 'print only problems'],
   help: ['', 'print this help'],
@@ -34,6 +42,10 @@ export interface BuildFlagValues {
   'base-url'?: string | undefined;
   content?: string | undefined;
   'page-size'?: string | undefined;
+  'with-admin'?: boolean | undefined;
+  'admin-repo'?: string | undefined;
+  'admin-branch'?: string | undefined;
+  'admin-auth-url'?: string | undefined;
 }
 
 export function applyBuildFlags(values: BuildFlagValues, env: NodeJS.ProcessEnv = process.env): void {
@@ -42,5 +54,9 @@ export function applyBuildFlags(values: BuildFlagValues, env: NodeJS.ProcessEnv 
   if (values['base-url']) env.MASTHEAD_BASE_URL = values['base-url'];
   if (values.content) env.MASTHEAD_CONTENT = values.content;
   if (values['page-size']) env.MASTHEAD_PAGE_SIZE = values['page-size'];
+  if (values['with-admin']) env.MASTHEAD_ADMIN = 'github';
+  if (values['admin-repo']) env.MASTHEAD_ADMIN_REPO = values['admin-repo'];
+  if (values['admin-branch']) env.MASTHEAD_ADMIN_BRANCH = values['admin-branch'];
+  if (values['admin-auth-url']) env.MASTHEAD_ADMIN_AUTH_URL = values['admin-auth-url'];
   env.MASTHEAD_MODE ??= 'production';
 }

@@ -19,6 +19,7 @@ const COMMANDS = {
   check: { module: '../cli/check.ts', layouts: false },
   new: { module: '../cli/new.ts', layouts: false },
   start: { module: '../cli/start.ts', layouts: true },
+  cms: { module: '../cli/cms.ts', layouts: false },
   preview: { module: '../cli/preview.ts', layouts: false },
   assemble: { module: '../cli/assemble.ts', layouts: true },
   test: { module: '../cli/test.ts', layouts: false },

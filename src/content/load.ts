@@ -28,7 +28,7 @@ export interface LoadedContent<A extends ArticleFacts = Article> {
  * repository, or, for a content folder kept elsewhere (benchmarks, test fixtures), the
  * folder that holds it.
  */
-function contentRoots(rootDir: string, options: BuildOptions): { boundary: string; contentDir: string } {
+export function contentRoots(rootDir: string, options: Pick<BuildOptions, 'contentDir'>): { boundary: string; contentDir: string } {
   const contentAbs = path.resolve(rootDir, options.contentDir);
   const inside = !path.relative(rootDir, contentAbs).startsWith('..');
   const boundary = inside ? rootDir : path.dirname(contentAbs);

@@ -12,6 +12,12 @@
  *
  * One schema per edition, built on first use: stories from the article cache need no
  * zod at all (src/build/on-first-use.ts).
+ *
+ * The web editor's configuration is generated from it (src/cms/config.ts, ADR 022): the
+ * fields' types say which widget each gets; `editor` holds what a type cannot say (a
+ * date-time, the photo file, several lines of text, the sections, what a new story
+ * starts with). A field added here gets its widget from its type, or the generator
+ * names it and stops.
  */
 import type { z as Zod } from 'zod';
 import { memoise } from '../build/memoise.ts';
@@ -22,10 +28,21 @@ import { editions } from '../editions/registry.ts';
 import { aliasProblem, normaliseAlias } from './aliases.ts';
 import { closest } from './problems.ts';
 
+/** What the web editor needs to know of a field beyond its type (src/cms/config.ts). */
+export interface EditorHint {
+  widget?: 'datetime' | 'image' | 'text';
+  /** The only values the field takes, offered as a choice. */
+  options?: readonly string[];
+  /** The value a new story starts with, as `npm run new` writes it (ADR 004). */
+  newStory?: unknown;
+}
+
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$/u;
 
 function defineSchema(z: typeof Zod, edition: Edition) {
   const zone = edition.timeZone;
+  // Of this schema alone: zod's global registry would outlive it.
+  const editor = z.registry<EditorHint>();
   const text = (field: string, example: string) =>
     z
       .string({
@@ -57,13 +74,14 @@ function defineSchema(z: typeof Zod, edition: Edition) {
         const resolved = resolveDateTime(value, zone);
         if (!resolved) ctx.addIssue({ code: 'custom', message: `"${value}" is not an ISO 8601 date-time: write it as ${example}` });
         return resolved ?? z.NEVER;
-      });
+      })
+      .register(editor, { widget: 'datetime' });
 
   const flag = (field: string) => z.boolean({ error: `must be true or false, e.g. \`${field}: true\`` });
 
   const PhotoFrontmatter = z.strictObject(
     {
-      src: text('photo.src', 'market.jpg'),
+      src: text('photo.src', 'market.jpg').register(editor, { widget: 'image' }),
       alt: z
         .string({
           error: (issue) =>
@@ -73,7 +91,7 @@ function defineSchema(z: typeof Zod, edition: Edition) {
         })
         .trim()
         .min(1, { error: 'is empty: describe what the photo shows for readers who cannot see it' }),
-      caption: optionalText('photo.caption', 'Traders in Valdor on Monday (file photo)'),
+      caption: text('photo.caption', 'Traders in Valdor on Monday (file photo)').register(editor, { widget: 'text' }).optional(),
       credit: optionalText('photo.credit', 'Jana Novak/Meridian'),
       /** Where to keep the crop centred: `center`, `top`, `bottom`, `left`, `right` or `x,y` in 0..1. */
       focus: z
@@ -89,7 +107,7 @@ function defineSchema(z: typeof Zod, edition: Edition) {
   const CorrectionFrontmatter = z.strictObject(
     {
       date: dateTime('corrections[].date', '2026-11-27T18:05'),
-      text: text('corrections[].text', 'An earlier version misstated the date of the vote.'),
+      text: text('corrections[].text', 'An earlier version misstated the date of the vote.').register(editor, { widget: 'text' }),
     },
     { error: 'each correction needs `date:` and `text:`' },
   );
@@ -108,7 +126,7 @@ function defineSchema(z: typeof Zod, edition: Edition) {
         .optional(),
       credits: textList('credits', 'Reuters, Interfax, AFP').optional(),
       photo: PhotoFrontmatter.optional(),
-      summary: optionalText('summary', 'One or two sentences that say what happened.'),
+      summary: text('summary', 'One or two sentences that say what happened.').register(editor, { widget: 'text' }).optional(),
       section: text('section', 'world')
         .refine((section) => sectionSlugs.includes(section), {
           error: (issue) => {
@@ -117,10 +135,11 @@ function defineSchema(z: typeof Zod, edition: Edition) {
             return `"${section}" is not a section of the ${edition.code} edition${hint ? ` — did you mean ${hint}?` : ''}; use one of ${sectionSlugs.join(', ')}`;
           },
         })
-        .default(edition.defaultSection),
+        .default(edition.defaultSection)
+        .register(editor, { options: sectionSlugs }),
       tags: textList('tags', 'elections, parliament').optional(),
       breaking: flag('breaking').optional(),
-      draft: flag('draft').optional(),
+      draft: flag('draft').register(editor, { newStory: true }).optional(),
       slug: z
         .string({ error: 'must be text, e.g. `slug: budget-vote`' })
         .regex(SLUG_PATTERN, { error: 'may only hold lowercase letters, digits and single hyphens, e.g. `slug: budget-vote`' })
@@ -150,6 +169,7 @@ function defineSchema(z: typeof Zod, edition: Edition) {
     /** The keys an editor may write, for "did you mean" hints. */
     frontmatterKeys: Object.keys(Frontmatter.shape),
     photoKeys: Object.keys(PhotoFrontmatter.shape),
+    editor,
   };
 }
 

@@ -3,6 +3,8 @@
  * (src/editions/<code>.ts). Every field is required: an edition that forgets a UI
  * string does not type-check.
  */
+import type { FrontmatterInput } from '../content/schema.ts';
+
 export type EditionCode = 'en' | 'ru' | 'fa';
 
 export interface Section {
@@ -89,6 +91,44 @@ export interface AboutPage {
   legalParagraphs: readonly string[];
 }
 
+/** A field's label in the web editor and, where it helps, the hint shown under it. `{zone}` is the edition's time zone. */
+export interface EditorText {
+  label: string;
+  hint?: string;
+}
+
+/**
+ * A label for every frontmatter field and every field inside a group or a list of
+ * groups, keyed as the schema names them: a field added to the schema does not type-check
+ * until each edition names it for the editor.
+ */
+export type EditorFieldTexts<T> = {
+  [K in keyof T]-?: NonNullable<T[K]> extends readonly (infer Item)[]
+    ? Item extends object
+      ? EditorText & { fields: EditorFieldTexts<Item> }
+      : EditorText
+    : NonNullable<T[K]> extends object
+      ? EditorText & { fields: EditorFieldTexts<NonNullable<T[K]>> }
+      : EditorText;
+};
+
+/** The web editor at /admin/ (src/cms/, ADR 022), in the edition's language. */
+export interface EditorStrings {
+  /** The edition's stories in the editor's list of collections. */
+  collection: string;
+  /** One story, as in "New story". */
+  story: string;
+  /** The story's text, below the frontmatter. */
+  body: EditorText;
+  /** Under a field whose value does not have the form its hint describes. */
+  invalidFormat: string;
+  /** Refusing to save a new story whose headline has no letter or digit a URL slug can be made of. */
+  noSlug: string;
+  /** Refusing to save a group (the photo) that lacks a field it needs: `{group}` and `{field}` are their labels. */
+  requiredInGroup: string;
+  fields: EditorFieldTexts<FrontmatterInput>;
+}
+
 export interface Edition {
   code: EditionCode;
   /** BCP 47 tag for `<html lang>`. */
@@ -115,4 +155,5 @@ export interface Edition {
   publisherBox: PublisherBox;
   disclaimer: Disclaimer;
   about: AboutPage;
+  editor: EditorStrings;
 }

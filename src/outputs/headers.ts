@@ -29,6 +29,30 @@ export const CONTENT_SECURITY_POLICY = [
   'upgrade-insecure-requests',
 ].join('; ');
 
+/**
+ * The web editor's (/admin/, ADR 022), published only when asked for: Decap CMS compiles
+ * its configuration's validators at run time ('unsafe-eval'), styles its components
+ * through inline style elements ('unsafe-inline'), shows photos being uploaded from
+ * blob: URLs, talks to the GitHub API and shows the signed-in editor's GitHub avatar.
+ * Nothing else of the site's policy is loosened, and no page of the site gets this one.
+ */
+export const ADMIN_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https://avatars.githubusercontent.com",
+  "font-src 'self'",
+  "connect-src 'self' https://api.github.com",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  'upgrade-insecure-requests',
+].join('; ');
+
+/** The web editor's folder (src/cms/admin-files.ts). */
+export const ADMIN_DIR = 'admin';
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'Strict-Transport-Security': 'max-age=31536000',
@@ -61,8 +85,14 @@ export interface TopLevelEntry {
 
 export function headerRules(pathPrefix: string, entries: TopLevelEntry[]): HeaderRule[] {
   const at = (sitePath: string) => href({ pathPrefix }, sitePath);
-  const rules: HeaderRule[] = [{ path: at('/*'), headers: SECURITY_HEADERS }];
-  for (const dir of FINGERPRINTED_DIRS) rules.push({ path: at(`/${dir}/*`), headers: { 'Cache-Control': IMMUTABLE } });
+  const admin = entries.some((e) => e.isDirectory && e.name === ADMIN_DIR);
+  // With the editor published, the site's policy moves from `/*` to every other rule, so
+  // that no path gets two policies (a host that joins them would enforce both on /admin/).
+  const { 'Content-Security-Policy': _policy, ...everywhere } = SECURITY_HEADERS;
+  const policy = (sitePath: string): Record<string, string> =>
+    !admin ? {} : { 'Content-Security-Policy': sitePath === `/${ADMIN_DIR}/*` ? ADMIN_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY };
+  const rules: HeaderRule[] = [{ path: at('/*'), headers: admin ? everywhere : SECURITY_HEADERS }];
+  for (const dir of FINGERPRINTED_DIRS) rules.push({ path: at(`/${dir}/*`), headers: { ...policy(`/${dir}/*`), 'Cache-Control': IMMUTABLE } });
   // Search bundles are written after Eleventy, inside the edition folders, so `/<ed>/*` covers them.
   const short = new Set<string>();
   for (const entry of entries) {
@@ -71,7 +101,7 @@ export function headerRules(pathPrefix: string, entries: TopLevelEntry[]): Heade
     else if (entry.name === 'index.html') short.add('/').add('/index.html');
     else short.add(`/${entry.name}`);
   }
-  for (const sitePath of [...short].sort()) rules.push({ path: at(sitePath), headers: { 'Cache-Control': SHORT } });
+  for (const sitePath of [...short].sort()) rules.push({ path: at(sitePath), headers: { ...policy(sitePath), 'Cache-Control': SHORT } });
   return rules;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtPrefix } from '../cli/preview.ts';
-import { headerRules, renderHeadersFile } from '../outputs/headers.ts';
+import { ADMIN_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, headerRules, renderHeadersFile } from '../outputs/headers.ts';
 import { headersFor, parseHeadersFile, parseRedirectsFile, pathPattern, redirectFor } from './host-rules.ts';
 
 describe('host rule paths', () => {
@@ -53,5 +53,16 @@ describe("the build's _headers", () => {
     }
     expect(rules.map((r) => r.path)).not.toContain(`${prefix}_redirects`);
     expect(builtPrefix(renderHeadersFile(headerRules(prefix, entries)))).toBe(prefix);
+  });
+
+  it.each(['/', '/news/'])('gives the web editor its own policy and every other path the site policy, each from one rule (prefix %s)', (prefix) => {
+    const rules = parseHeadersFile(renderHeadersFile(headerRules(prefix, [...entries, { name: 'admin', isDirectory: true }])));
+    const paths = ['', 'index.html', 'en/2026/11/26/x/', 'assets/m.0123456789.css', 'media/x.jpg', 'sitemap.xml', 'admin/', 'admin/decap-cms.js'];
+    for (const p of paths) {
+      const { headers, conflicts } = headersFor(rules, prefix + p);
+      expect(conflicts, p).toEqual([]);
+      expect(headers.get('Content-Security-Policy'), p).toBe(p.startsWith('admin/') ? ADMIN_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+      expect(headers.get('X-Frame-Options'), p).toBe('DENY');
+    }
   });
 });

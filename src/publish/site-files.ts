@@ -1,10 +1,12 @@
 /**
  * The files a build publishes beside its pages: the assets under their hashed names,
- * the photo renditions linked from the image cache into /media/, and `_headers`.
+ * the photo renditions linked from the image cache into /media/, the web editor when
+ * asked for it, and `_headers`.
  */
 import { copyFileSync, linkSync, mkdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Build } from '../build/build.ts';
+import { writeAdmin } from '../cms/admin-files.ts';
 import { writeHeadersFile } from '../outputs/headers.ts';
 
 /** The stylesheet, scripts and site images, under the names the pages link. */
@@ -47,7 +49,18 @@ function statOrUndefined(file: string): Stats | undefined {
   }
 }
 
-/** `_headers` is a cross-edition file: an edition shard leaves it to `npm run assemble`. */
-export function writeHostFiles(build: Pick<Build, 'options'>, outDir: string): void {
-  if (build.options.render.shared) writeHeadersFile(outDir, build.options.pathPrefix);
+/**
+ * The web editor (/admin/, ADR 022) and `_headers` are cross-edition files: an edition
+ * shard leaves them to `npm run assemble`. The editor first, so that `_headers` gives it its policy.
+ */
+export function writeHostFiles(build: Pick<Build, 'options'>, outDir: string, rootDir: string): void {
+  if (!build.options.render.shared) return;
+  writeAdminFiles(build, outDir, rootDir);
+  writeHeadersFile(outDir, build.options.pathPrefix);
+}
+
+/** /admin/ when the build was asked for it; nothing otherwise. */
+export function writeAdminFiles(build: Pick<Build, 'options'>, outDir: string, rootDir: string): void {
+  const { admin } = build.options;
+  if (admin) writeAdmin(outDir, { rootDir, options: build.options, backend: admin });
 }

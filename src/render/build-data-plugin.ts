@@ -14,7 +14,7 @@ import { openCaches } from '../build/caches.ts';
 import { loadAllNow } from '../build/on-first-use.ts';
 import { readBuildOptions } from '../build/options.ts';
 import { ContentError, formatProblem, hasErrors } from '../content/problems.ts';
-import { publishMedia, writeAssets, writeHostFiles } from '../publish/site-files.ts';
+import { publishMedia, writeAdminFiles, writeAssets, writeHostFiles } from '../publish/site-files.ts';
 import { changedPages } from '../site/changed-pages.ts';
 import { ASSETS_DIR } from './assets.ts';
 import { withPagesWrittenDirectly, writeDirectPages } from './direct-pages.ts';
@@ -95,7 +95,9 @@ function devSession(config: UserConfig): void {
     }
     if (!serving) writeAssets(build, directories.output);
     publishMedia(build, directories.output);
-    if (!serving) writeHostFiles(build, directories.output);
+    if (!serving) writeHostFiles(build, directories.output, rootDir);
+    // `npm run cms`: the editor beside the dev server's pages, saving through the local backend.
+    else if (full) writeAdminFiles(build, directories.output, rootDir);
     caches.saveDates();
     // Stories from the caches needed none of the validation libraries; the editor's first save will.
     if (serving) setTimeout(loadAllNow, 0).unref();

@@ -56,7 +56,7 @@ export async function render(
   const eleventyPages = await renderWithEleventy(plan.forEleventy, rootDir, outDir, quiet);
   writeAssets(plan.build, outDir);
   publishMedia(plan.build, outDir);
-  writeHostFiles(plan.build, outDir);
+  writeHostFiles(plan.build, outDir, rootDir);
   // Every page is link-checked as it is rendered, on the page output threads: Eleventy's
   // from its results, the direct ones as they are written. Nothing is read back from disk.
   output.addFiles(eleventyPages.map((p) => relative(p.outputPath)));
