@@ -19,8 +19,10 @@ function start(form) {
 
   async function load() {
     if (!pagefind) {
-      pagefind = await import(pagefindBundle);
-      await pagefind.options({ baseUrl });
+      // Both are written relative to the page (the site works under any path): import()
+      // would read the bundle's against this script's URL, so each is resolved here.
+      pagefind = await import(new URL(pagefindBundle, document.baseURI).href);
+      await pagefind.options({ baseUrl: new URL(baseUrl, document.baseURI).pathname });
       await pagefind.init();
     }
     return pagefind;

@@ -18,9 +18,11 @@ export const data = {
 export default function render({ code, masthead: build }: AboutData): string {
   const edition = editions[code];
   const about = edition.about;
+  const page = `/${code}/about/`;
   return renderDocument({
     build,
     edition,
+    page,
     title: `${about.title} — ${edition.name}`,
     children: (
       <article class="page">

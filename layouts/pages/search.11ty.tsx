@@ -3,7 +3,7 @@ import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
 import { assetUrl } from '../../src/render/assets.ts';
 import { searchBundleDir } from '../../src/search/search-index.ts';
-import { href } from '../../src/site/urls.ts';
+import { relativeUrl } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 
 /**
@@ -25,15 +25,16 @@ export const data = {
 export default function render({ code, masthead: build }: SearchData): string {
   const edition = editions[code];
   const s = edition.strings;
-  const self = href(build.options, `/${code}/search/`);
+  const page = `/${code}/search/`;
   return renderDocument({
     build,
     edition,
+    page,
     title: `${s.search} — ${edition.name}`,
     head: (
       <>
         <meta name="robots" content="noindex" />
-        <script type="module" src={assetUrl(build, 'search.js')} />
+        <script type="module" src={assetUrl(build, page, 'search.js')} />
       </>
     ),
     children: (
@@ -43,10 +44,10 @@ export default function render({ code, masthead: build }: SearchData): string {
         <form
           class="search-form"
           role="search"
-          action={self}
+          action={relativeUrl(page, page)}
           method="get"
-          data-pagefind-bundle={href(build.options, `/${searchBundleDir(code)}/pagefind.js`)}
-          data-base-url={href(build.options, '/')}
+          data-pagefind-bundle={relativeUrl(page, `/${searchBundleDir(code)}/pagefind.js`)}
+          data-base-url={relativeUrl(page, '/')}
           data-locale={edition.locale}
           data-numbering-system={edition.numberingSystem}
           data-results-text={s.searchResults}

@@ -9,15 +9,18 @@
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { href } from '../site/urls.ts';
+import { NOT_FOUND_BASE_HASH } from '../render/not-found-base.ts';
+import { hostPath } from '../site/urls.ts';
 
 /**
  * Same-origin only. Pagefind's search runs WebAssembly ('wasm-unsafe-eval' allows
- * compiling it, not eval). JSON-LD blocks are data, never executed, so they need no hash.
+ * compiling it, not eval). One inline script runs, by its hash: the not-found pages'
+ * base script (src/render/not-found-base.ts). JSON-LD blocks are data, never executed,
+ * so they need no hash.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' ${NOT_FOUND_BASE_HASH}`,
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
@@ -60,7 +63,7 @@ export interface TopLevelEntry {
 }
 
 export function headerRules(pathPrefix: string, entries: TopLevelEntry[]): HeaderRule[] {
-  const at = (sitePath: string) => href({ pathPrefix }, sitePath);
+  const at = (sitePath: string) => hostPath({ pathPrefix }, sitePath);
   const rules: HeaderRule[] = [{ path: at('/*'), headers: SECURITY_HEADERS }];
   for (const dir of FINGERPRINTED_DIRS) rules.push({ path: at(`/${dir}/*`), headers: { 'Cache-Control': IMMUTABLE } });
   // Search bundles are written after Eleventy, inside the edition folders, so `/<ed>/*` covers them.
