@@ -119,9 +119,9 @@ describe('article page', () => {
     expect(footer?.textContent).toContain('undesirable');
     const links = [...(footer?.querySelectorAll('a') ?? [])];
     // The link texts make sense out of context: no "click here".
-    expect(links.map((a) => a.textContent)).toEqual(['What the “undesirable” designation means for readers in Ostravia']);
+    expect(links.map((a) => a.textContent)).toEqual(['What the “undesirable” designation means for readers in Ostravia', 'If this site is blocked']);
     const targets = site.targets('/en/2026/11/26/budget-vote/', 'footer a');
-    expect(targets).toEqual(['/en/about/#legal']);
+    expect(targets).toEqual(['/en/about/#legal', '/en/access/']);
     for (const target of targets) expect(site.has(target.split('#')[0]!)).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import { type Children, renderToString } from '#jsx/jsx-runtime';
 import type { Build } from '../../src/build/build.ts';
 import type { Edition } from '../../src/editions/edition.ts';
+import { onionUrl } from '../../src/editions/reach.ts';
 import { assetUrl } from '../../src/render/assets.ts';
 import { FeedLinks } from './FeedLinks.tsx';
 import { NotFoundBase, type NotFoundPlace, Stylesheet } from './NotFoundBase.tsx';
@@ -40,6 +41,7 @@ export function Document({ build, edition, page, title, description, notFound, h
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         {description ? <meta name="description" content={description} /> : null}
+        <OnionLocation url={onionUrl(edition, page)} />
         <Stylesheet href={css} notFound={notFound} />
         <FeedLinks edition={edition} page={page} section={feedSection} />
         {head}
@@ -64,6 +66,14 @@ export function Document({ build, edition, page, title, description, notFound, h
       </body>
     </html>
   );
+}
+
+/**
+ * The same page on the onion service, for Tor Browser (which offers to switch): Tor
+ * Browser reads this tag as it reads the `Onion-Location` header (ADR 021).
+ */
+export function OnionLocation({ url }: { url: string | undefined }) {
+  return url ? <meta http-equiv="onion-location" content={url} /> : null;
 }
 
 export function renderDocument(props: DocumentProps): string {

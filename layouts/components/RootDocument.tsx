@@ -1,7 +1,9 @@
 import { type Children, renderToString } from '#jsx/jsx-runtime';
 import type { Build } from '../../src/build/build.ts';
 import type { Edition } from '../../src/editions/edition.ts';
+import { onionUrl, siteOnion } from '../../src/editions/reach.ts';
 import { assetUrl } from '../../src/render/assets.ts';
+import { OnionLocation } from './Document.tsx';
 import { NotFoundBase, type NotFoundPlace, Stylesheet } from './NotFoundBase.tsx';
 
 /**
@@ -26,6 +28,7 @@ export function renderRootDocument({
   children: Children;
 }): string {
   const css = assetUrl(build, page, 'masthead.css');
+  const onion = siteOnion(build.options.editions);
   const html = renderToString(
     <html lang={edition.lang} dir={edition.dir}>
       <head>
@@ -33,6 +36,7 @@ export function renderRootDocument({
         {notFound ? <NotFoundBase place={notFound} css={css} /> : null}
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
+        <OnionLocation url={onion ? onionUrl(onion, page) : undefined} />
         <Stylesheet href={css} notFound={notFound} />
       </head>
       <body class="root-page">

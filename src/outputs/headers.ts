@@ -6,9 +6,15 @@
  * No header is set by two rules that can match one path: hosts disagree on what
  * happens then (Netlify keeps the later value, Cloudflare joins both), so every
  * Cache-Control comes from exactly one rule, one per top-level entry of the site.
+ * `Onion-Location` (ADR 021) joins the rule of each edition folder and of the root's
+ * HTML files, with `:splat` for the rest of the path: Cloudflare Pages fills it in
+ * (and `npm run preview`); Netlify sends header values as written (docs/deploy.md).
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { EditionCode } from '../editions/edition.ts';
+import { onionOrigin, siteOnion } from '../editions/reach.ts';
+import { editions, isEditionCode } from '../editions/registry.ts';
 import { NOT_FOUND_BASE_HASH } from '../render/not-found-base.ts';
 import { hostPath } from '../site/urls.ts';
 
@@ -16,30 +22,40 @@ import { hostPath } from '../site/urls.ts';
  * Same-origin only. Pagefind's search runs WebAssembly ('wasm-unsafe-eval' allows
  * compiling it, not eval). One inline script runs, by its hash: the not-found pages'
  * base script (src/render/not-found-base.ts). JSON-LD blocks are data, never executed,
- * so they need no hash.
+ * so they need no hash. Over HTTPS, any http:// request is upgraded; the onion service
+ * is plain HTTP (Tor encrypts it), where upgrading would break every request.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${NOT_FOUND_BASE_HASH}`,
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  'upgrade-insecure-requests',
-].join('; ');
+export function contentSecurityPolicy({ https }: { https: boolean }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${NOT_FOUND_BASE_HASH}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+}
 
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'Strict-Transport-Security': 'max-age=31536000',
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ https: true });
+
+/** What every response of the site carries, over HTTPS and on the onion service alike (which has no HSTS and its own CSP). */
+export const COMMON_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Strict-Transport-Security': 'max-age=31536000',
+  ...COMMON_HEADERS,
 };
 
 /** Files named by a hash of their bytes: a changed file gets a new URL. */
@@ -50,7 +66,7 @@ export const SHORT = 'public, max-age=300';
 /** Top-level folders whose every file name carries a content hash (src/render/assets.ts, src/photos/prepare.ts). */
 export const FINGERPRINTED_DIRS = ['assets', 'media'];
 /** Read by the host, never served. */
-const HOST_FILES: ReadonlySet<string> = new Set(['_headers', '_redirects']);
+export const HOST_FILES: ReadonlySet<string> = new Set(['_headers', '_redirects', '_onion.nginx.conf']);
 
 export interface HeaderRule {
   path: string;
@@ -62,7 +78,23 @@ export interface TopLevelEntry {
   isDirectory: boolean;
 }
 
-export function headerRules(pathPrefix: string, entries: TopLevelEntry[]): HeaderRule[] {
+/**
+ * The onion service's address of the pages a rule covers, for its `Onion-Location`: an
+ * edition folder's own onion with the rest of the path (`:splat`); the root's HTML files
+ * the first edition's; nothing for other files (feeds, sitemaps), which Tor Browser does not switch.
+ */
+function onionLocation(sitePath: string, siteEditions: readonly EditionCode[]): string | undefined {
+  const folder = /^\/([^/]+)\/\*$/.exec(sitePath)?.[1];
+  if (folder) {
+    const origin = isEditionCode(folder) ? onionOrigin(editions[folder]) : undefined;
+    return origin ? `${origin}/${folder}/:splat` : undefined;
+  }
+  const site = siteOnion(siteEditions);
+  const origin = site ? onionOrigin(site) : undefined;
+  return origin && /^\/(index\.html|404\.html)?$/.test(sitePath) ? origin + sitePath : undefined;
+}
+
+export function headerRules(pathPrefix: string, entries: TopLevelEntry[], siteEditions: readonly EditionCode[] = []): HeaderRule[] {
   const at = (sitePath: string) => hostPath({ pathPrefix }, sitePath);
   const rules: HeaderRule[] = [{ path: at('/*'), headers: SECURITY_HEADERS }];
   for (const dir of FINGERPRINTED_DIRS) rules.push({ path: at(`/${dir}/*`), headers: { 'Cache-Control': IMMUTABLE } });
@@ -74,7 +106,10 @@ export function headerRules(pathPrefix: string, entries: TopLevelEntry[]): Heade
     else if (entry.name === 'index.html') short.add('/').add('/index.html');
     else short.add(`/${entry.name}`);
   }
-  for (const sitePath of [...short].sort()) rules.push({ path: at(sitePath), headers: { 'Cache-Control': SHORT } });
+  for (const sitePath of [...short].sort()) {
+    const onion = onionLocation(sitePath, siteEditions);
+    rules.push({ path: at(sitePath), headers: { 'Cache-Control': SHORT, ...(onion ? { 'Onion-Location': onion } : {}) } });
+  }
   return rules;
 }
 
@@ -85,9 +120,9 @@ export function renderHeadersFile(rules: HeaderRule[]): string {
 }
 
 /** (Re)writes `_headers` for a built site folder, e.g. after assembling edition shards. */
-export function writeHeadersFile(outDir: string, pathPrefix: string): void {
+export function writeHeadersFile(outDir: string, pathPrefix: string, siteEditions: readonly EditionCode[]): void {
   const entries = readdirSync(outDir, { withFileTypes: true })
     .filter((e) => !e.name.startsWith('.'))
     .map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
-  writeFileSync(path.join(outDir, '_headers'), renderHeadersFile(headerRules(pathPrefix, entries)));
+  writeFileSync(path.join(outDir, '_headers'), renderHeadersFile(headerRules(pathPrefix, entries, siteEditions)));
 }

@@ -49,5 +49,5 @@ function statOrUndefined(file: string): Stats | undefined {
 
 /** `_headers` is a cross-edition file: an edition shard leaves it to `npm run assemble`. */
 export function writeHostFiles(build: Pick<Build, 'options'>, outDir: string): void {
-  if (build.options.render.shared) writeHeadersFile(outDir, build.options.pathPrefix);
+  if (build.options.render.shared) writeHeadersFile(outDir, build.options.pathPrefix, build.options.editions);
 }

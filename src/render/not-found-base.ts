@@ -10,7 +10,8 @@
  * of the script (a failed request and a console error on every not-found page); the
  * markup's own <link> is in <noscript>. Skip links ("#main") would then point at that folder: they are made to
  * point at this page again. Without JavaScript the page's links hold where the page is
- * at its own depth. The Content-Security-Policy allows this one inline script by its hash.
+ * at its own depth; the onion service's nginx adds the base itself
+ * (src/outputs/onion-nginx.ts). The Content-Security-Policy allows this one inline script by its hash.
  */
 import { createHash } from 'node:crypto';
 

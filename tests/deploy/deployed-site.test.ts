@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtPrefix, type RunningPreview, startPreview } from '../../src/cli/preview.ts';
+import { HOST_FILES } from '../../src/outputs/headers.ts';
 import { headersFor, type ParsedHeaderRule, parseHeadersFile, parseRedirectsFile } from '../../src/preview/host-rules.ts';
 import { NOT_FOUND_BASE_HASH } from '../../src/render/not-found-base.ts';
 import { launchChromium, skipBrowser } from '../browser/chromium.ts';
@@ -124,7 +125,7 @@ describe('fingerprinted assets', () => {
 });
 
 describe('_headers', () => {
-  const built = () => links.files.filter((f) => f !== '_headers' && f !== '_redirects');
+  const built = () => links.files.filter((f) => !HOST_FILES.has(f));
 
   it('gives every built file the security headers and exactly one Cache-Control, with no header set by two rules', () => {
     for (const file of built()) {
