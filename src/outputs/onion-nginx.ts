@@ -30,11 +30,10 @@ const quoted = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
  */
 const target = (url: string) => quoted(encodeURI(url).replace(/[$'"\\;{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
 
-function headerLines(cacheControl: string): string[] {
+function headerLines(cacheControl: string, indent: string): string[] {
   const headers = { 'Content-Security-Policy': contentSecurityPolicy({ https: false }), ...COMMON_HEADERS, 'Cache-Control': cacheControl };
-  // `always`: 404 pages and redirects carry them too. Every location lists them all: in
-  // nginx a location's own add_header drops every inherited one.
-  return Object.entries(headers).map(([name, value]) => `    add_header ${name} ${quoted(value)} always;`);
+  // `always`: 404 pages and redirects carry them too.
+  return Object.entries(headers).map(([name, value]) => `${indent}add_header ${name} ${quoted(value)} always;`);
 }
 
 const block = (head: string, lines: readonly string[]) => [`location ${head} {`, ...lines, '}'].join('\n');
@@ -47,11 +46,10 @@ function oldAddresses(from: string): string[] {
 
 export function onionNginxConf(build: Pick<Build, 'options' | 'redirects'>): string {
   const codes = build.options.editions;
-  const short = headerLines(SHORT);
   // The not-found pages' URLs are relative to their own folder; served at another depth
   // they need the base their script would add (src/render/not-found-base.ts).
   const notFound = (page: string, folder: string) =>
-    block(`= ${page}`, [`    sub_filter '<meta charset="utf-8"/>' '<meta charset="utf-8"/><base href="${folder}"/>';`, ...short]);
+    block(`= ${page}`, [`    sub_filter '<meta charset="utf-8"/>' '<meta charset="utf-8"/><base href="${folder}"/>';`]);
   const parts = [
     '# Written by the build (Masthead): the onion service\'s nginx rules for this site (docs/deploy.md, "Onion service").',
     '# Include it in the server block that serves this folder to Tor, after `root`. Plain HTTP inside Tor:',
@@ -65,9 +63,12 @@ export function onionNginxConf(build: Pick<Build, 'options' | 'redirects'>): str
     'server_tokens off;',
     'error_page 404 /404.html;',
     '',
-    block('/', short),
-    ...FINGERPRINTED_DIRS.map((dir) => block(`/${dir}/`, headerLines(IMMUTABLE))),
-    ...codes.map((code) => block(`/${code}/`, [`    error_page 404 /${code}/404.html;`, ...short])),
+    // Every response, redirects and 404 pages included, unless a location sets its own:
+    // in nginx a location's add_header drops every inherited one, so those list them all.
+    ...headerLines(SHORT, ''),
+    '',
+    ...FINGERPRINTED_DIRS.map((dir) => block(`/${dir}/`, headerLines(IMMUTABLE, '    '))),
+    ...codes.map((code) => block(`/${code}/`, [`    error_page 404 /${code}/404.html;`])),
     notFound('/404.html', '/'),
     ...codes.map((code) => notFound(`/${code}/404.html`, `/${code}/`)),
     '# Read by the hosts, never served.',
