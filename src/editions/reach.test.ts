@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mirrorProblem, onionProblem, onionUrl, reachProblems } from './reach.ts';
+import { dateProblem, mirrorProblem, onionProblem, onionUrl, reachProblems } from './reach.ts';
 import { editionCodes, editions } from './registry.ts';
 
 const ONION = 'd2gclmhewne3b2zdw4rxhlekdufxrtkjiimeb2yk7pxweposaapk4aqd';
@@ -44,6 +44,18 @@ describe('a mirror', () => {
     const found = mirrorProblem(value, options);
     if (problem === undefined) expect(found).toBeUndefined();
     else expect(found).toContain(problem);
+  });
+});
+
+describe('the day the addresses were checked', () => {
+  it.each([
+    ['2026-11-20', false],
+    ['2026-13-40', true],
+    ['2026-02-30', true],
+    ['20.11.2026', true],
+  ])('%s', (checked, wrong) => {
+    expect(dateProblem(checked) !== undefined).toBe(wrong);
+    if (wrong) expect(dateProblem(checked)).toContain('is not a date');
   });
 });
 

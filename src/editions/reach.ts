@@ -88,8 +88,11 @@ export function mirrorProblem(value: string, options: Pick<BuildOptions, 'baseUr
   return undefined;
 }
 
-function dateProblem(value: string): string | undefined {
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+/** What is wrong with the day the addresses were checked, as written, or undefined. */
+export function dateProblem(value: string): string | undefined {
+  const day = new Date(`${value}T00:00:00Z`);
+  // 2026-13-40 is no day (an invalid Date), 2026-02-30 another day (March 2nd).
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
   return valid ? undefined : `"${value}" is not a date: write the day the addresses were last confirmed to work, e.g. 2026-11-20`;
 }
 
