@@ -28,7 +28,7 @@ export default function render({ masthead: build }: RootNotFoundData): string {
     build,
     edition: first,
     page,
-    notFound: { top: build.options.editions, here: '' },
+    notFound: { top: build.options.editions, here: '', root: build.options.pathPrefix },
     title: list.map((e) => e.strings.notFoundTitle).join(' · '),
     children: (
       <>
