@@ -32,15 +32,17 @@ function start(form) {
   let timer;
 
   // One load for every query (one typed while the index loads waits for the same);
-  // a failed load is tried again by the next query.
+  // a failed load is tried again by the next query. The base URL is written relative to
+  // the page (the site works under any path): Pagefind wants it as a path.
   function load() {
     pagefind ??= (async () => {
       const [newest, ...older] = parts;
+      const base = new URL(baseUrl, document.baseURI).pathname;
       const loaded = await import(`${newest.url}pagefind.js`);
-      await loaded.options({ baseUrl });
+      await loaded.options({ baseUrl: base });
       await loaded.init();
       await loaded.options({ mergeFilter: { part: newest.id } });
-      await Promise.all(older.map((part) => loaded.mergeIndex(part.url, { baseUrl, mergeFilter: { part: part.id } })));
+      await Promise.all(older.map((part) => loaded.mergeIndex(part.url, { baseUrl: base, mergeFilter: { part: part.id } })));
       return loaded;
     })().catch((error) => {
       pagefind = undefined;

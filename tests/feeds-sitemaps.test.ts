@@ -242,19 +242,18 @@ describe('JSON Feed 1.1', () => {
 });
 
 describe('feed autodiscovery', () => {
+  // Relative to the page, like every link: a reader on a mirror subscribes to the mirror's copy.
   it.each(['/en/', '/en/2026/11/27/fresh/', '/en/world/', '/ru/about/'])('is in the head of %s and points at built feeds', (page) => {
     const edition = page.split('/')[1];
-    const doc = site.page(page);
-    const links = [...doc.querySelectorAll('head link[rel="alternate"][type]')];
-    const of = (type: string) => links.filter((l) => l.getAttribute('type') === type).map((l) => l.getAttribute('href'));
-    expect(of('application/atom+xml')[0]).toBe(`${BASE}/${edition}/feed.xml`);
-    expect(of('application/feed+json')[0]).toBe(`${BASE}/${edition}/feed.json`);
-    for (const l of links) expect(resolves(l.getAttribute('href') ?? '')).toBe(true);
+    const of = (type: string) => site.targets(page, `head link[rel="alternate"][type="${type}"]`);
+    expect(of('application/atom+xml')[0]).toBe(`/${edition}/feed.xml`);
+    expect(of('application/feed+json')[0]).toBe(`/${edition}/feed.json`);
+    expect(of('application/rss+xml')[0]).toBe(`/${edition}/rss.xml`);
+    for (const target of site.targets(page, 'head link[rel="alternate"][type]')) expect(resolves(`${BASE}${target}`)).toBe(true);
   });
 
   it('a section page also names the section’s own feeds', () => {
-    const links = [...site.page('/en/world/').querySelectorAll('head link[rel="alternate"][type="application/atom+xml"]')];
-    expect(links.map((l) => l.getAttribute('href'))).toEqual([`${BASE}/en/feed.xml`, `${BASE}/en/world/feed.xml`]);
+    expect(site.targets('/en/world/', 'head link[rel="alternate"][type="application/atom+xml"]')).toEqual(['/en/feed.xml', '/en/world/feed.xml']);
     expect(site.page('/en/tag/valdor/').querySelectorAll('head link[rel="alternate"][type="application/atom+xml"]').length).toBe(1);
   });
 });

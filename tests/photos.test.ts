@@ -13,7 +13,7 @@ import { PICTURE_SIZES } from '../layouts/components/Picture.tsx';
 import { prepareBuild } from '../src/build/build.ts';
 import { openCaches } from '../src/build/caches.ts';
 import { readBuildOptions } from '../src/build/options.ts';
-import { article, buildFixture, type FixtureFiles, type FixtureSite, jpeg, repoRoot, writeFixture } from './helpers/fixture-site.ts';
+import { article, buildFixture, type FixtureFiles, type FixtureSite, jpeg, linkTarget, repoRoot, writeFixture } from './helpers/fixture-site.ts';
 
 // A private cache, so the counts below are this file's alone (the CLI inherits process.env).
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'masthead-image-cache-'));
@@ -117,11 +117,15 @@ beforeAll(async () => {
 let firstHtml: string[];
 
 function picture(site: FixtureSite, slug: string) {
-  const pic = site.page(pagePath(slug)).querySelector('main figure picture')!;
+  const page = pagePath(slug);
+  const pic = site.page(page).querySelector('main figure picture')!;
   const img = pic.querySelector('img')!;
   const sources = [...pic.querySelectorAll('source')];
-  const entries = (srcset: string | null) => (srcset ?? '').split(', ').map((e) => e.split(' ') as [string, string]);
-  return { img, sources, entries };
+  // Each URL as written (relative to the page) and the site path it leads to.
+  const written = (srcset: string | null) => (srcset ?? '').split(', ').map((e) => e.split(' ') as [string, string]);
+  const entries = (srcset: string | null) => written(srcset).map(([url, w]) => [linkTarget(page, url), w] as [string, string]);
+  const src = linkTarget(page, img.getAttribute('src') ?? '');
+  return { img, src, sources, written, entries };
 }
 
 async function pixel(site: FixtureSite, url: string, x: number, y: number): Promise<Rgb> {
@@ -142,7 +146,7 @@ describe('photo pipeline build', () => {
   });
 
   it.each(Object.entries(pages))('%s: AVIF, WebP and JPEG at widths %j, sizes, 16:9 width/height', (slug, widths) => {
-    const { img, sources, entries } = picture(first, slug);
+    const { img, src, sources, entries, written } = picture(first, slug);
     expect(sources.map((s) => s.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
     for (const [el, ext] of [
       [sources[0]!, 'avif'],
@@ -153,10 +157,12 @@ describe('photo pipeline build', () => {
       const list = entries(el.getAttribute('srcset'));
       expect(list.map(([, w]) => w)).toEqual(widths.map((w) => `${w}w`));
       for (const [url] of list) expect(url).toMatch(new RegExp(`^/media/[0-9a-f]{16}-\\d+\\.${ext}$`));
+      // As written: relative to the page, so the photos load wherever the site is served.
+      for (const [url] of written(el.getAttribute('srcset'))) expect(url).toMatch(/^(\.\.\/){5}media\//);
     }
     expect(Number(img.getAttribute('width'))).toBe(widths[widths.length - 1]);
     expect(Number(img.getAttribute('width')) / Number(img.getAttribute('height'))).toBeCloseTo(16 / 9, 1);
-    expect(img.getAttribute('src')).toBe(entries(img.getAttribute('srcset')).at(-1)![0]);
+    expect(src).toBe(entries(img.getAttribute('srcset')).at(-1)![0]);
   });
 
   it.each(Object.keys(pages))('%s: every file exists with the size and format its srcset says', async (slug) => {
@@ -204,11 +210,11 @@ describe('photo pipeline build', () => {
   });
 
   it('applies the EXIF orientation before cropping: a rotated landscape is a portrait', async () => {
-    const { img } = picture(first, 'rotated');
+    const { img, src } = picture(first, 'rotated');
     expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['900', '506']);
     // Stored left half red; turned clockwise, red is on top.
-    expect(colourName(await pixel(first, img.getAttribute('src')!, 0.5, 0.1))).toBe('red');
-    expect(colourName(await pixel(first, img.getAttribute('src')!, 0.5, 0.9))).toBe('blue');
+    expect(colourName(await pixel(first, src, 0.5, 0.1))).toBe('red');
+    expect(colourName(await pixel(first, src, 0.5, 0.9))).toBe('blue');
   });
 
   it.each([
@@ -239,8 +245,8 @@ describe('photo pipeline build', () => {
     expect(lastBuild()).toEqual({ encoded: 0, reused: firstStats.encoded });
     expect(cacheListing()).toEqual(firstCache);
     expect(Object.keys(pages).map((slug) => second.html(pagePath(slug)))).toEqual(firstHtml);
-    const { img } = picture(second, 'wide');
-    expect(statSync(path.join(second.outDir, img.getAttribute('src')!)).size).toBeGreaterThan(0);
+    const { src } = picture(second, 'wide');
+    expect(statSync(path.join(second.outDir, src)).size).toBeGreaterThan(0);
   });
 
   it('social cards: 1200×675, 1200×900 and 1200×1200 JPEGs, cropped around the same focus, from the cache', async () => {
@@ -331,7 +337,7 @@ describe('what the image cache remembers about a photo', () => {
     const sameTime = new Date('2026-11-01T00:00:00Z');
     utimesSync(file, sameTime, sameTime);
     const first = await buildFixture({}, { dir: site });
-    const lead = (built: FixtureSite) => built.page(`/en/2026/11/26/swap/`).querySelector('figure img')!.getAttribute('src')!;
+    const lead = (built: FixtureSite) => built.targets('/en/2026/11/26/swap/', 'figure img', 'src')[0]!;
     expect(colourName(await pixel(first, lead(first), 0.5, 0.5))).toBe('red');
     writeFileSync(file, blue);
     utimesSync(file, sameTime, sameTime);

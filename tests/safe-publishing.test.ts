@@ -139,11 +139,11 @@ describe('a failed build', () => {
 });
 
 describe('the link check under a path prefix', () => {
-  it('passes when body links get the prefix', async () => {
+  it('passes with body links made relative to the page (the prefix is for absolute URLs only)', async () => {
     const files = await newsroom();
     const ok = await buildFixture(files, { args: ['--pathprefix', '/news/'] });
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    expect(ok.html('/en/2026/11/26/budget-vote/')).toContain('href="/news/en/2026/11/25/budget-debate/"');
+    expect(ok.html('/en/2026/11/26/budget-vote/')).toContain('href="../../../../../en/2026/11/25/budget-debate/"');
   });
 });

@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditionCode } from '../src/editions/edition.ts';
 import { editions } from '../src/editions/registry.ts';
+import { NOT_FOUND_BASE_SCRIPT } from '../src/render/not-found-base.ts';
 import { article, buildFixture, type FixtureFiles, type FixtureSite, jpeg } from './helpers/fixture-site.ts';
 
 const EDITIONS: EditionCode[] = ['en', 'ru', 'fa'];
@@ -77,10 +78,11 @@ tags: ['${p.tag}']
 
 let site: FixtureSite;
 
-/** The built page's file for an href as written in a page (prefix-free site, Unicode or %-encoded). */
-const resolves = (href: string | null) => href !== null && site.has(decodeURI(href));
-const hrefs = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)].map((a) => a.getAttribute('href') ?? '');
-const cardLinks = (doc: Document) => hrefs(doc, '.story-cards .story-card-headline a');
+/** Whether a site path (as `linkTarget` gives it) is a built page or file. */
+const resolves = (target: string | null) => target !== null && site.has(target);
+/** Where the links matching `selector` on a page lead, as site paths. */
+const hrefs = (page: string, selector: string) => site.targets(page, selector);
+const cardLinks = (page: string) => hrefs(page, '.story-cards .story-card-headline a');
 
 beforeAll(async () => {
   site = await buildFixture(await fixture());
@@ -96,7 +98,7 @@ describe.each(EDITIONS)('%s listings', (edition) => {
     ['tag', p.tagPath],
     ['author', p.authorPath],
   ])('%s: 45 stories on 3 pages of 20, 20 and 5, newest first', (_kind, first) => {
-    const pages = [first, `${first}page/2/`, `${first}page/3/`].map((u) => cardLinks(site.page(u)));
+    const pages = [first, `${first}page/2/`, `${first}page/3/`].map((u) => cardLinks(u));
     expect(pages.map((links) => links.length)).toEqual([20, 20, 5]);
     expect(pages.flat()).toEqual(Array.from({ length: COUNT }, (_, k) => storyPath(edition, COUNT - 1 - k)));
     expect(site.has(`${first}page/4/`)).toBe(false);
@@ -115,57 +117,56 @@ describe.each(EDITIONS)('%s listings', (edition) => {
       expect(nav?.getAttribute('aria-label')).toBeTruthy();
       expect(nav?.querySelector('.pagination-status')?.textContent).toBe(pageOf[edition](n, 3));
       expect(doc.querySelector('title')?.textContent).toContain(pageOf[edition](n, 3));
-      const newer = nav?.querySelector('a[rel="prev"]')?.getAttribute('href') ?? null;
-      const older = nav?.querySelector('a[rel="next"]')?.getAttribute('href') ?? null;
+      const newer = hrefs(url, 'nav.pagination a[rel="prev"]')[0] ?? null;
+      const older = hrefs(url, 'nav.pagination a[rel="next"]')[0] ?? null;
       expect(newer).toBe(n === 1 ? null : n === 2 ? first : `${first}page/2/`);
       expect(older).toBe(n === 3 ? null : `${first}page/${n + 1}/`);
       for (const link of [newer, older]) if (link) expect(resolves(link)).toBe(true);
-      expect(doc.querySelector('head link[rel="prev"]')?.getAttribute('href') ?? null).toBe(newer);
-      expect(doc.querySelector('head link[rel="next"]')?.getAttribute('href') ?? null).toBe(older);
+      expect(hrefs(url, 'head link[rel="prev"]')[0] ?? null).toBe(newer);
+      expect(hrefs(url, 'head link[rel="next"]')[0] ?? null).toBe(older);
     }
   });
 
   it('builds the Unicode tag and author pages at their slugs, linked from the article', () => {
-    const doc = site.page(storyPath(edition, COUNT - 1));
-    expect(hrefs(doc, '.topics a').map(decodeURI)).toEqual([p.tagPath]);
-    expect([...doc.querySelectorAll('.byline a')].map((a) => [decodeURI(a.getAttribute('href') ?? ''), a.textContent])).toEqual([
-      [p.authorPath, p.author],
-      [`/${edition}/author/second-author/`, 'Second Author'],
-    ]);
-    for (const href of [...hrefs(doc, '.topics a'), ...hrefs(doc, '.byline a')]) expect(resolves(href)).toBe(true);
+    const story = storyPath(edition, COUNT - 1);
+    const doc = site.page(story);
+    expect(hrefs(story, '.topics a')).toEqual([p.tagPath]);
+    expect([...doc.querySelectorAll('.byline a')].map((a) => a.textContent)).toEqual([p.author, 'Second Author']);
+    expect(hrefs(story, '.byline a')).toEqual([p.authorPath, `/${edition}/author/second-author/`]);
+    for (const href of [...hrefs(story, '.topics a'), ...hrefs(story, '.byline a')]) expect(resolves(href)).toBe(true);
     expect(site.page(p.tagPath).querySelector('h1')?.textContent).toBe(p.tag);
     expect(site.page(p.authorPath).querySelector('h1')?.textContent).toBe(p.author);
   });
 
   it('keeps empty sections as pages (the navigation links them) and embargoed stories off every listing', () => {
     const culture = site.page(`/${edition}/culture/`);
-    expect(cardLinks(culture)).toEqual([]);
+    expect(cardLinks(`/${edition}/culture/`)).toEqual([]);
     expect(culture.querySelector('.empty-listing')?.textContent).toBeTruthy();
     expect(culture.querySelector('nav.pagination')).toBeNull();
-    for (const href of hrefs(site.page(`/${edition}/`), 'header nav.sections a')) expect(resolves(href)).toBe(true);
-    const everywhere = [`/${edition}/`, `/${edition}/world/`, p.tagPath].flatMap((u) => hrefs(site.page(u), 'main a'));
+    for (const href of hrefs(`/${edition}/`, 'header nav.sections a')) expect(resolves(href)).toBe(true);
+    const everywhere = [`/${edition}/`, `/${edition}/world/`, p.tagPath].flatMap((u) => hrefs(u, 'main a'));
     expect(everywhere.some((h) => h.includes('embargoed'))).toBe(false);
   });
 
   it('front page: the newest story large with its photo, then the next ones, then the sections', () => {
     const doc = site.page(`/${edition}/`);
     const lead = doc.querySelector('main .story-card-lead');
-    expect(lead?.querySelector('a')?.getAttribute('href')).toBe(storyPath(edition, COUNT - 1));
+    expect(hrefs(`/${edition}/`, 'main .story-card-lead a')).toEqual([storyPath(edition, COUNT - 1)]);
     const img = lead?.querySelector('img');
     expect(img?.getAttribute('alt')).toBe(`Photo of world story ${COUNT - 1}`);
     expect(Number(img?.getAttribute('width'))).toBeGreaterThanOrEqual(640);
     expect(lead?.querySelector('.story-card-summary')?.textContent).toBe(`Summary of world story ${COUNT - 1}.`);
     expect(lead?.querySelector('time')?.getAttribute('datetime')).toBeTruthy();
-    const rest = cardLinks(doc);
+    const rest = cardLinks(`/${edition}/`);
     expect(rest).toEqual(Array.from({ length: 19 }, (_, k) => storyPath(edition, COUNT - 2 - k)));
     // The second story has a thumbnail, decorative beside its headline.
     expect(doc.querySelector('.story-cards li:first-child img')?.getAttribute('alt')).toBe('');
     const sections = [...doc.querySelectorAll('.front-section')];
     expect(sections).toHaveLength(4);
-    const more = hrefs(doc, '.front-section .more-link a');
+    const more = hrefs(`/${edition}/`, '.front-section .more-link a');
     expect(more).toEqual([`/${edition}/world/`, `/${edition}/economy/`]);
     // Under World, the newest stories not already above (the top 20 are 44…25).
-    expect(hrefs(doc, '.front-section ul a').slice(0, 3)).toEqual([24, 23, 22].map((i) => storyPath(edition, i)));
+    expect(hrefs(`/${edition}/`, '.front-section ul a').slice(0, 3)).toEqual([24, 23, 22].map((i) => storyPath(edition, i)));
   });
 });
 
@@ -182,11 +183,11 @@ describe('root and not-found pages', () => {
     const doc = site.page('/');
     const links = [...doc.querySelectorAll('main a')].map((a) => [a.getAttribute('href'), a.getAttribute('lang'), a.getAttribute('dir')]);
     expect(links).toEqual([
-      ['/en/', 'en', 'ltr'],
-      ['/ru/', 'ru', 'ltr'],
-      ['/fa/', 'fa', 'rtl'],
+      ['./en/', 'en', 'ltr'],
+      ['./ru/', 'ru', 'ltr'],
+      ['./fa/', 'fa', 'rtl'],
     ]);
-    for (const [href] of links) expect(resolves(href ?? null)).toBe(true);
+    for (const target of hrefs('/', 'main a')) expect(resolves(target)).toBe(true);
   });
 
   it.each(EDITIONS)('%s has a 404 page in its language and direction', (edition) => {
@@ -194,7 +195,7 @@ describe('root and not-found pages', () => {
     expect(doc.documentElement.getAttribute('lang')).toBe(edition);
     expect(doc.documentElement.getAttribute('dir')).toBe(notFound[edition].dir);
     expect(doc.querySelector('h1')?.textContent).toBe(notFound[edition].title);
-    expect(hrefs(doc, 'main a')).toContain(`/${edition}/`);
+    expect(hrefs(`/${edition}/404.html`, 'main a')).toContain(`/${edition}/`);
   });
 
   it('the root 404 says "not found" in every edition, each block in its language', () => {
@@ -209,7 +210,7 @@ describe('root and not-found pages', () => {
       ['ru', 'ltr', true],
       ['fa', 'rtl', true],
     ]);
-    expect(hrefs(doc, 'main a')).toEqual(['/en/', '/ru/', '/fa/']);
+    expect(hrefs('/404.html', 'main a')).toEqual(['/en/', '/ru/', '/fa/']);
   });
 });
 
@@ -220,28 +221,41 @@ describe('search', () => {
       .map((e) => path.join(e.parentPath, e.name));
   }
 
-  it('the search page of each edition is the only page that loads JavaScript, from a file', () => {
+  it('the search page of each edition is the only page that loads JavaScript, from a file; the not-found pages run only their base script', () => {
+    const scriptsOf = (file: string) =>
+      // JSON-LD and other data blocks are not JavaScript.
+      [...parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('script')].filter((s) => !/json/i.test(s.getAttribute('type') ?? ''));
     const withScript = htmlFiles(site.outDir)
-      .filter((file) => {
-        const { document } = parseHTML(readFileSync(file, 'utf8'));
-        // JSON-LD and other data blocks are not JavaScript.
-        return [...document.querySelectorAll('script')].some((s) => !/json/i.test(s.getAttribute('type') ?? ''));
-      })
+      .filter((file) => scriptsOf(file).length)
       .map((file) => `/${path.relative(site.outDir, file).split(path.sep).join('/')}`)
       .sort();
-    expect(withScript).toEqual(['/en/search/index.html', '/fa/search/index.html', '/ru/search/index.html']);
+    const notFound = ['/404.html', '/en/404.html', '/fa/404.html', '/ru/404.html'];
+    expect(withScript).toEqual([
+      '/404.html',
+      '/en/404.html',
+      '/en/search/index.html',
+      '/fa/404.html',
+      '/fa/search/index.html',
+      '/ru/404.html',
+      '/ru/search/index.html',
+    ]);
+    for (const page of notFound) {
+      const scripts = scriptsOf(path.join(site.outDir, page));
+      expect(scripts.map((s) => [s.getAttribute('src'), s.textContent])).toEqual([[null, NOT_FOUND_BASE_SCRIPT]]);
+    }
     for (const edition of EDITIONS) {
-      const doc = site.page(`/${edition}/search/`);
+      const page = `/${edition}/search/`;
+      const doc = site.page(page);
       const scripts = [...doc.querySelectorAll('script')];
       expect(scripts.map((s) => [s.getAttribute('type'), s.textContent])).toEqual([['module', '']]);
-      expect(site.has(scripts[0]?.getAttribute('src') ?? '')).toBe(true);
-      const form = doc.querySelector('form[role="search"]');
-      // Every part of the index the page names is there, newest first (ADR 023).
-      const parts = (form?.getAttribute('data-pagefind-parts') ?? '').split(' ');
+      expect(site.has(site.targets(page, 'script', 'src')[0] ?? '')).toBe(true);
+      // Every part of the index the page names is there, newest first (ADR 023), relative to the page (ADR 020).
+      const parts = (doc.querySelector('form[role="search"]')?.getAttribute('data-pagefind-parts') ?? '').split(' ');
       expect(parts.length).toBeGreaterThan(0);
-      for (const part of parts) expect(site.has(`${part}pagefind.js`), part).toBe(true);
+      for (const part of parts) expect(site.has(`${new URL(part, `https://x${page}`).pathname}pagefind.js`), part).toBe(true);
+      expect(site.targets(page, 'form[role="search"]', 'data-base-url')).toEqual(['/']);
       expect(doc.querySelector('label[for="search-input"]')?.textContent).toBeTruthy();
-      expect(hrefs(site.page(`/${edition}/`), 'header a.search-link')).toEqual([`/${edition}/search/`]);
+      expect(hrefs(`/${edition}/`, 'header a.search-link')).toEqual([`/${edition}/search/`]);
     }
   });
 

@@ -1,15 +1,15 @@
-import type { Build } from '../../src/build/build.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import { type FeedFormat, feedMediaTypes, feedPath } from '../../src/outputs/feeds.ts';
-import { machineUrl } from '../../src/site/urls.ts';
+import { relativeUrl } from '../../src/site/urls.ts';
 
 const autodiscovered: readonly FeedFormat[] = ['atom', 'json', 'rss'];
 
 /**
  * Feed autodiscovery for the <head>: the edition's feeds on every page, plus a
- * section's own feeds when `section` is given (section listing pages).
+ * section's own feeds when `section` is given (section listing pages). Relative, like
+ * every link of the site: a reader on a mirror subscribes to the mirror's copy.
  */
-export function FeedLinks({ build, edition, section }: { build: Build; edition: Edition; section?: string | undefined }) {
+export function FeedLinks({ edition, page, section }: { edition: Edition; page: string; section?: string | undefined }) {
   const label = section ? edition.sections.find((s) => s.slug === section)?.label : undefined;
   const scopes = label && section ? [undefined, { slug: section, title: `${label} — ${edition.name}` }] : [undefined];
   return (
@@ -21,7 +21,7 @@ export function FeedLinks({ build, edition, section }: { build: Build; edition: 
             rel="alternate"
             type={feedMediaTypes[format]}
             title={scope?.title ?? edition.name}
-            href={machineUrl(build.options, feedPath(edition.code, scope?.slug, format))}
+            href={relativeUrl(page, feedPath(edition.code, scope?.slug, format))}
           />
         )),
       )}

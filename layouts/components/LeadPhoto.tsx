@@ -8,13 +8,13 @@ import { PICTURE_SIZES, Picture } from './Picture.tsx';
  * Caption and credit are independent and each optional; the credit is announced as a
  * credit, never folded into the alt text.
  */
-export function LeadPhoto({ photo, edition, build }: { photo: Photo; edition: Edition; build: Build }) {
+export function LeadPhoto({ photo, edition, build, page }: { photo: Photo; edition: Edition; build: Build; page: string }) {
   const s = edition.strings;
   const hasCaption = photo.caption !== undefined || photo.credit !== undefined;
   return (
     <figure class="lead-photo">
       <div class="frame-16x9">
-        <Picture set={build.photos.picture(photo)} alt={photo.alt} sizes={PICTURE_SIZES.lead} build={build} priority />
+        <Picture set={build.photos.picture(photo)} alt={photo.alt} sizes={PICTURE_SIZES.lead} page={page} priority />
       </div>
       {hasCaption ? (
         <figcaption>

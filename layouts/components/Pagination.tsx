@@ -1,9 +1,8 @@
-import type { Build } from '../../src/build/build.ts';
 import { formatNumber } from '../../src/editions/dates.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import { fill } from '../../src/editions/placeholders.ts';
 import type { ListingPage } from '../../src/site/listings.ts';
-import { href } from '../../src/site/urls.ts';
+import { relativeUrl } from '../../src/site/urls.ts';
 
 /** "Page 2 of 3" in the edition's words and digits. */
 export function pageOfText(page: Pick<ListingPage, 'pageNumber' | 'pageCount'>, edition: Edition): string {
@@ -11,17 +10,17 @@ export function pageOfText(page: Pick<ListingPage, 'pageNumber' | 'pageCount'>, 
 }
 
 /** `<link rel="prev|next">` for the page head. */
-export function PaginationLinks({ page, build }: { page: ListingPage; build: Build }) {
+export function PaginationLinks({ page }: { page: ListingPage }) {
   return (
     <>
-      {page.newerUrl ? <link rel="prev" href={href(build.options, page.newerUrl)} /> : null}
-      {page.olderUrl ? <link rel="next" href={href(build.options, page.olderUrl)} /> : null}
+      {page.newerUrl ? <link rel="prev" href={relativeUrl(page.url, page.newerUrl)} /> : null}
+      {page.olderUrl ? <link rel="next" href={relativeUrl(page.url, page.olderUrl)} /> : null}
     </>
   );
 }
 
 /** Newer/older navigation under a listing; nothing when the listing fits on one page. */
-export function Pagination({ page, edition, build }: { page: ListingPage; edition: Edition; build: Build }) {
+export function Pagination({ page, edition }: { page: ListingPage; edition: Edition }) {
   if (page.pageCount < 2) return null;
   const s = edition.strings;
   return (
@@ -30,14 +29,14 @@ export function Pagination({ page, edition, build }: { page: ListingPage; editio
       <ul>
         {page.newerUrl ? (
           <li class="pagination-newer">
-            <a rel="prev" href={href(build.options, page.newerUrl)}>
+            <a rel="prev" href={relativeUrl(page.url, page.newerUrl)}>
               {s.newerStories}
             </a>
           </li>
         ) : null}
         {page.olderUrl ? (
           <li class="pagination-older">
-            <a rel="next" href={href(build.options, page.olderUrl)}>
+            <a rel="next" href={relativeUrl(page.url, page.olderUrl)}>
               {s.olderStories}
             </a>
           </li>

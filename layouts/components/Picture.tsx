@@ -1,6 +1,5 @@
-import type { Build } from '../../src/build/build.ts';
 import type { PictureSet } from '../../src/photos/prepare.ts';
-import { href } from '../../src/site/urls.ts';
+import { relativeUrl } from '../../src/site/urls.ts';
 
 /**
  * `sizes` per place a picture appears, worked out from assets/masthead.css: page 72rem
@@ -22,7 +21,8 @@ interface PictureProps {
   /** Empty only when the text beside the image already says what it shows. */
   alt: string;
   sizes: string;
-  build: Build;
+  /** Site path of the page the picture is on: its URLs are relative to it. */
+  page: string;
   /** The page's main image: fetched first instead of lazily. */
   priority?: boolean;
 }
@@ -31,15 +31,15 @@ interface PictureProps {
  * The one way a photo reaches a page: AVIF, then WebP, then JPEG, each with every
  * width, and width/height of the frame so the page never shifts while it loads.
  */
-export function Picture({ set, alt, sizes, build, priority = false }: PictureProps) {
-  const srcset = (format: keyof PictureSet['sources']) => set.sources[format].map((r) => `${href(build.options, r.url)} ${r.width}w`).join(', ');
+export function Picture({ set, alt, sizes, page, priority = false }: PictureProps) {
+  const srcset = (format: keyof PictureSet['sources']) => set.sources[format].map((r) => `${relativeUrl(page, r.url)} ${r.width}w`).join(', ');
   const jpeg = set.sources.jpeg;
   return (
     <picture>
       <source type="image/avif" srcset={srcset('avif')} sizes={sizes} />
       <source type="image/webp" srcset={srcset('webp')} sizes={sizes} />
       <img
-        src={href(build.options, jpeg[jpeg.length - 1]!.url)}
+        src={relativeUrl(page, jpeg[jpeg.length - 1]!.url)}
         srcset={srcset('jpeg')}
         sizes={sizes}
         width={set.width}

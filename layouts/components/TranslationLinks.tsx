@@ -3,7 +3,7 @@ import type { Article } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
 import { translationsOf } from '../../src/site/translations.ts';
-import { href } from '../../src/site/urls.ts';
+import { relativeUrl } from '../../src/site/urls.ts';
 
 /** "Read in …": the story's other language versions, each named in its own language. */
 export function TranslationLinks({ article, edition, build }: { article: Article; edition: Edition; build: Build }) {
@@ -17,7 +17,7 @@ export function TranslationLinks({ article, edition, build }: { article: Article
           const other = editions[t.edition];
           return (
             <li key={t.url} lang={other.lang} dir={other.dir}>
-              <a href={href(build.options, t.url)} hreflang={other.lang} lang={other.lang}>
+              <a href={relativeUrl(article.url, t.url)} hreflang={other.lang} lang={other.lang}>
                 {other.languageName}
               </a>
             </li>

@@ -1,6 +1,8 @@
 import type { Build } from '../../src/build/build.ts';
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
+import { accessPath } from '../../src/site/slugs.ts';
+import { relativeUrl } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 
 interface AboutData {
@@ -14,13 +16,15 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-/** About the publisher, with the legal section the disclaimer links to (#legal). */
+/** About the publisher, with the legal section the disclaimer links to (#legal), and the way in when the site is blocked. */
 export default function render({ code, masthead: build }: AboutData): string {
   const edition = editions[code];
   const about = edition.about;
+  const page = `/${code}/about/`;
   return renderDocument({
     build,
     edition,
+    page,
     title: `${about.title} — ${edition.name}`,
     children: (
       <article class="page">
@@ -32,6 +36,9 @@ export default function render({ code, masthead: build }: AboutData): string {
         {about.legalParagraphs.map((p) => (
           <p key={p}>{p}</p>
         ))}
+        <p>
+          {edition.access.aboutText} <a href={relativeUrl(page, accessPath(code))}>{edition.access.linkText}</a>
+        </p>
       </article>
     ),
   });

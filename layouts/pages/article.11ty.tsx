@@ -27,6 +27,7 @@ export default function render({ article, masthead: build }: ArticleTemplateData
   return renderDocument({
     build,
     edition,
+    page: article.url,
     title: `${article.headline} — ${edition.name}`,
     description: article.description,
     head: <ArticleMeta article={article} edition={edition} build={build} />,

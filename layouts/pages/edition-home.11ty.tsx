@@ -3,7 +3,7 @@ import type { Article } from '../../src/content/article.ts';
 import type { Edition, EditionCode } from '../../src/editions/edition.ts';
 import { fill } from '../../src/editions/placeholders.ts';
 import { editions } from '../../src/editions/registry.ts';
-import { href } from '../../src/site/urls.ts';
+import { relativeUrl } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 import { StoryCard, StoryCards } from '../components/StoryCard.tsx';
 
@@ -25,7 +25,7 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-function SectionBlocks({ edition, build, shown }: { edition: Edition; build: Build; shown: ReadonlySet<string> }) {
+function SectionBlocks({ edition, build, page, shown }: { edition: Edition; build: Build; page: string; shown: ReadonlySet<string> }) {
   const s = edition.strings;
   return (
     <section class="front-sections" aria-labelledby="front-sections-heading">
@@ -43,14 +43,14 @@ function SectionBlocks({ edition, build, shown }: { edition: Edition; build: Bui
               <ul>
                 {more.map((a) => (
                   <li key={a.url}>
-                    <a href={href(build.options, a.url)}>{a.headline}</a>
+                    <a href={relativeUrl(page, a.url)}>{a.headline}</a>
                   </li>
                 ))}
               </ul>
             ) : null}
             {section.articles.length ? (
               <p class="more-link">
-                <a href={href(build.options, section.url)}>{fill(s.moreIn, { section: section.label })}</a>
+                <a href={relativeUrl(page, section.url)}>{fill(s.moreIn, { section: section.label })}</a>
               </p>
             ) : null}
           </section>
@@ -64,16 +64,18 @@ export default function render({ code, masthead: build }: HomeData): string {
   const edition = editions[code];
   const top = (build.listings.byEdition[code] ?? []).slice(0, build.options.pageSize);
   const [lead, ...rest] = top;
+  const page = `/${code}/`;
   return renderDocument({
     build,
     edition,
+    page,
     title: edition.name,
     children: (
       <>
         <h1 class="front-heading">{edition.strings.latest}</h1>
-        {lead ? <StoryCard article={lead} edition={edition} build={build} lead /> : <p class="empty-listing">{edition.strings.noStories}</p>}
-        {rest.length ? <StoryCards articles={rest} edition={edition} build={build} /> : null}
-        <SectionBlocks edition={edition} build={build} shown={new Set(top.map((a) => a.url))} />
+        {lead ? <StoryCard article={lead} edition={edition} build={build} page={page} lead /> : <p class="empty-listing">{edition.strings.noStories}</p>}
+        {rest.length ? <StoryCards articles={rest} edition={edition} build={build} page={page} /> : null}
+        <SectionBlocks edition={edition} build={build} page={page} shown={new Set(top.map((a) => a.url))} />
       </>
     ),
   });

@@ -29,8 +29,9 @@ export default function render({ listing, masthead: build }: ListingData): strin
   return renderDocument({
     build,
     edition,
+    page: listing.url,
     title: `${listing.label}${pageOf} — ${edition.name}`,
-    head: <PaginationLinks page={listing} build={build} />,
+    head: <PaginationLinks page={listing} />,
     // A section page also advertises the section's own feeds.
     feedSection: listing.kind === 'section' ? listing.slug : undefined,
     children: (
@@ -39,8 +40,12 @@ export default function render({ listing, masthead: build }: ListingData): strin
           {kicker ? <p class="kicker">{kicker}</p> : null}
           <h1 id="listing-heading">{listing.label}</h1>
         </header>
-        {listing.articles.length ? <StoryCards articles={listing.articles} edition={edition} build={build} /> : <p class="empty-listing">{s.noStories}</p>}
-        <Pagination page={listing} edition={edition} build={build} />
+        {listing.articles.length ? (
+          <StoryCards articles={listing.articles} edition={edition} build={build} page={listing.url} />
+        ) : (
+          <p class="empty-listing">{s.noStories}</p>
+        )}
+        <Pagination page={listing} edition={edition} />
       </section>
     ),
   });

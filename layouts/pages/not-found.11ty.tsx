@@ -1,10 +1,14 @@
 import type { Build } from '../../src/build/build.ts';
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
-import { href } from '../../src/site/urls.ts';
+import { relativeUrl } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 
-/** `/<edition>/404.html`, in the edition's language; hosts serve it for missing paths below the edition. */
+/**
+ * `/<edition>/404.html`, in the edition's language; hosts serve it for missing paths
+ * below the edition, at their depth: its base script (src/render/not-found-base.ts) finds
+ * the edition's folder in the requested path, so its links and stylesheet hold there.
+ */
 interface NotFoundData {
   code: EditionCode;
   masthead: Build;
@@ -19,9 +23,12 @@ export const data = {
 export default function render({ code, masthead: build }: NotFoundData): string {
   const edition = editions[code];
   const s = edition.strings;
+  const page = `/${code}/404.html`;
   return renderDocument({
     build,
     edition,
+    page,
+    notFound: { top: [code], here: `${code}/` },
     title: `${s.notFoundTitle} — ${edition.name}`,
     head: <meta name="robots" content="noindex" />,
     children: (
@@ -30,10 +37,10 @@ export default function render({ code, masthead: build }: NotFoundData): string 
         <p>{s.notFoundText}</p>
         <ul>
           <li>
-            <a href={href(build.options, `/${code}/`)}>{s.homeLink}</a>
+            <a href={relativeUrl(page, `/${code}/`)}>{s.homeLink}</a>
           </li>
           <li>
-            <a href={href(build.options, `/${code}/search/`)}>{s.search}</a>
+            <a href={relativeUrl(page, `/${code}/search/`)}>{s.search}</a>
           </li>
         </ul>
       </div>

@@ -1,5 +1,5 @@
 import type { Build } from '../../src/build/build.ts';
-import { href } from '../../src/site/urls.ts';
+import { hostPath } from '../../src/site/urls.ts';
 
 /**
  * `_redirects` (Netlify, Cloudflare Pages): one permanent redirect per old address of a
@@ -14,7 +14,7 @@ export const data = {
 };
 
 export default function redirectsFile({ masthead: build }: { masthead: Build }): string {
-  const path = (sitePath: string) => encodeURI(href(build.options, sitePath));
+  const path = (sitePath: string) => encodeURI(hostPath(build.options, sitePath));
   const lines = build.redirects.map((r) => `${path(r.from)} ${path(r.article.url)} 301\n`);
   return `# Old addresses of moved stories (frontmatter \`aliases\`), written by the build.\n${lines.join('')}`;
 }

@@ -1,6 +1,6 @@
 import type { Build } from '../../src/build/build.ts';
 import { editions } from '../../src/editions/registry.ts';
-import { href } from '../../src/site/urls.ts';
+import { relativeUrl } from '../../src/site/urls.ts';
 import { renderRootDocument } from '../components/RootDocument.tsx';
 
 /** `/`: the list of editions, each named in its own language and script. */
@@ -21,6 +21,7 @@ export default function render({ masthead: build }: RootData): string {
   return renderRootDocument({
     build,
     edition: first,
+    page: '/',
     title: list.map((e) => e.name).join(' · '),
     children: (
       <>
@@ -29,7 +30,7 @@ export default function render({ masthead: build }: RootData): string {
           <ul>
             {list.map((e) => (
               <li key={e.code}>
-                <a href={href(build.options, `/${e.code}/`)} hreflang={e.lang} lang={e.lang} dir={e.dir}>
+                <a href={relativeUrl('/', `/${e.code}/`)} hreflang={e.lang} lang={e.lang} dir={e.dir}>
                   <span class="edition-language">{e.languageName}</span> <span class="edition-name">{e.name}</span>
                 </a>
               </li>

@@ -3,7 +3,7 @@ import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
 import { assetUrl } from '../../src/render/assets.ts';
 import { searchPartDir } from '../../src/search/search-index.ts';
-import { href } from '../../src/site/urls.ts';
+import { relativeUrl } from '../../src/site/urls.ts';
 import { renderDocument } from '../components/Document.tsx';
 
 /**
@@ -27,16 +27,18 @@ export const data = {
 export default function render({ code, masthead: build }: SearchData): string {
   const edition = editions[code];
   const s = edition.strings;
-  const self = href(build.options, `/${code}/search/`);
-  const parts = [...(build.outputs.search.get(code) ?? [])].reverse().map((part) => href(build.options, `/${searchPartDir(code, part.id)}/`));
+  const page = `/${code}/search/`;
+  // Newest first, each relative to this page (ADR 020, 023).
+  const parts = [...(build.outputs.search.get(code) ?? [])].reverse().map((part) => relativeUrl(page, `/${searchPartDir(code, part.id)}/`));
   return renderDocument({
     build,
     edition,
+    page,
     title: `${s.search} — ${edition.name}`,
     head: (
       <>
         <meta name="robots" content="noindex" />
-        <script type="module" src={assetUrl(build, 'search.js')} />
+        <script type="module" src={assetUrl(build, page, 'search.js')} />
       </>
     ),
     children: (
@@ -46,10 +48,10 @@ export default function render({ code, masthead: build }: SearchData): string {
         <form
           class="search-form"
           role="search"
-          action={self}
+          action={relativeUrl(page, page)}
           method="get"
           data-pagefind-parts={parts.join(' ')}
-          data-base-url={href(build.options, '/')}
+          data-base-url={relativeUrl(page, '/')}
           data-locale={edition.locale}
           data-numbering-system={edition.numberingSystem}
           data-results-text={s.searchResults}

@@ -23,9 +23,14 @@ import { deriveSite, type Site } from '../site/derive.ts';
 import type { BuildCaches } from './caches.ts';
 import type { BuildOptions } from './options.ts';
 
-/** Markup placed on many pages, made once per build (a story's card, an edition's header, publisher box and footer). */
+/**
+ * Markup placed on many pages, made once per build and page depth (a story's card, an
+ * edition's header, publisher box and footer): its links are relative to the page, and
+ * pages of one depth write them alike (src/site/urls.ts, ADR 020). Cards by the path
+ * back to the root, then by story; blocks by name, edition and that path.
+ */
 export interface Fragments {
-  readonly cards: Map<Article, Html>;
+  readonly cards: Map<string, Map<Article, Html>>;
   readonly blocks: Map<string, Html>;
 }
 

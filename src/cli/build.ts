@@ -20,9 +20,9 @@ import { stopOnBrokenLinks } from '../publish/link-check.ts';
 import { type PageOutput, startPageOutput } from '../publish/output-threads.ts';
 import { publishAtomically, stagingDirFor } from '../publish/publish.ts';
 import { checkUpToDate, type UpToDate } from '../publish/up-to-date.ts';
+import { bodyLinkAsWritten } from '../render/body-links.ts';
 import { planPages, render } from '../render/render.ts';
 import { startSearchIndex } from '../search/search-index.ts';
-import { href } from '../site/urls.ts';
 import { applyBuildFlags, buildFlagHelp, buildFlags } from './build-flags.ts';
 import { helpText } from './help.ts';
 
@@ -110,9 +110,8 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
     caches.saveDates();
     if (!values.quiet) console.log(`Article and listing pages: ${direct} written; every page link-checked (${seconds(started)})`);
     // A page with a link into the site that leads nowhere is never published (ADR 010).
-    // Body links as written in the pages: root-relative ones under the path prefix (src/render/body-links.ts).
-    const asWritten = (h: string) => (/^\/(?![/\\])/.test(h) ? href(options, h) : h);
-    const written = new Map(prepared.content.links.map((l) => [`${l.url} ${asWritten(l.href)}`, `${l.file}:${l.line}`]));
+    // Body links as written in the pages: those into the site relative to the page (src/render/body-links.ts).
+    const written = new Map(prepared.content.links.map((l) => [`${l.url} ${bodyLinkAsWritten(l.href, l.url, options)}`, `${l.file}:${l.line}`]));
     const links = stopOnBrokenLinks(checked, (page, url) => written.get(`${page} ${url}`));
     if (!values.quiet) console.log(`Links: ${links.links} on ${links.pages} pages resolve`);
     const search = await searchIndex.write(staging);

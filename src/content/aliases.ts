@@ -40,7 +40,7 @@ export function aliasProblem(alias: string): string | undefined {
   if (top.length === 0) return 'cannot be "/": the home page is not a story';
   const [code, second] = top;
   const edition = code && Object.hasOwn(editions, code) ? editions[code as keyof typeof editions] : undefined;
-  if (edition && (top.length === 1 || (top.length === 2 && (second === 'about' || edition.sections.some((s) => s.slug === second))))) {
+  if (edition && (top.length === 1 || (top.length === 2 && (second === 'about' || second === 'access' || edition.sections.some((s) => s.slug === second))))) {
     return `"${alias}" is the address of an edition page, not an old story address`;
   }
   return undefined;

@@ -1,13 +1,15 @@
 /**
  * The content stage: every article of the content folder read, validated against the
  * editors' contract, normalised, and checked across stories (links between stories,
- * duplicate URLs, aliases, translation keys), with every problem found in one pass. The
+ * duplicate URLs, aliases, translation keys), with every problem found in one pass; and
+ * the editions' reach settings (src/editions/reach.ts), which a build prints too. The
  * build, the dev server and `npm run check` all start here, with the same checks, so
  * they always agree.
  */
 import path from 'node:path';
 import type { BuildCaches } from '../build/caches.ts';
 import type { BuildOptions } from '../build/options.ts';
+import { reachProblems } from '../editions/reach.ts';
 import type { Article, ArticleFacts } from './article.ts';
 import { type ArticleLink, checkArticles } from './cross-checks.ts';
 import { loadArticleFacts, loadArticleFiles } from './load-files.ts';
@@ -54,7 +56,7 @@ export function loadContent({ rootDir, options, caches, changedStories }: LoadIn
     loaded: caches.loaded,
     ...(changedStories ? { changedStories } : {}),
   });
-  problems.push(...checkArticles(articles, links, options, { incomplete: hasErrors(problems) }));
+  problems.push(...checkArticles(articles, links, options, { incomplete: hasErrors(problems) }), ...reachProblems(rootDir, options));
   return { articles, problems, root: boundary, links };
 }
 
@@ -66,6 +68,6 @@ export function loadContentFacts({ rootDir, options, caches }: LoadInput): Loade
   const { boundary, contentDir } = contentRoots(rootDir, options);
   const { articles, problems, links } = loadArticleFacts({ rootDir: boundary, contentDir, articles: caches.articles });
   caches.articles.save();
-  problems.push(...checkArticles(articles, links, options, { incomplete: hasErrors(problems) }));
+  problems.push(...checkArticles(articles, links, options, { incomplete: hasErrors(problems) }), ...reachProblems(rootDir, options));
   return { articles, problems, root: boundary, links };
 }

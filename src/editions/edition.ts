@@ -129,6 +129,52 @@ export interface EditorStrings {
   fields: EditorFieldTexts<FrontmatterInput>;
 }
 
+/**
+ * Where readers reach this edition when its site is blocked (ADR 021). Checked when a
+ * build or `npm run check` starts (src/editions/reach.ts): a wrong value is an error
+ * naming this file and the field.
+ */
+export interface Reach {
+  /**
+   * The onion service that serves this same site at its root: `http://` and the
+   * 56-character v3 address, e.g. `http://d2gc…aqd.onion`. Every page then carries
+   * `<meta http-equiv="onion-location">`, and the build writes `_onion.nginx.conf`.
+   */
+  onion?: string;
+  /**
+   * Copies of the whole site on other domains: the https URL of the site's root on each
+   * (`https://mirror-1.meridian.example/`, or under a path: `https://cdn.example/meridian/`).
+   */
+  mirrors?: readonly string[];
+  /** The day (YYYY-MM-DD) these addresses were last confirmed to work: mirrors.json dates each by it. Needed with any address. */
+  checked?: string;
+}
+
+/** The page "If this site is blocked" (`/<edition>/access/`), linked from every page's footer and from the about page. */
+export interface AccessPage {
+  title: string;
+  /** The link to this page, in the footer beside the disclaimer and on the about page. */
+  linkText: string;
+  /** On the about page, before the link. */
+  aboutText: string;
+  intro: readonly string[];
+  mirrorsHeading: string;
+  /** Above the list of mirrors (each address shown in full, to copy). */
+  mirrorsText: string;
+  onionHeading: string;
+  /** How to open the onion address (Tor Browser). */
+  onionText: readonly string[];
+  /** Shown instead of the two lists while the edition has no mirror and no onion address. */
+  noAddresses: string;
+  toolsHeading: string;
+  /** That circumvention tools exist (Tor Browser, Psiphon as examples) and where to get them safely; no download links of ours. */
+  toolsText: readonly string[];
+  /** How to receive the offline edition; left out while the edition has none. */
+  offline?: { heading: string; paragraphs: readonly string[] };
+  safetyHeading: string;
+  safetyText: readonly string[];
+}
+
 export interface Edition {
   code: EditionCode;
   /** BCP 47 tag for `<html lang>`. */
@@ -156,4 +202,6 @@ export interface Edition {
   disclaimer: Disclaimer;
   about: AboutPage;
   editor: EditorStrings;
+  reach: Reach;
+  access: AccessPage;
 }

@@ -127,4 +127,41 @@ export const en: Edition = {
       },
     },
   },
+  reach: {
+    onion: 'http://d2gclmhewne3b2zdw4rxhlekdufxrtkjiimeb2yk7pxweposaapk4aqd.onion',
+    mirrors: ['https://mirror-1.meridian.example/', 'https://static.example/meridian/'],
+    checked: '2026-11-20',
+  },
+  access: {
+    title: 'If this site is blocked',
+    linkText: 'If this site is blocked',
+    aboutText: 'Where our site is blocked, you can still read us.',
+    intro: [
+      'The authorities of Ostravia block the website of Meridian Radio. The same site, with the same stories, is also published at the addresses below. Write them down, or save this page, while you can still open it.',
+    ],
+    mirrorsHeading: 'Mirrors',
+    mirrorsText: 'Copies of this site at other addresses. They open in any browser; if one is blocked, try the next.',
+    onionHeading: 'Onion address (Tor)',
+    onionText: [
+      'Our onion site works wherever the Tor network can be reached, and it cannot be blocked by its address. It opens only in Tor Browser: install Tor Browser, start it, and copy the address above into its address bar.',
+      'If Tor does not connect, choose a bridge in its connection settings. If you already read us in Tor Browser, it shows “.onion available” in the address bar on our pages: select it to switch.',
+    ],
+    noAddresses: 'We have not published other addresses for this edition yet.',
+    toolsHeading: 'Circumvention tools',
+    toolsText: [
+      'Tools such as Tor Browser and Psiphon open blocked sites, the main address of this one included. They are free.',
+      'Get them only from their makers’ official websites or from your phone’s app store. If the Tor Project’s website is blocked, write to gettor@torproject.org to receive download links. We do not distribute these programs ourselves: do not trust a file that claims to come from us.',
+    ],
+    offline: {
+      heading: 'Offline edition',
+      paragraphs: [
+        'Every Friday we send the week’s main stories in a single e-mail to readers who ask for it. It reaches inboxes where our site is blocked. To receive it, write to offline@meridian.example from an address you trust.',
+      ],
+    },
+    safetyHeading: 'Staying safe',
+    safetyText: [
+      'This page, like every page of this site, loads nothing from other websites and does not track you: no advertising, no analytics, no cookies.',
+      'A mirror gets you past the block, but your internet provider can still see which address you open. Tor Browser hides from your provider which sites you visit. Before you share our stories, read the legal notice on the page about Meridian Radio.',
+    ],
+  },
 };

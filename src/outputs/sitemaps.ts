@@ -3,7 +3,7 @@
  * each edition's sitemap (/<ed>/sitemap.xml, then /<ed>/sitemap-2.xml … every
  * SITEMAP_LIMIT URLs), a Google News sitemap per edition with the stories of the two
  * days before the build's "now", and robots.txt naming them. Every URL listed is a page
- * this build writes: the edition front page, about, every listing page, every story.
+ * this build writes: the edition front page, about, "If this site is blocked", every listing page, every story.
  */
 
 import type { Build } from '../build/build.ts';
@@ -12,6 +12,7 @@ import type { EditionCode } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
 import type { Site } from '../site/derive.ts';
 import { isEmbargoed, isPublic } from '../site/published.ts';
+import { accessPath } from '../site/slugs.ts';
 import { machineUrl } from '../site/urls.ts';
 import { xml, xmlDocument } from './xml.ts';
 
@@ -49,6 +50,7 @@ function editionUrls(site: Site, code: EditionCode): SitemapUrl[] {
   return [
     { path: `/${code}/`, lastmod: newestModified(stories) },
     { path: `/${code}/about/`, lastmod: undefined },
+    { path: accessPath(code), lastmod: undefined },
     ...site.listings.pages.filter((p) => p.edition === code).map((p) => ({ path: p.url, lastmod: newestModified(p.articles) })),
     ...stories.map((a) => ({ path: a.url, lastmod: a.modified })),
   ];

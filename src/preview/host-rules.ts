@@ -2,7 +2,8 @@
  * Reads `_headers` and `_redirects` the way static hosts (Netlify, Cloudflare Pages) do,
  * for `npm run preview` and the deploy tests. Paths match the request's URL path:
  * `*` matches anything (also "/"), `:name` one path segment; `:splat` and `:name` in a
- * redirect's target are replaced by what they matched.
+ * redirect's target, and in a header's value (as Cloudflare Pages does), are replaced by
+ * what they matched.
  */
 
 export interface ParsedHeaderRule {
@@ -56,8 +57,10 @@ export function headersFor(rules: ParsedHeaderRule[], urlPath: string): { header
   const setBy = new Map<string, string>();
   const conflicts: string[] = [];
   for (const rule of rules) {
-    if (!rule.pattern.test(urlPath)) continue;
-    for (const [name, value] of rule.headers) {
+    const match = rule.pattern.exec(urlPath);
+    if (!match) continue;
+    for (const [name, written] of rule.headers) {
+      const value = fillPlaceholders(written, match);
       const key = name.toLowerCase();
       const earlier = setBy.get(key);
       if (earlier !== undefined && earlier !== rule.path) conflicts.push(`${name} (${earlier} and ${rule.path})`);
@@ -78,14 +81,18 @@ export function parseRedirectsFile(text: string): RedirectRule[] {
   });
 }
 
+/** `:splat` and `:name` replaced by what the rule's path matched; other text (`http:`, `data:;`) as written. */
+function fillPlaceholders(text: string, match: RegExpExecArray): string {
+  const groups = match.groups ?? {};
+  return text.replace(/:([A-Za-z]\w*)/g, (whole, name: string) => groups[name] ?? whole);
+}
+
 /** The first rule that matches wins; the target gets the rule's placeholders filled in. */
 export function redirectFor(rules: RedirectRule[], urlPath: string): { to: string; status: number } | undefined {
   for (const rule of rules) {
     const match = rule.pattern.exec(urlPath);
     if (!match) continue;
-    const groups = match.groups ?? {};
-    const to = rule.to.replace(/:([A-Za-z]\w*)/g, (whole, name: string) => groups[name] ?? whole);
-    return { to, status: rule.status };
+    return { to: fillPlaceholders(rule.to, match), status: rule.status };
   }
   return undefined;
 }

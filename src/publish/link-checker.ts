@@ -5,6 +5,13 @@
  * against the files the site has. Each distinct URL is resolved once. The tokenizer is
  * ours: htmlparser2 reading whole pages took three times as long (ADR 018). The build feeds it every page as it is rendered
  * (src/publish/output-threads.ts); src/publish/link-check.ts runs it over a folder on disk.
+ *
+ * It also holds the site to page-relative URLs (ADR 020): a root-relative URL ("/en/"),
+ * or an absolute one naming the site's own origin, is reported as broken — it breaks on
+ * a mirror and under any other path — except where a URL must name the main site
+ * (canonical and hreflang links; social metadata and JSON-LD are not links it reads).
+ * A meta refresh's URL is read as a link; the search page's `data-pagefind-parts` and
+ * `data-base-url` are held to the same form (the bundle is written after the pages).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -38,9 +45,18 @@ export interface LinkCheckResult {
 /** Comments and script/style bodies are skipped (their text is not markup); other tags are read. */
 const TOKEN =
   /<!--[\s\S]*?-->|<(script|style)\b((?:[^>"']|"[^"]*"|'[^']*')*)>[\s\S]*?<\/\1\s*>|<[a-zA-Z][a-zA-Z0-9-]*((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-/** Every name in URL_ATTRIBUTES has one of these in it. */
-const MAY_HAVE_URL = /src|href|poster|action/i;
+/** Every name in URL_ATTRIBUTES and FORM_ONLY has one of these in it, and so has a meta refresh. */
+const MAY_HAVE_URL = /src|href|poster|action|http-equiv|data-base-url|data-pagefind/i;
 const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'srcset', 'imagesrcset', 'poster', 'action', 'formaction']);
+/** URLs the search page's script reads: held to page-relative form, not looked up (the bundle is written after the pages). */
+const FORM_ONLY: ReadonlySet<string> = new Set(['data-pagefind-parts', 'data-base-url']);
+/** A meta refresh's content, "0; url=…" (HTML's rules, simplified: optional quotes). */
+const REFRESH = /^\s*\d*(?:\.\d*)?\s*[;,]?\s*url\s*=\s*(['"]?)(.*?)\1\s*$/i;
+/** The attribute's URLs of a tag that may name the main origin: canonical and hreflang alternates. */
+const mayNameOrigin = (attribs: Record<string, string>) => {
+  const rel = (attribs.rel ?? '').toLowerCase().split(/\s+/);
+  return rel.includes('canonical') || (rel.includes('alternate') && 'hreflang' in attribs);
+};
 
 /** The URLs of a srcset, by HTML's parsing rules (parse-srcset). */
 export function srcsetUrls(srcset: string): string[] {
@@ -55,8 +71,24 @@ export function srcsetUrls(srcset: string): string[] {
 const detach = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 
 /** Root-relative and absolute URLs: remembered by themselves, where a relative one is remembered per page folder. */
-const INDEPENDENT = /^(\/[^/]|[a-z][a-z0-9+.-]*:)/i;
-type TagLink = { attribute: string; url: string; independent: boolean };
+const INDEPENDENT = /^(\/|[a-z][a-z0-9+.-]*:)/i;
+const ROOT_RELATIVE = /^\/(?![/\\])/;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:|^[/\\]{2}/i;
+/** How a URL may be written: any way that leads into the site; not naming the origin; page-relative and not looked up. */
+type Form = 'origin' | 'relative' | 'form-only';
+type TagLink = { attribute: string; url: string; independent: boolean; form: Form };
+
+/**
+ * The site path a page-relative URL leads to when it goes back to the root first, as
+ * pages write them ("../../en/economy/" on a page two folders deep: /en/economy/), so
+ * that it is resolved once for every page of that depth; undefined for any other URL.
+ */
+function fromRoot(url: string, depth: number): string | undefined {
+  if (depth === 0) return url.startsWith('./') && !url.startsWith('./.') ? url.slice(1) : undefined;
+  let at = 0;
+  for (let ups = 0; ups < depth; ups++, at += 3) if (!url.startsWith('../', at)) return undefined;
+  return url.startsWith('.', at) ? undefined : `/${url.slice(at)}`;
+}
 /** A tag's URL count, and either its broken URLs (none is relative, so they hold on every page) or its URLs. */
 type TagLinks = { count: number; broken?: Omit<BrokenLink, 'page'>[]; links?: TagLink[] };
 
@@ -69,11 +101,17 @@ function tagReader(): (attributes: string) => TagLink[] {
   const parser = new Parser(
     {
       onopentag: (_name, attribs) => {
+        const form: Form = mayNameOrigin(attribs) ? 'origin' : 'relative';
+        const add = (attribute: string, url: string, as: Form) => links.push({ attribute, url, independent: INDEPENDENT.test(url), form: as });
         for (const attribute in attribs) {
+          // The search index's parts: folders, space-separated (ADR 023).
+          if (FORM_ONLY.has(attribute)) for (const url of attribs[attribute]!.trim().split(/\s+/).filter(Boolean)) add(attribute, url, 'form-only');
           if (!URL_ATTRIBUTES.has(attribute)) continue;
           const value = attribs[attribute]!.trim();
-          for (const url of attribute.endsWith('srcset') ? srcsetUrls(value) : [value]) links.push({ attribute, url, independent: INDEPENDENT.test(url) });
+          for (const url of attribute.endsWith('srcset') ? srcsetUrls(value) : [value]) add(attribute, url, form);
         }
+        const refresh = attribs['http-equiv']?.toLowerCase() === 'refresh' ? REFRESH.exec(attribs.content ?? '')?.[2] : undefined;
+        if (refresh) add('content', refresh.trim(), 'relative');
       },
     },
     { decodeEntities: true, lowerCaseAttributeNames: true },
@@ -129,7 +167,8 @@ export class LinkChecker {
   }
 
   /** Why the URL is broken, or undefined when it resolves (or is not the site's business). */
-  private problem(url: string, pageUrl: string): string | undefined {
+  private problem(url: string, pageUrl: string, form: Form): string | undefined {
+    if (ROOT_RELATIVE.test(url)) return 'is root-relative: it breaks on a mirror and under any other path; write it relative to the page (src/site/urls.ts)';
     let target: URL;
     try {
       target = new URL(url, pageUrl);
@@ -137,6 +176,10 @@ export class LinkChecker {
       return 'is not a valid URL';
     }
     if (target.origin !== this.origin) return undefined; // another site, mailto:, tel:, data:…
+    if (form !== 'origin' && HAS_SCHEME.test(url)) {
+      return `names the site's own origin ${this.origin}: a mirror's reader would be sent to the blocked site; write it relative to the page (only canonical and hreflang links name the main site)`;
+    }
+    if (form === 'form-only') return undefined;
     let pathname: string;
     try {
       pathname = decodeURIComponent(target.pathname).normalize('NFC');
@@ -159,6 +202,7 @@ export class LinkChecker {
     const page = `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
     const pageUrl = this.origin + this.options.pathPrefix + page.slice(1);
     const pageDir = pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1);
+    const depth = rel.split('/').length - 1;
     for (const tag of html.matchAll(TOKEN)) {
       const attributes = tag[2] ?? tag[3];
       // Most tags carry no URL at all; skip them before parsing their attributes.
@@ -171,8 +215,8 @@ export class LinkChecker {
         const copy = detach(attributes);
         // A lone surrogate does not survive the copy: such a tag is parsed as written, every time.
         const links = this.tagLinks(copy === attributes ? copy : attributes);
-        const judge = ({ attribute, url }: TagLink) => {
-          const reason = this.verdict(url, url, pageUrl);
+        const judge = ({ attribute, url, form }: TagLink) => {
+          const reason = this.verdict(url, `${form}\u0000${url}`, pageUrl, form);
           return reason ? [{ url, attribute, reason }] : [];
         };
         known = links.every((l) => l.independent) ? { count: links.length, broken: links.flatMap(judge) } : { count: links.length, links };
@@ -180,18 +224,21 @@ export class LinkChecker {
       }
       this.links += known.count;
       for (const b of known.broken ?? []) this.broken.push({ page, url: b.url, attribute: b.attribute, reason: b.reason });
-      for (const { attribute, url, independent } of known.links ?? []) {
-        // Relative URLs mean different things on different pages; root-relative and absolute ones do not.
-        const reason = this.verdict(url, independent ? url : `${pageDir}\u0000${url}`, pageUrl);
+      for (const { attribute, url, independent, form } of known.links ?? []) {
+        // Relative URLs mean different things on different pages, except those that go back
+        // to the root first (as the pages write them); root-relative and absolute ones do not.
+        const site = independent ? undefined : fromRoot(url, depth);
+        const key = independent ? url : site !== undefined ? `^${site}` : `${pageDir}\u0000${url}`;
+        const reason = this.verdict(url, `${form}\u0000${key}`, pageUrl, form);
         if (reason) this.broken.push({ page, url, attribute, reason });
       }
     }
   }
 
   /** Why the URL is broken, or ''; each key is resolved once. */
-  private verdict(url: string, key: string, pageUrl: string): string {
+  private verdict(url: string, key: string, pageUrl: string, form: Form): string {
     let reason = this.resolved.get(key);
-    if (reason === undefined) this.resolved.set(detach(key), (reason = this.problem(url, pageUrl) ?? ''));
+    if (reason === undefined) this.resolved.set(detach(key), (reason = this.problem(url, pageUrl, form) ?? ''));
     return reason;
   }
 

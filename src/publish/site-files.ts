@@ -56,7 +56,7 @@ function statOrUndefined(file: string): Stats | undefined {
 export function writeHostFiles(build: Pick<Build, 'options'>, outDir: string, rootDir: string): void {
   if (!build.options.render.shared) return;
   writeAdminFiles(build, outDir, rootDir);
-  writeHeadersFile(outDir, build.options.pathPrefix);
+  writeHeadersFile(outDir, build.options.pathPrefix, build.options.editions);
 }
 
 /** /admin/ when the build was asked for it; nothing otherwise. */

@@ -9,8 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { transform } from 'esbuild';
-import type { BuildOptions } from '../build/options.ts';
-import { href } from '../site/urls.ts';
+import { relativeUrl } from '../site/urls.ts';
 
 export const ASSETS_DIR = 'assets';
 
@@ -117,7 +116,7 @@ export async function assetTable(rootDir: string, { fingerprint }: { fingerprint
   };
 }
 
-/** The link to an asset as written in pages: hashed name, under the path prefix. */
-export function assetUrl(build: { options: Pick<BuildOptions, 'pathPrefix'>; assets: AssetTable }, name: string): string {
-  return href(build.options, build.assets.path(name));
+/** The link to an asset as written on the page at site path `page`: hashed name, relative to the page. */
+export function assetUrl(build: { assets: AssetTable }, page: string, name: string): string {
+  return relativeUrl(page, build.assets.path(name));
 }

@@ -1,12 +1,29 @@
 /**
- * Editors link to other stories by site path (`[earlier](/en/2026/11/25/tram-night/)`).
- * The body is rendered once by the content loader, which does not know where the site
- * is mounted, so such links get the path prefix when the page is written. The body is
- * markdown-it output (html: false), so every link is exactly `<a href="…"`.
+ * Editors link to other stories by site path (`[earlier](/en/2026/11/25/tram-night/)`),
+ * or now and then by the site's full address. The body is rendered once by the content
+ * loader, which does not know the page it will be on, so such links are made relative to
+ * the page when the page is written, like every other link of the site (ADR 020): they
+ * then work on every mirror. The body is markdown-it output (html: false), so every link
+ * is exactly `<a href="…"`, its URL escaped by markdown-it.
  */
 import type { BuildOptions } from '../build/options.ts';
+import { rootFrom } from '../site/urls.ts';
 
-export function prefixBodyLinks(html: string, options: Pick<BuildOptions, 'pathPrefix'>): string {
-  if (options.pathPrefix === '/') return html;
-  return html.replace(/(<a\s[^>]*?\bhref=")\/(?![/\\])/g, `$1${options.pathPrefix}`);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The site's own address as an editor may write it at the start of a link: root-relative, or the origin and path prefix. */
+function ownStart(options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix'>): string {
+  return `\\/(?![/\\\\])|${escapeRegExp(options.baseUrl + options.pathPrefix)}`;
+}
+
+/** The body's links into the site, relative to the page at site path `page`. */
+export function relativeBodyLinks(html: string, page: string, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix'>): string {
+  if (!html.includes('href="')) return html;
+  const root = rootFrom(page);
+  return html.replace(new RegExp(`(<a\\s[^>]*?\\bhref=")(?:${ownStart(options)})`, 'g'), (_whole, open: string) => open + root);
+}
+
+/** One link of a body as the page at `page` writes it (to find where a broken one was written). */
+export function bodyLinkAsWritten(href: string, page: string, options: Pick<BuildOptions, 'baseUrl' | 'pathPrefix'>): string {
+  return href.replace(new RegExp(`^(?:${ownStart(options)})`), rootFrom(page));
 }

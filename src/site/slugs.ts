@@ -54,3 +54,8 @@ export function sectionPath(edition: EditionCode, section: string): string {
 export function pagePath(firstPage: string, n: number): string {
   return n <= 1 ? firstPage : `${firstPage}page/${n}/`;
 }
+
+/** Site path of the edition's page "If this site is blocked" (layouts/pages/access.11ty.tsx). */
+export function accessPath(edition: EditionCode): string {
+  return `/${edition}/access/`;
+}

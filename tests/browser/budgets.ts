@@ -3,10 +3,12 @@
  * built, render-blocking resources as Chromium classifies them, and the layout shift
  * caused by images arriving late.
  */
+
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { BrowserContext, Page } from 'playwright-core';
+import { NOT_FOUND_BASE_SCRIPT } from '../../src/render/not-found-base.ts';
 
 export const ARTICLE_BUDGET_BYTES = 30 * 1024;
 
@@ -33,7 +35,8 @@ export function pageWeight(outDir: string, file: string): PageWeight {
   let css = 0;
   for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
     const href = decodeURI(link.getAttribute('href') ?? '').split(/[?#]/)[0] ?? '';
-    css += statSync(path.join(outDir, href)).size;
+    // Relative to the page (ADR 020).
+    css += statSync(path.join(outDir, path.dirname(file), href)).size;
   }
   const bytes = Buffer.byteLength(html);
   return { path: `/${file.replace(/index\.html$/, '')}`, html: bytes, css, total: bytes + css };
@@ -48,6 +51,8 @@ export function blockingMarkup(html: string): string[] {
   for (const s of document.querySelectorAll('head script')) {
     const type = (s.getAttribute('type') ?? '').toLowerCase();
     if (type === 'application/ld+json' || type === 'module' || s.hasAttribute('async') || s.hasAttribute('defer')) continue;
+    // The not-found pages' base script: inline, no request, it runs before anything loads (ADR 020).
+    if (!s.hasAttribute('src') && s.textContent === NOT_FOUND_BASE_SCRIPT) continue;
     problems.push(`parser-blocking script in <head>: ${s.getAttribute('src') ?? 'inline'}`);
   }
   for (const st of document.querySelectorAll('style')) if (/@import/i.test(st.textContent ?? '')) problems.push('@import in a <style>');

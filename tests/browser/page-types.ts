@@ -27,11 +27,11 @@ export function articlePath(outDir: string, edition: EditionCode, slug: string):
   return `/${path.relative(outDir, path.join(hit.parentPath, hit.name)).split(path.sep).join('/')}/`;
 }
 
-function firstLink(site: FixtureSite, from: string, selector: string, what: string): string {
-  const links = [...site.page(from).querySelectorAll(selector)].map((a) => a.getAttribute('href') ?? '');
-  const found = links.find(Boolean);
+function firstLink(site: FixtureSite, from: string, selector: string, wanted: (target: string) => boolean, what: string): string {
+  // Links are relative to the page (ADR 020): site paths, to match and to open.
+  const found = site.targets(from, selector).find(wanted);
   if (!found) throw new Error(`no ${what} link (${selector}) on ${from}: is that page type built yet?`);
-  return decodeURI(found);
+  return found;
 }
 
 export function resolvePage(site: FixtureSite, edition: EditionCode | undefined, kind: PageKind): PageRef {
@@ -53,11 +53,11 @@ export function resolvePage(site: FixtureSite, edition: EditionCode | undefined,
     case 'front page':
       return { path: `/${edition}/`, status: 200 };
     case 'section':
-      return { path: firstLink(site, `/${edition}/`, `header nav a[href^="/${edition}/"]:not([href="/${edition}/"])`, 'section'), status: 200 };
+      return { path: firstLink(site, `/${edition}/`, 'header nav a', (t) => t.startsWith(`/${edition}/`) && t !== `/${edition}/`, 'section'), status: 200 };
     case 'tag':
-      return { path: firstLink(site, withPhoto(), `a[href*="/${edition}/tag/"]`, 'tag page'), status: 200 };
+      return { path: firstLink(site, withPhoto(), 'a', (t) => t.startsWith(`/${edition}/tag/`), 'tag page'), status: 200 };
     case 'author':
-      return { path: firstLink(site, withPhoto(), `a[href*="/${edition}/author/"]`, 'author page'), status: 200 };
+      return { path: firstLink(site, withPhoto(), 'a', (t) => t.startsWith(`/${edition}/author/`), 'author page'), status: 200 };
     case 'about':
       return { path: `/${edition}/about/`, status: 200 };
     case 'search':

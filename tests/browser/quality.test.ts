@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EditionCode } from '../../src/editions/edition.ts';
 import { editions } from '../../src/editions/registry.ts';
+import { NOT_FOUND_BASE_SCRIPT } from '../../src/render/not-found-base.ts';
 import { buildFixture, type FixtureSite, repoRoot } from '../helpers/fixture-site.ts';
 import { BROKEN_ORIGIN, serveBrokenPage } from './broken-page.ts';
 import {
@@ -118,6 +119,11 @@ describe.skipIf(skipBrowser)('in Chromium', () => {
             const js = await scriptsOnPage(s.page);
             if (kind === 'search') {
               if (!js.length) problems.javascript!.push('the search page has no script to search with');
+            } else if (kind === '404' || kind === 'root 404') {
+              // Only their base script, inline (ADR 020).
+              problems.javascript!.push(...js.filter((j) => j !== 'script inline'));
+              const inline = (await s.page.evaluate('[...document.scripts].map((s) => s.textContent)')) as string[];
+              problems.javascript!.push(...inline.filter((t) => t !== NOT_FOUND_BASE_SCRIPT).map(() => 'an inline script other than the base script'));
             } else problems.javascript!.push(...js);
           } else {
             problems.layout!.push(...(await horizontalScroll(s.page)));

@@ -3,7 +3,9 @@
  * like the static hosts we deploy to: files by sirv with a host's content types
  * (Pagefind needs application/wasm to stream-compile its index), directory →
  * index.html, a folder without "/" redirected, a missing page → the edition's 404 page
- * with status 404. No `_headers`: that is `npm run preview`'s job.
+ * with status 404. No `_headers`: that is `npm run preview`'s job. `mount` serves the
+ * site under a sub-path, as a mirror or a CDN bucket might (`/m-4f2a/`); outside it
+ * there is nothing.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -29,7 +31,7 @@ function notFoundPage(root: string, urlPath: string): string | undefined {
   return candidates.find((c) => c && isFile(c));
 }
 
-export function startStaticServer(root: string): Promise<StaticServer> {
+export function startStaticServer(root: string, mount = '/'): Promise<StaticServer> {
   const base = path.resolve(root);
   // sirv passes the request's path: a folder's (or an extension-less one's) file is its index.html.
   const setHeaders = (res: import('node:http').ServerResponse, pathname: string) => {
@@ -38,7 +40,15 @@ export function startStaticServer(root: string): Promise<StaticServer> {
   };
   const files = sirv(base, { dev: true, extensions: ['html'], setHeaders });
   const server: Server = createServer((req, res) => {
-    const urlPath = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
+    const requested = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
+    if (!requested.startsWith(mount)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found: outside the mount');
+      return;
+    }
+    // Below the mount, the site's own paths.
+    const urlPath = `/${requested.slice(mount.length)}`;
+    req.url = urlPath + (req.url ?? '').slice(requested.length);
     let decoded = urlPath;
     try {
       decoded = decodeURIComponent(urlPath);
@@ -47,7 +57,7 @@ export function startStaticServer(root: string): Promise<StaticServer> {
     }
     const target = path.join(base, path.normalize(decoded));
     if (!decoded.endsWith('/') && existsSync(target) && statSync(target).isDirectory()) {
-      res.writeHead(301, { location: `${urlPath}/` });
+      res.writeHead(301, { location: `${requested}/` });
       res.end();
       return;
     }

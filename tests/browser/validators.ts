@@ -53,6 +53,9 @@ export function runVnu(dir: string, alsoCheck: string[] = []): Promise<string[]>
         resolve(
           messages
             .filter((m) => m.type === 'error' || m.subType === 'fatal')
+            // Tor Browser's onion-location is not in HTML's http-equiv list; it is how a
+            // page names its onion address (Tor Project's spec, BBC's pages; ADR 021).
+            .filter((m) => !/^Bad value “onion-location” for attribute “http-equiv” on element “meta”\.$/.test(m.message))
             .map(
               (m) =>
                 `${path.relative(dir, decodeURIComponent(m.url?.replace(/^file:/, '') ?? ''))}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` — ${m.extract.trim().slice(0, 80)}` : ''}`,

@@ -11,7 +11,9 @@ import path from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtPrefix, type RunningPreview, startPreview } from '../../src/cli/preview.ts';
+import { HOST_FILES } from '../../src/outputs/headers.ts';
 import { headersFor, type ParsedHeaderRule, parseHeadersFile, parseRedirectsFile } from '../../src/preview/host-rules.ts';
+import { NOT_FOUND_BASE_HASH } from '../../src/render/not-found-base.ts';
 import { launchChromium, skipBrowser } from '../browser/chromium.ts';
 import { article, buildFixture, type FixtureSite, jpeg } from '../helpers/fixture-site.ts';
 import { checkSiteLinks } from './site-links.ts';
@@ -79,20 +81,22 @@ describe('under a path prefix', () => {
     for (const r of redirects) expect(links.files).toContain(`${r.to.slice(PREFIX.length)}index.html`);
   });
 
-  it('links an editor wrote as site paths in a story get the prefix', () => {
-    const body = site.page('/en/2026/11/26/harbour-lights/').querySelector('.story-body a')?.getAttribute('href');
-    expect(body).toBe('/news/en/2026/11/25/tram-night/');
+  it('links an editor wrote as site paths in a story are written relative to the page, so they hold under the prefix', () => {
+    const body = site.page('/en/2026/11/26/harbour-lights/').querySelector('.story-body a')?.getAttribute('href') ?? '';
+    expect(body).toBe('../../../../../en/2026/11/25/tram-night/');
+    expect(new URL(body, `${BASE}${PREFIX}en/2026/11/26/harbour-lights/`).href).toBe(`${BASE}${PREFIX}en/2026/11/25/tram-night/`);
   });
 
   it('the link checker catches a link that ignores the prefix (so a clean report means something)', () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'masthead-links-'));
     mkdirSync(path.join(copy, 'en'));
-    writeFileSync(path.join(copy, 'en/index.html'), '<a href="/en/">x</a><img src="/news/en/missing.jpg" alt=""><a href="#nowhere">y</a>');
+    writeFileSync(path.join(copy, 'en/index.html'), '<a href="../../en/">x</a><img src="missing.jpg" alt=""><a href="/news/en/">z</a><a href="#nowhere">y</a>');
     writeFileSync(path.join(copy, 'sitemap.xml'), `<urlset><url><loc>${BASE}/en/</loc></url></urlset>`);
     const { problems } = checkSiteLinks(copy, BASE, PREFIX);
     expect(problems.sort()).toEqual([
-      "/en/: broken link /en/ (href) is outside the site's path prefix /news/",
-      '/en/: broken link /news/en/missing.jpg (src) leads to no file',
+      "/en/: broken link ../../en/ (href) is outside the site's path prefix /news/",
+      '/en/: broken link /news/en/ (href) is root-relative: it breaks on a mirror and under any other path; write it relative to the page (src/site/urls.ts)',
+      '/en/: broken link missing.jpg (src) leads to no file',
       'en/index.html: #nowhere names no id on en/index.html',
       `sitemap.xml: ${BASE}/en/ is outside the path prefix /news/`,
     ]);
@@ -102,9 +106,9 @@ describe('under a path prefix', () => {
 describe('fingerprinted assets', () => {
   it('links the stylesheet under a name carrying a hash of its bytes, and publishes no unhashed copy', () => {
     const css = site.page('/en/').querySelector('link[rel="stylesheet"]')?.getAttribute('href') ?? '';
-    expect(css).toMatch(/^\/news\/assets\/masthead\.[0-9a-f]{10}\.css$/);
+    expect(css).toMatch(/^\.\.\/assets\/masthead\.[0-9a-f]{10}\.css$/);
     const hash = createHash('sha256')
-      .update(readFileSync(path.join(site.outDir, css.slice(PREFIX.length))))
+      .update(readFileSync(path.join(site.outDir, 'en', css)))
       .digest('hex')
       .slice(0, 10);
     expect(css).toContain(`.${hash}.css`);
@@ -121,7 +125,7 @@ describe('fingerprinted assets', () => {
 });
 
 describe('_headers', () => {
-  const built = () => links.files.filter((f) => f !== '_headers' && f !== '_redirects');
+  const built = () => links.files.filter((f) => !HOST_FILES.has(f));
 
   it('gives every built file the security headers and exactly one Cache-Control, with no header set by two rules', () => {
     for (const file of built()) {
@@ -150,7 +154,7 @@ describe('_headers', () => {
     expect(builtPrefix(readFileSync(path.join(site.outDir, '_headers'), 'utf8'))).toBe(PREFIX);
   });
 
-  it('has a strict Content-Security-Policy: same origin only, no inline script or style', () => {
+  it("has a strict Content-Security-Policy: same origin only, no inline script or style but the not-found pages' base script, by its hash", () => {
     const csp = headersFor(rules, `${PREFIX}en/`).headers.get('Content-Security-Policy') ?? '';
     const directives = new Map(
       csp.split(';').map((d) => {
@@ -159,7 +163,7 @@ describe('_headers', () => {
       }),
     );
     expect(directives.get('default-src')).toEqual(["'self'"]);
-    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", NOT_FOUND_BASE_HASH]);
     expect(directives.get('style-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);

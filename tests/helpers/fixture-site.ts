@@ -29,6 +29,19 @@ export interface FixtureSite extends CliResult {
   page(sitePath: string): Document;
   html(sitePath: string): string;
   has(sitePath: string): boolean;
+  /** Where the `attribute` (href by default) of each element matching `selector` on a page leads (`linkTarget`). */
+  targets(sitePath: string, selector: string, attribute?: string): string[];
+}
+
+/**
+ * Where a URL written on the page at site path `page` leads: the site path (Unicode, with
+ * any ?query and #fragment) for a URL into the site — page-relative, as pages write them
+ * — and the URL as written for anything else (another site, a fragment alone, mailto:).
+ */
+export function linkTarget(page: string, href: string): string {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(href)) return href;
+  const url = new URL(href, `https://site.invalid${encodeURI(page)}`);
+  return decodeURI(url.pathname) + url.search + url.hash;
 }
 
 export function writeFixture(files: FixtureFiles, dir = mkdtempSync(path.join(tmpdir(), 'masthead-'))): string {
@@ -78,13 +91,15 @@ export async function buildFixture(files: FixtureFiles, options: BuildFixtureOpt
     ...(options.args ?? []),
   ]);
   const html = (p: string) => readFileSync(fileFor(outDir, p), 'utf8');
+  const page = (p: string) => parseHTML(html(p)).document as unknown as Document;
   return {
     ...result,
     dir,
     outDir,
     html,
-    page: (p) => parseHTML(html(p)).document as unknown as Document,
+    page,
     has: (p) => existsSync(fileFor(outDir, p)),
+    targets: (p, selector, attribute = 'href') => [...page(p).querySelectorAll(selector)].map((el) => linkTarget(p, el.getAttribute(attribute) ?? '')),
   };
 }
 
