@@ -147,15 +147,6 @@ const safeCases: [string, string, string, string, Check][] = [
     },
   ],
   [
-    'a right-to-left override in the headline',
-    'en/2026/11/h-rlo.md',
-    `headline: ${yaml('Invoice \u202Efdp.exe')}\n${DATE}`,
-    'Body.',
-    (doc) => {
-      expect(text(doc, 'h1')).toBe('Invoice \u202Efdp.exe');
-    },
-  ],
-  [
     'RLM, LRM and ZWNJ in a Persian headline',
     'fa/2026/11/h-bidi.md',
     `headline: ${yaml('خبر\u200F (به‌روزرسانی)\u200E ۱۴۰۵ Meridian')}\n${DATE}`,
@@ -307,6 +298,18 @@ const errorCases: [string, string, string | Buffer, RegExp][] = [
     'en/2026/11/e-zero\u200Bwidth.md',
     article(`headline: A\n${DATE}`),
     /e-zero\u200Bwidth\.md: slug: the file name .* is not a valid URL slug/,
+  ],
+  [
+    'a right-to-left override in the headline ("Invoice \u202Efdp.exe" reads as "Invoice exe.pdf")',
+    'en/2026/11/e-rlo.md',
+    article(`headline: ${yaml('Invoice \u202Efdp.exe')}\n${DATE}`),
+    /e-rlo\.md:2: headline: contains the invisible direction control U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/,
+  ],
+  [
+    'an invisible slug (U+3164 HANGUL FILLER)',
+    'en/2026/11/e-invisible-slug.md',
+    article(`headline: A\n${DATE}\nslug: ${yaml('\u3164')}`),
+    /e-invisible-slug\.md:4: slug: .*invisible character U\+3164/,
   ],
   [
     'a body link to a story that does not exist',

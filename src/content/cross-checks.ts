@@ -126,7 +126,7 @@ function sitePath(link: ArticleLink, origin: string): string | undefined {
  * Line of a top-level frontmatter field, read again from the file: only for the few
  * articles a problem is reported on, so the loader's hot path keeps no per-field lines.
  */
-function fieldLineFinder(rootDir: string): (file: string, field: string) => number | undefined {
+export function fieldLineFinder(rootDir: string): (file: string, field: string) => number | undefined {
   return (file, field) => {
     try {
       const lines = readFileSync(path.join(rootDir, file), 'utf8').split(/\r?\n/);
@@ -173,22 +173,64 @@ export function reportDuplicateUrls<A extends ArticleFacts>(articles: A[], probl
   articles.splice(0, articles.length, ...articles.filter((a) => !same.has(a.url)));
 }
 
-/** Loader check across all stories: an alias may not be a story's URL, nor belong to two stories. */
-export function reportAliasCollisions(articles: readonly ArticleFacts[], problems: ContentProblem[]): void {
-  const byUrl = new Map(articles.map((a) => [a.url, a]));
+/** The file a page at `sitePath` is written to: a folder path means its index.html. */
+const fileOf = (sitePath: string) => (sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
+
+/**
+ * Loader check across all stories: an alias may not be a story's URL (nor its
+ * index.html), nor belong to two stories, nor put a file where another page needs a
+ * folder or the other way round (`/en/old.html` and `/en/old.html/more/`: the build
+ * could write only one of them). The pages the build writes itself are refused by the
+ * schema (src/content/aliases.ts, src/site/owned-paths.ts).
+ */
+export function reportAliasCollisions(
+  articles: readonly ArticleFacts[],
+  problems: ContentProblem[],
+  lineOf: (file: string, field: string) => number | undefined = () => undefined,
+): void {
+  const byFile = new Map<string, ArticleFacts>(articles.map((a) => [fileOf(a.url), a]));
   const owner = new Map<string, ArticleFacts>();
+  const pages: [file: string, alias: string, article: ArticleFacts][] = [];
   for (const article of articles) {
     for (const alias of article.aliases) {
-      const page = redirectPagePath(alias);
-      const live = byUrl.get(page) ?? byUrl.get(alias);
-      const earlier = owner.get(page);
+      const file = fileOf(redirectPagePath(alias));
+      const live = byFile.get(file);
+      const earlier = owner.get(file);
       const clash = live
         ? `is the address of ${live === article ? 'this story itself' : `the story ${live.sourcePath}`}: an alias is an old address that no longer has a story`
         : earlier && earlier !== article
           ? `is also an alias of ${earlier.sourcePath}: an old address can redirect to one story only`
           : undefined;
-      if (clash) problems.push({ file: article.sourcePath, field: 'aliases', severity: 'error', message: `"${alias}" ${clash}` });
-      owner.set(page, earlier ?? article);
+      if (clash)
+        problems.push({
+          file: article.sourcePath,
+          line: lineOf(article.sourcePath, 'aliases'),
+          field: 'aliases',
+          severity: 'error',
+          message: `"${alias}" ${clash}`,
+        });
+      else if (!earlier) pages.push([file, alias, article]);
+      owner.set(file, earlier ?? article);
+    }
+  }
+  if (!pages.length) return;
+  // A folder of one page that is the file of another.
+  const files = new Map<string, string>([...byFile].map(([file, a]) => [file, `the story ${a.sourcePath}`]));
+  for (const [file, alias, article] of pages) files.set(file, `the alias "${alias}" of ${article.sourcePath}`);
+  for (const [file, alias, article] of pages) {
+    const segments = file.split('/');
+    for (let i = 2; i < segments.length; i++) {
+      const folder = segments.slice(0, i).join('/');
+      const other = files.get(folder);
+      if (!other) continue;
+      problems.push({
+        file: article.sourcePath,
+        line: lineOf(article.sourcePath, 'aliases'),
+        field: 'aliases',
+        severity: 'error',
+        message: `"${alias}" needs a folder ${folder}/ where ${other} is a file: the two cannot both be published; drop one of them`,
+      });
+      break;
     }
   }
 }
