@@ -12,6 +12,7 @@ import { editions } from '../editions/registry.ts';
 import { redirectPagePath } from './aliases.ts';
 import type { ArticleFacts } from './article.ts';
 import type { ContentProblem } from './problems.ts';
+import { storyFileTarget } from './story-links.ts';
 
 /** A link written in an article body, as the loader found it. */
 export interface ArticleLink {
@@ -77,7 +78,28 @@ function checkLinks(
   }
   const origin = new URL(options.baseUrl).origin;
   const problems: ContentProblem[] = [];
+  let byFile: Map<string, ArticleFacts> | undefined;
   for (const link of links) {
+    const storyFile = storyFileTarget(link.href, link.file);
+    if (storyFile) {
+      byFile ??= new Map(articles.map((a) => [a.sourcePath.normalize('NFC'), a]));
+      const article = byFile.get(storyFile.file);
+      if (article) problems.push(...storyProblems(link, article, options, nowMs));
+      else {
+        const name = path.posix.basename(storyFile.file);
+        const guess = articles.find((a) => path.posix.basename(a.sourcePath.normalize('NFC')) === name);
+        problems.push({
+          file: link.file,
+          line: link.line,
+          severity: 'error',
+          message:
+            `links to ${link.href}, which is no story file: there is no article at ${storyFile.file}` +
+            (guess ? ` — did you mean ${path.posix.relative(path.posix.dirname(link.file), guess.sourcePath)}?` : '; check the folders and the file name') +
+            (incomplete ? ' (if it is a story with a problem reported here, fix that first)' : ''),
+        });
+      }
+      continue;
+    }
     const target = sitePath(link, origin);
     const shape = target && ARTICLE_PATH.exec(target);
     // Other site paths (front pages, sections, tags…) exist only once rendered: the link
@@ -94,16 +116,24 @@ function checkLinks(
           (guess ? ` — did you mean ${guess.url} (${guess.sourcePath})?` : ': check the date and the slug in the link') +
           (incomplete ? ' (if it is a story with a problem reported here, fix that first)' : ''),
       );
-    } else if (options.mode === 'production' && article.draft) {
-      report(`links to ${link.href}, which is a draft (${article.sourcePath}): the link would lead nowhere; publish that story first or remove the link`);
-    } else if (options.mode === 'production' && article.timestamp > nowMs) {
-      const until = machineDateTime(article.date, editions[article.edition]);
-      report(
-        `links to ${link.href}, which is embargoed until ${until} (${article.sourcePath}): until then the link would lead nowhere and reveal the story's address; link to it after it is published`,
-      );
-    }
+    } else problems.push(...storyProblems(link, article, options, nowMs));
   }
   return problems;
+}
+
+/** A link to a story that exists, as a production build sees it: not to a draft, nor before its embargo ends. */
+function storyProblems(link: ArticleLink, article: ArticleFacts, options: BuildOptions, nowMs: number): ContentProblem[] {
+  const report = (message: string): ContentProblem[] => [{ file: link.file, line: link.line, severity: 'error', message }];
+  if (options.mode === 'production' && article.draft) {
+    return report(`links to ${link.href}, which is a draft (${article.sourcePath}): the link would lead nowhere; publish that story first or remove the link`);
+  }
+  if (options.mode === 'production' && article.timestamp > nowMs) {
+    const until = machineDateTime(article.date, editions[article.edition]);
+    return report(
+      `links to ${link.href}, which is embargoed until ${until} (${article.sourcePath}): until then the link would lead nowhere and reveal the story's address; link to it after it is published`,
+    );
+  }
+  return [];
 }
 
 /** The decoded site path a body link points to, or undefined when it leaves the site. */
