@@ -12,8 +12,9 @@ import type { LoadedFiles } from '../content/load-article.ts';
 import { DateTexts } from '../editions/dates.ts';
 import { ImageCache, imageCacheDir } from '../photos/encode.ts';
 import { PhotoInspections } from '../photos/inspect.ts';
-import { searchCacheDir } from '../search/search-cache.ts';
+import { removeSearchLeftovers, searchCacheDir } from '../search/search-cache.ts';
 import { sourceFingerprint } from './fingerprint.ts';
+import { removeLeftovers } from './leftovers.ts';
 import { once } from './memoise.ts';
 import { Store } from './store.ts';
 
@@ -32,6 +33,8 @@ export interface BuildCaches {
   saveContent(): void;
   /** Writes the formatted dates (once the pages are rendered). */
   saveDates(): void;
+  /** Removes what builds killed while writing the caches left (src/build/leftovers.ts); gives the names removed. */
+  removeLeftovers(): string[];
 }
 
 /** Each cache made on first use: `npm run check` never needs the bodies or the renditions, and never pays for their fingerprints. */
@@ -44,6 +47,7 @@ export function openCaches(rootDir: string, env: NodeJS.ProcessEnv = process.env
   const dateStore = once(() => new Store<string>(contentDir, 'dates', sourceFingerprint()));
   const dates = once(() => new DateTexts(dateStore()));
   const images = once(() => new ImageCache(imagesDir));
+  const searchDir = searchCacheDir(rootDir, env);
   const inspections = once(() => new PhotoInspections(imagesDir));
   return {
     get bodies() {
@@ -61,7 +65,7 @@ export function openCaches(rootDir: string, env: NodeJS.ProcessEnv = process.env
     get inspections() {
       return inspections();
     },
-    searchDir: searchCacheDir(rootDir, env),
+    searchDir,
     loaded: new Map(),
     saveContent() {
       bodies().save();
@@ -69,6 +73,19 @@ export function openCaches(rootDir: string, env: NodeJS.ProcessEnv = process.env
     },
     saveDates() {
       dateStore().save();
+    },
+    removeLeftovers() {
+      // A store's temporary file is named by its process: `<store file>.<pid>.tmp`.
+      const storeTemporary = (name: string) => {
+        const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
+        return pid === undefined ? undefined : Number(pid);
+      };
+      return [
+        ...removeLeftovers(contentDir, storeTemporary),
+        ...removeLeftovers(imagesDir, storeTemporary),
+        ...images().removeLeftovers(),
+        ...removeSearchLeftovers(searchDir),
+      ];
     },
   };
 }

@@ -18,7 +18,7 @@ import { type BuildOptions, readBuildOptions } from '../build/options.ts';
 import { formatProblem, hasErrors } from '../content/problems.ts';
 import { stopOnBrokenLinks } from '../publish/link-check.ts';
 import { type PageOutput, startPageOutput } from '../publish/output-threads.ts';
-import { publishAtomically, stagingDirFor } from '../publish/publish.ts';
+import { publishAtomically, recoverOutput, removePublishLeftovers, stagingDirFor } from '../publish/publish.ts';
 import { planPages, render } from '../render/render.ts';
 import { startSearchIndex } from '../search/search-index.ts';
 import { href } from '../site/urls.ts';
@@ -49,6 +49,9 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   const options = readBuildOptions(env);
   const outDir = path.resolve(rootDir, values.out);
   const staging = stagingDirFor(outDir);
+  // A site a killed build moved aside goes back first; then what killed builds left is removed (src/publish/publish.ts).
+  recoverOutput(outDir);
+  removePublishLeftovers(outDir);
   // Started first, so that its start-up overlaps loading the content.
   const output = startPageOutput(staging, options);
   try {
@@ -68,6 +71,7 @@ interface BuildPlace {
 async function buildSite(rootDir: string, options: BuildOptions, values: BuildPlace, output: PageOutput): Promise<BuildResult> {
   const { outDir, staging } = values;
   const caches = openCaches(rootDir);
+  caches.removeLeftovers();
   const prepared = await prepareBuild({ rootDir, options, caches, fingerprintAssets: true });
   for (const p of prepared.problems) console.error(formatProblem(p));
   const { build } = prepared;

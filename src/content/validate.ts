@@ -6,6 +6,7 @@
  * file system: the photo on disk and the file name as the URL slug.
  */
 import path from 'node:path';
+import type { ResolvedDateTime } from '../editions/dates.ts';
 import type { Edition } from '../editions/edition.ts';
 import type { LinkEnv } from '../markdown/collect-links.ts';
 import type { Article } from './article.ts';
@@ -129,10 +130,10 @@ function frontmatterWarnings(fm: FrontmatterData, lineOf: (key: string) => numbe
       message: `"${name}" is one name with a comma in it, so it gets one author page; if these are several people, write a list: \`byline: [${parts.join(', ')}]\``,
     });
   }
-  const dates: [string, { warning?: string } | undefined][] = [
+  const dates: [string, ResolvedDateTime | undefined][] = [
     ['date', fm.date],
     ['updated', fm.updated],
-    ...(fm.corrections ?? []).map((c, i): [string, { warning?: string }] => [`corrections[${i}].date`, c.date]),
+    ...(fm.corrections ?? []).map((c, i): [string, ResolvedDateTime] => [`corrections[${i}].date`, c.date]),
   ];
   for (const [field, value] of dates) {
     if (value?.warning) warnings.push({ field, line: lineOf(field.replace(/\[.*$/, '')), message: value.warning });

@@ -32,6 +32,8 @@ export interface ResolvedDateTime {
   millis: number;
   /** Year, month, day in the edition's zone, for URLs. */
   ymd: [string, string, string];
+  /** What the editor should know about a usable but ambiguous time (the contract carries readDateTime's warning here). */
+  warning?: string;
 }
 
 /**

@@ -126,6 +126,7 @@ export async function preparePhotos(site: Site, rootDir: string, caches: PhotoCa
     }),
   );
   inspections.save();
+  images.save();
   return report;
 }
 

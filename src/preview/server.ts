@@ -49,7 +49,8 @@ function cachedRules<T>(file: string, parse: (text: string) => T[]): () => T[] {
 
 export function createPreviewHandler({ root, pathPrefix }: PreviewOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const siteRoot = path.resolve(root);
-  const realRoot = realpathSync(siteRoot);
+  // Where the site really is, asked again on every request: a build swaps the link `_site` to a new folder (src/publish/publish.ts).
+  let realRoot = realpathSync(siteRoot);
   const headerRules = cachedRules<ParsedHeaderRule>(path.join(siteRoot, '_headers'), parseHeadersFile);
   const redirectRules = cachedRules<RedirectRule>(path.join(siteRoot, '_redirects'), parseRedirectsFile);
   const files = sirv(siteRoot, { dev: true, etag: true, extensions: [], setHeaders: (res, pathname) => res.setHeader('Content-Type', contentType(pathname)) });
@@ -84,6 +85,11 @@ export function createPreviewHandler({ root, pathPrefix }: PreviewOptions): (req
   };
 
   return (req, res) => {
+    try {
+      realRoot = realpathSync(siteRoot);
+    } catch {
+      // Mid-swap on a system without atomic renames: the last known folder.
+    }
     const url = new URL(req.url ?? '/', 'http://preview.invalid');
     let urlPath: string;
     try {
