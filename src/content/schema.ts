@@ -177,7 +177,7 @@ function defineSchema(z: typeof Zod, edition: Edition) {
       translationKey: optionalText('translationKey', 'budget-vote-2026', { max: LIMITS.translationKey, singleLine: true }),
       aliases: z
         .array(
-          text('aliases', `/${edition.code}/old/path/`, { max: LIMITS.alias, singleLine: true })
+          text('aliases', `/${edition.code}/old/path/`, { max: LIMITS.alias })
             .refine((alias) => aliasProblem(alias, edition.code) === undefined, { error: (issue) => aliasProblem(String(issue.input).trim(), edition.code)! })
             .transform(normaliseAlias),
           { error: `must be a list, e.g. \`aliases: [/${edition.code}/old/path/]\`` },
