@@ -84,7 +84,7 @@ export async function assemble(argv: string[], rootDir = process.cwd()): Promise
       mergeShard(realpathSync(shard), staging);
     }
     // Shards are copied first, so _headers (written last) sees the merged top level.
-    await renderWithEleventy(build, rootDir, staging, values.quiet);
+    await renderWithEleventy(build, rootDir, staging, !values.verbose);
     writeAssets(build, staging);
     publishMedia(build, staging);
     writeHostFiles(build, staging);

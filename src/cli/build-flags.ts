@@ -14,6 +14,7 @@ export const buildFlags = {
   'page-size': { type: 'string' },
   out: { type: 'string', default: '_site' },
   quiet: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -24,7 +25,8 @@ export const buildFlagHelp: FlagHelp<typeof buildFlags> = {
   content: ['DIR', 'the content folder (default content; MASTHEAD_CONTENT)'],
   'page-size': ['N', 'stories per section, tag and author page (default 20; MASTHEAD_PAGE_SIZE)'],
   out: ['DIR', 'the output folder (default _site)'],
-  quiet: ['', 'print only problems'],
+  quiet: ['', 'print only problems (warnings and errors)'],
+  verbose: ['', 'print every file written too (by default: one line per stage, with counts and times)'],
   help: ['', 'print this help'],
 };
 

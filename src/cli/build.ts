@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareBuild } from '../build/build.ts';
 import { openCaches } from '../build/caches.ts';
+import { describeFileSystemError } from '../build/fs-errors.ts';
 import { type BuildOptions, readBuildOptions } from '../build/options.ts';
 import { formatProblem, hasErrors } from '../content/problems.ts';
 import { stopOnBrokenLinks } from '../publish/link-check.ts';
@@ -55,7 +56,8 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   // Started first, so that its start-up overlaps loading the content.
   const output = startPageOutput(staging, options);
   try {
-    return await buildSite(rootDir, options, { out: values.out, quiet: values.quiet === true, outDir, staging }, output);
+    const verbosity = values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'progress';
+    return await buildSite(rootDir, options, { out: values.out, verbosity, outDir, staging }, output);
   } finally {
     await output.stop();
   }
@@ -63,15 +65,22 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
 
 interface BuildPlace {
   out: string;
-  quiet: boolean;
+  /** quiet: problems only; progress (the default): a line per stage, with counts and times; verbose: every file Eleventy writes too. */
+  verbosity: 'quiet' | 'progress' | 'verbose';
   outDir: string;
   staging: string;
 }
 
 async function buildSite(rootDir: string, options: BuildOptions, values: BuildPlace, output: PageOutput): Promise<BuildResult> {
   const { outDir, staging } = values;
+  const quiet = values.verbosity === 'quiet';
+  const say = (line: string) => {
+    if (!quiet) console.log(line);
+  };
+  const started = performance.now();
   const caches = openCaches(rootDir);
-  caches.removeLeftovers();
+  const removed = caches.removeLeftovers();
+  if (removed.length && values.verbosity === 'verbose') say(`Removed what killed builds left in the caches: ${removed.join(', ')}`);
   const prepared = await prepareBuild({ rootDir, options, caches, fingerprintAssets: true });
   for (const p of prepared.problems) console.error(formatProblem(p));
   const { build } = prepared;
@@ -83,8 +92,12 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
     );
     return { ok: false, outDir: values.out, pages: 0 };
   }
+  const editionCount = new Set(prepared.content.articles.map((a) => a.edition)).size;
+  say(
+    `Content: ${prepared.content.articles.length} stories in ${editionCount} edition${editionCount === 1 ? '' : 's'} checked; ${build.articles.length} published (${seconds(started)})`,
+  );
   const { encoded, reused } = prepared.photos;
-  if (!values.quiet) console.log(`Photos: ${encoded} renditions encoded, ${reused} reused from ${path.relative(rootDir, caches.images.dir) || '.'}/`);
+  say(`Photos: ${encoded} renditions encoded, ${reused} reused from ${path.relative(rootDir, caches.images.dir) || '.'}/`);
   // What the last build encoded, beside the cache, for whoever keeps the cache between CI runs (and the tests).
   await writeFile(path.join(caches.images.dir, 'last-build.json'), `${JSON.stringify({ encoded, reused })}\n`).catch(() => {});
   const plan = planPages(build);
@@ -94,28 +107,25 @@ async function buildSite(rootDir: string, options: BuildOptions, values: BuildPl
     output.makeFolders(plan.directFiles);
     // Pagefind indexes in its own process while the pages are rendered.
     const searchIndex = await startSearchIndex(build, caches.searchDir);
-    const started = performance.now();
-    const direct = await render(plan, { rootDir, outDir: staging, output, quiet: values.quiet });
+    const direct = await render(plan, { rootDir, outDir: staging, output, quiet: values.verbosity !== 'verbose' });
     const { written: writtenCount, links: checked } = await output.finish();
     if (writtenCount !== direct) throw new Error(`${direct} pages were rendered but ${writtenCount} written`);
     caches.saveDates();
-    if (!values.quiet) console.log(`Article and listing pages: ${direct} written; every page link-checked (${seconds(started)})`);
+    say(`Pages: ${direct} articles and listings, with the front pages, feeds and sitemaps, written and link-checked (${seconds(started)})`);
     // A page with a link into the site that leads nowhere is never published (ADR 010).
     // Body links as written in the pages: root-relative ones under the path prefix (src/render/body-links.ts).
     const asWritten = (h: string) => (/^\/(?![/\\])/.test(h) ? href(options, h) : h);
     const written = new Map(prepared.content.links.map((l) => [`${l.url} ${asWritten(l.href)}`, `${l.file}:${l.line}`]));
     const links = stopOnBrokenLinks(checked, (page, url) => written.get(`${page} ${url}`));
-    if (!values.quiet) console.log(`Links: ${links.links} on ${links.pages} pages resolve`);
+    say(`Links: ${links.links} on ${links.pages} pages resolve`);
     const search = await searchIndex.write(staging);
-    if (!values.quiet) {
-      const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
-      console.log(
-        `Search index: ${counts || 'no pages'} (${search.pages} articles; ${search.reused} of ${options.render.editions.length} editions unchanged, from the cache)`,
-      );
-    }
+    const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
+    say(
+      `Search index: ${counts || 'no pages'} (${search.pages} articles; ${search.reused} of ${options.render.editions.length} editions unchanged, from the cache)`,
+    );
   });
   const pages = build.articles.length;
-  if (ok && !values.quiet) console.log(`Published ${pages} articles to ${path.relative(rootDir, outDir) || '.'}/`);
+  if (ok) say(`Published ${pages} articles to ${path.relative(rootDir, outDir) || '.'}/ in ${seconds(started)}`);
   return { ok, outDir, pages };
 }
 
@@ -126,8 +136,14 @@ export async function run(argv: string[]): Promise<number> {
   try {
     return (await build(argv)).ok ? 0 : 1;
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    console.error(USAGE);
+    const disk = describeFileSystemError(error);
+    if (disk) {
+      console.error(`npm run build: ${disk}.\nNothing was published.`);
+      return 1;
+    }
+    const usage = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') || /MASTHEAD_|--/.test(String((error as Error).message));
+    console.error(usage || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : (error.stack ?? error.message));
+    if (usage) console.error(USAGE);
     return 1;
   }
 }

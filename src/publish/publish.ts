@@ -18,8 +18,9 @@
  * assemble puts it back first (`recoverOutput`). docs/deploy.md says what a host sees.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { describeFileSystemError } from '../build/fs-errors.ts';
 import { removeLeftovers } from '../build/leftovers.ts';
 
 export function stagingDirFor(outDir: string): string {
@@ -93,16 +94,42 @@ export function removePublishLeftovers(outDir: string): string[] {
 }
 
 export async function publishAtomically(outDir: string, staging: string, render: () => Promise<void>): Promise<boolean> {
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    await render();
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    console.error(error instanceof BuildStopped ? error.message : error instanceof Error ? (error.stack ?? error.message) : error);
+  const fail = (error: unknown) => {
+    // Described first: a full disk is no longer full once the staging folder is removed.
+    const disk = describeFileSystemError(error);
+    try {
+      rmSync(staging, { recursive: true, force: true });
+    } catch {
+      // A disk that refused the build may refuse this too: the next build removes it.
+    }
+    console.error(
+      error instanceof BuildStopped
+        ? error.message
+        : disk
+          ? `${disk[0]!.toUpperCase()}${disk.slice(1)}.`
+          : error instanceof Error
+            ? (error.stack ?? error.message)
+            : error,
+    );
     console.error(`\nBuild failed. Nothing was published; ${path.basename(outDir)}/ is unchanged.`);
     return false;
+  };
+  try {
+    rmSync(staging, { recursive: true, force: true });
+    // Made here, so that a disk that cannot take the site says so at once, naming the folder.
+    // (Not recursive: a recursive mkdir on a read-only disk reports ENOENT.)
+    mkdirSync(path.dirname(staging), { recursive: true });
+    mkdirSync(staging);
+    await render();
+  } catch (error) {
+    return fail(error);
   }
-  swapIn(outDir, staging);
+  try {
+    swapIn(outDir, staging);
+  } catch (error) {
+    // Nothing was swapped yet when a step fails (each is one rename or link): _site shows the previous site.
+    return fail(error);
+  }
   return true;
 }
 

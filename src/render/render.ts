@@ -43,6 +43,8 @@ export async function renderWithEleventy(build: Build, rootDir: string, outDir: 
     quietMode: quiet,
     pathPrefix: build.options.pathPrefix,
   });
+  // Quiet means Eleventy's summary line too: the build prints its own progress (src/cli/build.ts); errors are thrown all the same.
+  if (quiet) eleventy.disableLogger();
   const [, pages] = (await eleventy.write()) as unknown as [unknown, { outputPath: string | false; content: string }[]];
   return pages.filter((p): p is WrittenPage => typeof p.outputPath === 'string');
 }
