@@ -20,6 +20,7 @@ import { formatProblem, hasErrors } from '../content/problems.ts';
 import { stopOnBrokenLinks } from '../publish/link-check.ts';
 import { type PageOutput, startPageOutput } from '../publish/output-threads.ts';
 import { publishAtomically, recoverOutput, removePublishLeftovers, stagingDirFor } from '../publish/publish.ts';
+import { explainedMessage } from '../render/page-errors.ts';
 import { planPages, render } from '../render/render.ts';
 import { startSearchIndex } from '../search/search-index.ts';
 import { href } from '../site/urls.ts';
@@ -142,7 +143,12 @@ export async function run(argv: string[]): Promise<number> {
       return 1;
     }
     const usage = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') || /MASTHEAD_|--/.test(String((error as Error).message));
-    console.error(usage || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : (error.stack ?? error.message));
+    const explained = explainedMessage(error);
+    console.error(
+      usage || explained !== undefined || !(error instanceof Error)
+        ? (explained ?? String(error instanceof Error ? error.message : error))
+        : (error.stack ?? error.message),
+    );
     if (usage) console.error(USAGE);
     return 1;
   }

@@ -22,6 +22,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync
 import path from 'node:path';
 import { describeFileSystemError } from '../build/fs-errors.ts';
 import { removeLeftovers } from '../build/leftovers.ts';
+import { explainedMessage } from '../render/page-errors.ts';
 
 export function stagingDirFor(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.staging-${process.pid}`);
@@ -102,14 +103,17 @@ export async function publishAtomically(outDir: string, staging: string, render:
     } catch {
       // A disk that refused the build may refuse this too: the next build removes it.
     }
+    const explained = explainedMessage(error);
     console.error(
       error instanceof BuildStopped
         ? error.message
         : disk
           ? `${disk[0]!.toUpperCase()}${disk.slice(1)}.`
-          : error instanceof Error
-            ? (error.stack ?? error.message)
-            : error,
+          : explained !== undefined
+            ? explained
+            : error instanceof Error
+              ? (error.stack ?? error.message)
+              : error,
     );
     console.error(`\nBuild failed. Nothing was published; ${path.basename(outDir)}/ is unchanged.`);
     return false;
