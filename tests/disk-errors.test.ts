@@ -127,3 +127,31 @@ describe('a build whose body cache is on a full disk', () => {
     expect(run.stdout).not.toMatch(/\.tmp$/m);
   });
 });
+
+describe('a build whose search cache is on a full disk', () => {
+  let run: Run;
+  let cache: string;
+  beforeAll(async () => {
+    cache = path.join(dir, 'search-cache-disk');
+    mkdirSync(cache);
+    run = await onSmallDisk(
+      cache,
+      8,
+      `MASTHEAD_SEARCH_CACHE=${shellQuote(cache)} ${build(path.join(dir, '_site-search-cache-full'))}; echo BUILT=$?; find ${shellQuote(cache)}`,
+    );
+  }, 180_000);
+
+  it('warns, for each edition, that its index could not be kept, and publishes the whole index', () => {
+    for (const code of ['en', 'ru']) {
+      expect(run.stderr).toMatch(
+        new RegExp(`^warning: could not save the cache .*search-cache-disk/.* \\(ENOSPC\\): the next build will index ${code} again$`, 'm'),
+      );
+      expect(readdirSync(path.join(dir, '_site-search-cache-full', code, 'pagefind')).length).toBeGreaterThan(3);
+    }
+    expect(run.stdout).toContain('BUILT=0');
+  });
+
+  it('leaves no temporary file in the cache', () => {
+    expect(run.stdout).not.toMatch(/\.tmp/);
+  });
+});

@@ -137,8 +137,12 @@ export function storeBundle(cacheDir: string, edition: string, key: string, writ
     linkTree(written, temporary);
     writeFileSync(path.join(temporary, LISTING), sealed(Buffer.from(JSON.stringify(listing(temporary)))));
     if (!existsSync(final)) renameSync(temporary, final);
-  } catch {
-    // Another build stored this entry meanwhile, or the cache is not writable.
+  } catch (error) {
+    // Another build stored this entry meanwhile (the rename finds it there), or the cache is not writable: say so.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTEMPTY') {
+      console.warn(`warning: could not save the cache ${final} (${code ?? String(error)}): the next build will index ${edition} again`);
+    }
   } finally {
     rmSync(temporary, { recursive: true, force: true });
   }
