@@ -41,12 +41,20 @@ beforeAll(async () => {
       '/news/:code/about/',
       '  X-About: yes',
     ].join('\n'),
-    _redirects: ['/news/old/* /news/en/:splat 301', '/news/moved /news/en/about/ 308', '/news/alias/ /news/en/about/ 200'].join('\n'),
+    _redirects: [
+      '/news/old/* /news/en/:splat 301',
+      '/news/moved /news/en/about/ 308',
+      '/news/alias/ /news/en/about/ 200',
+      '/news/rewritten-leak /news/en/leak.txt 200',
+    ].join('\n'),
   });
   // Links inside the built folder: one to a file of the site, one out of it.
-  const outside = writeFixture({ 'secret.txt': 'not part of the site' });
+  // Out of it also: a 404 page (the edition's nearest), and a folder with an index.html.
+  const outside = writeFixture({ 'secret.txt': 'not part of the site', 'secret.html': '<h1>secret page</h1>', 'folder/index.html': '<h1>secret index</h1>' });
   symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'en', 'leak.txt'));
   symlinkSync(path.join(outside), path.join(root, 'en', 'leaked-folder'));
+  symlinkSync(path.join(outside, 'secret.html'), path.join(root, 'ru', '404.html'));
+  symlinkSync(path.join(outside, 'folder'), path.join(root, 'ru', 'linked-index'));
   symlinkSync(path.join(root, 'feed.xml'), path.join(root, 'en', 'feed.xml'));
   preview = await startPreview(root, '/news/', 0);
 });
@@ -82,6 +90,10 @@ describe('npm run preview', () => {
     ['/news/en/feed.xml', 200, 'application/xml; charset=utf-8', '<feed/>'],
     ['/news/en/leak.txt', 404, 'text/html; charset=utf-8', 'en not found'],
     ['/news/en/leaked-folder/secret.txt', 404, 'text/html; charset=utf-8', 'en not found'],
+    ['/news/en/leaked-folder/folder/', 404, 'text/html; charset=utf-8', 'en not found'],
+    ['/news/rewritten-leak', 404, 'text/html; charset=utf-8', 'site not found'],
+    ['/news/ru/linked-index/', 404, 'text/html; charset=utf-8', 'site not found'],
+    ['/news/ru/linked-index', 404, 'text/html; charset=utf-8', 'site not found'],
   ])('%s → %i %s', async (p, status, type, body) => {
     const res = await get(p);
     expect(res.status).toBe(status);
