@@ -21,6 +21,8 @@ const cacheEnv = (caches: string) => ({
   MASTHEAD_BODY_CACHE: path.join(caches, 'bodies'),
   MASTHEAD_IMAGE_CACHE: path.join(caches, 'images'),
   MASTHEAD_SEARCH_CACHE: path.join(caches, 'search'),
+  // Node's own cache of the compiled modules every command loads (src/cli/main.mjs).
+  NODE_COMPILE_CACHE: path.join(caches, 'node'),
 });
 const build = (caches: string, out: string): Promise<CliResult> =>
   runCli('build', ['--content', path.join(dir, 'content'), '--out', out, '--now', NOW, '--quiet'], cacheEnv(caches));
@@ -66,6 +68,9 @@ const damage: [string, RegExp, (file: string) => void][] = [
     /^search\/[a-z]+-[0-9a-f]+\/pagefind-entry\.json$/,
     (f) => writeFileSync(path.join(path.dirname(f), 'extra.js'), 'alert(1)'),
   ],
+  ["compiled modules (Node's compile cache): 16 bytes flipped in every entry", /^node\/[^/]+\/[0-9a-f]+$/, flip],
+  ["compiled modules (Node's compile cache): every entry truncated to half", /^node\/[^/]+\/[0-9a-f]+$/, halve],
+  ["compiled modules (Node's compile cache): every entry emptied", /^node\/[^/]+\/[0-9a-f]+$/, empty],
   ['search bundles: the listing damaged', /^search\/[a-z]+-[0-9a-f]+\/\.masthead-files$/, flip],
 ];
 
