@@ -33,6 +33,7 @@ const cases: [string, string, RegExp][] = [
   ['30 February', story('headline: A\ndate: 2026-02-30T10:00'), /:3: date: "2026-02-30T10:00": February 2026 has no day 30 \(it has 28 days\)/],
   ['month 13', story('headline: A\ndate: 2026-13-01T10:00'), /:3: date: .*there is no month 13/],
   ['a minute of 61', story('headline: A\ndate: 2026-11-01T10:61'), /:3: date: .*10:61 is not a time of day/],
+  ['a second of 60', story('headline: A\ndate: 2026-11-01T10:30:60'), /:3: date: .*10:30:60 is not a time of day; hours run 00–23, minutes and seconds 00–59/],
   [
     'a local time the clocks skip (London, 2026-03-29 01:30)',
     story('headline: A\ndate: 2026-03-29T01:30'),
@@ -96,6 +97,12 @@ const cases: [string, string, RegExp][] = [
     story('headline: "One\\ntwo"\ndate: 2026-11-26T09:30'),
     /:2: headline: contains the control character U\+000A at character 4/,
   ],
+  [
+    'a line separator in the headline (U+2028)',
+    story('headline: "One\u2028two"\ndate: 2026-11-26T09:30'),
+    /:2: headline: contains the line break U\+2028 at character 4/,
+  ],
+  ['a paragraph separator in a tag (U+2029)', story(`${HEAD}\ntags: ["a\u2029b"]`), /:4: tags\[0\]: contains the line break U\+2029 at character 2/],
   // Names
   [
     'a byline with a comma',

@@ -78,7 +78,10 @@ export function readDateTime(value: string, timeZone: string): DateReading {
     return { problem: `"${value}": ${MONTHS[month - 1]} ${year} has no day ${shape[3]} (it has ${daysInMonth} days); check the date` };
   }
   if (hour === 24) return { problem: `"${value}": 24:00 is the next day's 00:00; write that date with T00:00 (or T23:59 for the end of this day)` };
-  if (hour > 23 || minute > 59 || second > 59) return { problem: `"${value}": ${shape[4]}:${shape[5]} is not a time of day; hours run 00–23, minutes 00–59` };
+  if (hour > 23 || minute > 59 || second > 59) {
+    const time = shape[6] === undefined ? `${shape[4]}:${shape[5]}` : `${shape[4]}:${shape[5]}:${shape[6]}`;
+    return { problem: `"${value}": ${time} is not a time of day; hours run 00–23, minutes and seconds 00–59` };
+  }
   if (zoneText && zoneText !== 'Z') {
     const [, sign, hh, mm = '00'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(zoneText) ?? [];
     const minutes = Number(hh) * 60 + Number(mm);
