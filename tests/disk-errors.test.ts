@@ -155,3 +155,38 @@ describe('a build whose search cache is on a full disk', () => {
     expect(run.stdout).not.toMatch(/\.tmp/);
   });
 });
+
+describe('a build whose image cache is on a full disk', () => {
+  // The renditions are made in the image cache and published from it: without room there, no site.
+  let run: Run;
+  beforeAll(async () => {
+    const cache = path.join(dir, 'image-cache-disk');
+    mkdirSync(cache);
+    const out = path.join(dir, '_site-image-cache-full');
+    run = await onSmallDisk(
+      cache,
+      64,
+      [
+        `MASTHEAD_IMAGE_CACHE=${shellQuote(path.join(dir, 'image-cache-roomy'))} ${build(out)}`,
+        listing(out, 'BEFORE'),
+        `MASTHEAD_IMAGE_CACHE=${shellQuote(cache)} ${build(out, ' 2>&1')} && echo SECOND=0 || echo SECOND=$?`,
+        listing(out, 'AFTER'),
+      ].join('\n'),
+    );
+  }, 180_000);
+
+  it('says the image cache is full, naming it and how to move it, never "the file may be damaged" or a stack, and exits 1', () => {
+    expect(run.stdout).toMatch(
+      /^npm run build: could not write the photo renditions into .*image-cache-disk\/ \(the image cache; MASTHEAD_IMAGE_CACHE moves it\): the disk is full \(ENOSPC\)/m,
+    );
+    expect(run.stdout).toContain('SECOND=1');
+    expect(run.stdout).not.toContain('damaged');
+    expect(run.stdout).not.toMatch(NO_STACK);
+  });
+
+  it('leaves the published site as it was', () => {
+    const before = between(run.stdout, 'BEFORE');
+    expect(before.split('\n').length).toBeGreaterThan(30);
+    expect(between(run.stdout, 'AFTER')).toBe(before);
+  });
+});

@@ -15,7 +15,7 @@
  * photo is encoded again, to the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, type Stats } from 'node:fs';
+import { accessSync, constants, readFileSync, type Stats, statfsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -55,6 +55,32 @@ export interface EncodeRequest {
   info: PhotoInfo;
   frame: Frame;
   focus: Focus;
+}
+
+/**
+ * A failed encode that is the disk's fault, as the file system error it is: sharp says
+ * only "write error", which would read as a damaged photo. Undefined when the folder
+ * has room and can be written (the photo is then what failed).
+ */
+function diskFailure(dir: string, cacheDir: string, error: unknown): NodeJS.ErrnoException | undefined {
+  let code: string | undefined;
+  try {
+    const space = statfsSync(dir);
+    if (space.bavail * space.bsize < 1024 * 1024) code = 'ENOSPC';
+  } catch {
+    // Unknown: the write test below decides.
+  }
+  try {
+    if (!code) accessSync(dir, constants.W_OK);
+  } catch (refused) {
+    code = (refused as NodeJS.ErrnoException).code;
+  }
+  if (!code) return undefined;
+  return Object.assign(new Error(`${code}: could not write the photo renditions in ${dir}`, { cause: error }), {
+    code,
+    syscall: 'write',
+    path: `the photo renditions into ${cacheDir}/ (the image cache; MASTHEAD_IMAGE_CACHE moves it)`,
+  });
 }
 
 /** A rendition as its manifest lists it: with the size and checksum of its bytes. */
@@ -198,6 +224,8 @@ export class ImageCache {
           // autoOrient first so the crop box is in the coordinates the editor sees.
           image.autoOrient().extract(box).resize(width, frameHeight(frame, width)).flatten({ background: '#ffffff' });
         },
+      }).catch((error: unknown) => {
+        throw diskFailure(tmp, this.dir, error) ?? error;
       })) as Record<string, { width: number; height: number; filename: string }[]>;
       const renditions = frame.formats.flatMap((format) =>
         (stats[format] ?? []).map((s): Rendition => ({ format, width: s.width, height: s.height, name: s.filename })),
