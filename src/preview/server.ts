@@ -84,7 +84,9 @@ export function createPreviewHandler({ root, pathPrefix }: PreviewOptions): (req
     return undefined;
   };
 
-  return (req, res) => {
+  /** The last failure told in the terminal, so that a broken `_headers` is said once, not on every request. */
+  let told = '';
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     try {
       realRoot = realpathSync(siteRoot);
     } catch {
@@ -131,5 +133,22 @@ export function createPreviewHandler({ root, pathPrefix }: PreviewOptions): (req
       return answer(301, undefined, { Location: `${url.pathname}/${url.search}` });
     }
     return answer(404, notFoundPage(urlPath));
+  };
+
+  // A request the server cannot answer (a `_headers` or `_redirects` it cannot read) gets a 500 that says why; the server keeps serving.
+  return (req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== told) console.error(`npm run preview: ${message}`);
+      told = message;
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`${message}\n`);
+    }
   };
 }
