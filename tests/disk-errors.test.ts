@@ -167,7 +167,7 @@ describe('a build whose image cache is on a full disk', () => {
       cache,
       64,
       [
-        `MASTHEAD_IMAGE_CACHE=${shellQuote(path.join(dir, 'image-cache-roomy'))} ${build(out)}`,
+        `MASTHEAD_IMAGE_CACHE=${shellQuote(path.join(dir, 'image-cache-roomy'))} ${build(out, ' 2>&1')} && echo FIRST=0 || echo FIRST=$?`,
         listing(out, 'BEFORE'),
         `MASTHEAD_IMAGE_CACHE=${shellQuote(cache)} ${build(out, ' 2>&1')} && echo SECOND=0 || echo SECOND=$?`,
         listing(out, 'AFTER'),
@@ -179,6 +179,7 @@ describe('a build whose image cache is on a full disk', () => {
     expect(run.stdout).toMatch(
       /^npm run build: could not write the photo renditions into .*image-cache-disk\/ \(the image cache; MASTHEAD_IMAGE_CACHE moves it\): the disk is full \(ENOSPC\)/m,
     );
+    expect(run.stdout).toContain('FIRST=0');
     expect(run.stdout).toContain('SECOND=1');
     expect(run.stdout).not.toContain('damaged');
     expect(run.stdout).not.toMatch(NO_STACK);

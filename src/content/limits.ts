@@ -47,8 +47,6 @@ export const LIMITS = {
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
 const CONTROL = /[\p{Cc}]/u;
-/** Line and paragraph separators: no control characters, but line breaks all the same. */
-const LINE_BREAK = /[\u2028\u2029]/u;
 /** What shows nothing on screen: spaces, format characters and the "default ignorable" letters (U+3164 HANGUL FILLER …). */
 const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u;
 
@@ -78,11 +76,6 @@ export function characterProblem(value: string, { singleLine }: { singleLine: bo
     if (control) {
       const at = [...value.slice(0, control.index)].length + 1;
       return `contains the control character ${codePoint(control[0])} at character ${at} (a line break or tab inside a one-line field): write it on one line`;
-    }
-    const lineBreak = LINE_BREAK.exec(value);
-    if (lineBreak) {
-      const at = [...value.slice(0, lineBreak.index)].length + 1;
-      return `contains the line break ${codePoint(lineBreak[0])} at character ${at} inside a one-line field: write it on one line`;
     }
   }
   if (INVISIBLE.test(value)) return 'shows nothing: it holds only invisible characters; write the text';

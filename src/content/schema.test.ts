@@ -97,12 +97,6 @@ const cases: [string, string, RegExp][] = [
     story('headline: "One\\ntwo"\ndate: 2026-11-26T09:30'),
     /:2: headline: contains the control character U\+000A at character 4/,
   ],
-  [
-    'a line separator in the headline (U+2028)',
-    story('headline: "One\u2028two"\ndate: 2026-11-26T09:30'),
-    /:2: headline: contains the line break U\+2028 at character 4/,
-  ],
-  ['a paragraph separator in a tag (U+2029)', story(`${HEAD}\ntags: ["a\u2029b"]`), /:4: tags\[0\]: contains the line break U\+2029 at character 2/],
   // Names
   [
     'a byline with a comma',

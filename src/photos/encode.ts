@@ -243,7 +243,8 @@ export class ImageCache {
       await rename(manifest, path.join(this.dir, 'manifests', `${key}.json`));
       return { renditions, encoded: true };
     } finally {
-      await rm(tmp, { recursive: true, force: true });
+      // An encode that failed may still be writing into it: what is left is removed by the next build (src/build/leftovers.ts).
+      await rm(tmp, { recursive: true, force: true }).catch(() => {});
     }
   }
 }
