@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseHTML } from 'linkedom';
+import RssParser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { article, buildFixture, type FixtureFiles, type FixtureSite, jpeg } from './helpers/fixture-site.ts';
 
@@ -19,13 +21,26 @@ const OFFSET = /(Z|[+-]\d\d:\d\d)$/;
 let site: FixtureSite;
 
 const hostileSummary = 'Tom & Jerry say <b>"hi"</b> ]]> </summary>';
+const ENTITY_BODY = 'It said &lt;img src=x onerror=alert(1)&gt; and &lt;script&gt;alert(2)&lt;/script&gt; &amp;lt;b&amp;gt; in the text.';
+const ENTITY_TEXT = 'It said <img src=x onerror=alert(1)> and <script>alert(2)</script> &lt;b&gt; in the text.';
+
+/** The elements and event handlers an HTML fragment makes, as a reader's HTML renderer parses it. */
+function markupIn(html: string): string[] {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body><div id="r">${html}</div></body></html>`);
+  const root = document.getElementById('r')!;
+  return [...root.querySelectorAll('*')].flatMap((el) => [
+    `<${el.localName}>`,
+    ...[...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${a.name}=`),
+  ]);
+}
+const textOf = (html: string) => parseHTML(`<!DOCTYPE html><html><body><div id="r">${html}</div></body></html>`).document.getElementById('r')!.textContent;
 
 function fixture(photo: Buffer): FixtureFiles {
   const files: FixtureFiles = {
-    // 1 day before "now", no byline, updated later, photo, hostile text and a bell character (illegal in XML).
+    // 1 day before "now", no byline, updated later, photo, hostile text and a bell character in the alt text (illegal in XML; a one-line field refuses it).
     'content/en/2026/11/fresh.md': article(
       `
-headline: "Fresh\\a story: \\"quotes\\" & <tags>"
+headline: "Fresh story: \\"quotes\\" & <tags>"
 date: 2026-11-27T12:00
 updated: 2026-11-27T18:30
 summary: '${hostileSummary}'
@@ -33,12 +48,14 @@ section: news
 tags: [floods]
 photo:
   src: fresh.jpg
-  alt: Rescue boat & houses
+  alt: "Rescue boat\\a & houses"
 `,
     ),
     'content/en/2026/11/fresh.jpg': photo,
     // 3 days before "now": out of the news sitemap.
     'content/en/2026/11/old.md': article('headline: Old story\ndate: 2026-11-25T12:00\nbyline: Petra Lind\nsection: news'),
+    // Markup written as text in the body: the page shows it as text, and so must every feed reader.
+    'content/en/2026/11/entities.md': article('headline: Entities\ndate: 2026-11-24T12:00\nsection: economy', ENTITY_BODY),
     'content/en/2026/11/draft.md': article('headline: Draft story\ndate: 2026-11-27T13:00\ndraft: true'),
     'content/en/2026/11/embargoed.md': article('headline: Embargoed story\ndate: 2026-11-29T09:00'),
     'content/ru/2026/11/выборы.md': article(
@@ -176,7 +193,8 @@ describe('RSS 2.0 feeds', () => {
     expect(fresh.guid['#text']).toBe(fresh.link[0]);
     expect(fresh.guid['@_isPermaLink']).toBe('true');
     expect(fresh.pubDate).toBe('Fri, 27 Nov 2026 12:00:00 +0000');
-    expect(fresh.description).toBe(hostileSummary);
+    // RSS descriptions are HTML: the text, HTML-escaped (src/outputs/feed-formats.ts).
+    expect(textOf(fresh.description)).toBe(hostileSummary);
     expect(fresh['dc:creator']).toEqual(['Meridian Radio']);
     expect(resolves(fresh['media:content']['@_url'])).toBe(true);
     expect(channel.item[1]['dc:creator']).toEqual(['Petra Lind']);
@@ -201,6 +219,27 @@ describe('a real feed parser', () => {
     expect(new Date(fresh?.published ?? 0).toISOString()).toBe('2026-11-27T12:00:00.000Z');
     expect(fresh?.authors.map((a) => a.name)).toEqual(['Meridian Radio']);
     expect(fresh?.image?.url && resolves(fresh.image.url)).toBe(true);
+  });
+});
+
+describe('markup written as text, as two real feed parsers read it', () => {
+  const files = ['en/rss.xml', 'en/economy/rss.xml'];
+  const entities = (url: string | null | undefined) => url?.endsWith('/en/2026/11/24/entities/');
+
+  // rss-parser gives what a reader renders: `content`, the description as HTML (RSS) or the summary (Atom), and `contentSnippet`, its text.
+  it.each(files)('rss-parser, %s: the HTML a reader renders holds no element, script or event handler, and reads as written', async (file) => {
+    const feed = await new RssParser().parseString(read(file));
+    for (const item of feed.items) expect(markupIn(item.content ?? ''), item.link).toEqual([]);
+    const story = feed.items.find((i) => entities(i.link));
+    expect(textOf(story?.content ?? '')).toBe(ENTITY_TEXT);
+    expect(story?.contentSnippet).toBe(ENTITY_TEXT);
+    if (file === 'en/rss.xml') expect(textOf(feed.items[0]?.content ?? '')).toBe(hostileSummary);
+  });
+
+  // @rowanmanning/feed-parser decodes the description's HTML entities itself, giving the text: it must be the text as written.
+  it.each(files)('@rowanmanning/feed-parser, %s: the description is the text as written', (file) => {
+    const feed = parseFeed(read(file)).toJSON();
+    expect(feed.items.find((i) => entities(i.url))?.description).toBe(ENTITY_TEXT);
   });
 });
 
@@ -288,7 +327,7 @@ describe('sitemaps', () => {
       '/en/2026/11/25/old/',
     ];
     for (const p of expected) expect(en).toContain(`${BASE}${p}`);
-    expect(en.filter((l) => /\/en\/\d{4}\//.test(l))).toHaveLength(BULK + 2);
+    expect(en.filter((l) => /\/en\/\d{4}\//.test(l))).toHaveLength(BULK + 3);
     expect(en.some((l) => /draft|embargoed|search|404/.test(l))).toBe(false);
     expect(locs('ru/sitemap.xml', 'urlset')).toContain(`${BASE}/ru/2026/11/28/${encodeURIComponent('выборы')}/`);
   });

@@ -148,15 +148,6 @@ const safeCases: [string, string, string, string, Check][] = [
     },
   ],
   [
-    'a right-to-left override in the headline',
-    'en/2026/11/h-rlo.md',
-    `headline: ${yaml('Invoice \u202Efdp.exe')}\n${DATE}`,
-    'Body.',
-    (doc) => {
-      expect(text(doc, 'h1')).toBe('Invoice \u202Efdp.exe');
-    },
-  ],
-  [
     'RLM, LRM and ZWNJ in a Persian headline',
     'fa/2026/11/h-bidi.md',
     `headline: ${yaml('خبر\u200F (به‌روزرسانی)\u200E ۱۴۰۵ Meridian')}\n${DATE}`,
@@ -308,6 +299,110 @@ const errorCases: [string, string, string | Buffer, RegExp][] = [
     'en/2026/11/e-zero\u200Bwidth.md',
     article(`headline: A\n${DATE}`),
     /e-zero\u200Bwidth\.md: slug: the file name .* is not a valid URL slug/,
+  ],
+  [
+    'a right-to-left override in the headline ("Invoice \u202Efdp.exe" reads as "Invoice exe.pdf")',
+    'en/2026/11/e-rlo.md',
+    article(`headline: ${yaml('Invoice \u202Efdp.exe')}\n${DATE}`),
+    /e-rlo\.md:2: headline: contains the invisible direction control U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/,
+  ],
+  [
+    'an invisible slug (U+3164 HANGUL FILLER)',
+    'en/2026/11/e-invisible-slug.md',
+    article(`headline: A\n${DATE}\nslug: ${yaml('\u3164')}`),
+    /e-invisible-slug\.md:4: slug: .*invisible character U\+3164/,
+  ],
+  // Aliases that hosts would read as patterns, or that claim a URL the build writes.
+  [
+    'alias /en/* (every English URL)',
+    'en/2026/11/e-alias-star.md',
+    article(`headline: A\n${DATE}\naliases: ["/en/*"]`),
+    /e-alias-star\.md:4: aliases\[0\]: "\/en\/\*" contains "\*"/,
+  ],
+  [
+    'alias /* (the whole site)',
+    'en/2026/11/e-alias-root-star.md',
+    article(`headline: A\n${DATE}\naliases: ["/*"]`),
+    /e-alias-root-star\.md:4: aliases\[0\]: "\/\*" contains "\*"/,
+  ],
+  [
+    'alias with an encoded placeholder',
+    'en/2026/11/e-alias-placeholder.md',
+    article(`headline: A\n${DATE}\naliases: ["/en/%3Aslug"]`),
+    /e-alias-placeholder\.md:4: aliases\[0\]: .*placeholder/,
+  ],
+  [
+    'alias claiming a feed',
+    'en/2026/11/e-alias-feed.md',
+    article(`headline: A\n${DATE}\naliases: [/en/feed.xml]`),
+    /e-alias-feed\.md:4: aliases\[0\]: "\/en\/feed\.xml" is the en edition's feed\.xml, a page the build writes itself/,
+  ],
+  [
+    'alias claiming a tag page',
+    'en/2026/11/e-alias-tag.md',
+    article(`headline: A\n${DATE}\naliases: [/en/tag/ports/]`),
+    /e-alias-tag\.md:4: aliases\[0\]: .*the tag pages of the en edition/,
+  ],
+  [
+    'alias claiming the search index',
+    'en/2026/11/e-alias-pagefind.md',
+    article(`headline: A\n${DATE}\naliases: [/en/pagefind/pagefind.js]`),
+    /e-alias-pagefind\.md:4: aliases\[0\]: .*search index/,
+  ],
+  [
+    'alias claiming _redirects',
+    'en/2026/11/e-alias-redirects.md',
+    article(`headline: A\n${DATE}\naliases: [/_redirects]`),
+    /e-alias-redirects\.md:4: aliases\[0\]: .*outside the en edition/,
+  ],
+  [
+    'alias claiming its own page',
+    'en/2026/11/e-alias-story.md',
+    article(`headline: A\n${DATE}\naliases: [/en/2026/11/26/e-alias-story/index.html]`),
+    /e-alias-story\.md:4: aliases: .*is the address of this story itself/,
+  ],
+  // Dates the build could not place.
+  [
+    'an offset of +24:00',
+    'en/2026/11/e-offset.md',
+    article('headline: A\ndate: 2026-11-26T09:00+24:00'),
+    /e-offset\.md:3: date: .*\+24:00 is not a time zone offset/,
+  ],
+  ['the year 0000', 'en/2026/11/e-year.md', article('headline: A\ndate: 0000-01-01T10:00'), /e-year\.md:3: date: .*the year 0000 is outside 1900–2200/],
+  ['T24:00', 'en/2026/11/e-midnight.md', article('headline: A\ndate: 2026-11-27T24:00'), /e-midnight\.md:3: date: .*24:00 is the next day's 00:00/],
+  [
+    'a time the clocks skip',
+    'en/2026/11/e-dst-gap.md',
+    article('headline: A\ndate: 2026-03-29T01:30'),
+    /e-dst-gap\.md:3: date: .*does not exist in Europe\/London/,
+  ],
+  ['30 February', 'en/2026/11/e-february.md', article('headline: A\ndate: 2026-02-30T10:00'), /e-february\.md:3: date: .*February 2026 has no day 30/],
+  // Sizes.
+  [
+    'a 151-character Russian tag',
+    'ru/2026/11/e-long-tag.md',
+    article(`headline: A\n${DATE}\ntags: ["${'т'.repeat(151)}"]`),
+    /e-long-tag\.md:4: tags\[0\]: is 151 characters long/,
+  ],
+  [
+    'an 11 MB headline',
+    'en/2026/11/e-huge-headline.md',
+    article(`headline: ${'x'.repeat(11 * 1024 * 1024)}\n${DATE}`),
+    /e-huge-headline\.md: is 11,264 KB, over the 10,240 KB/,
+  ],
+  [
+    'YAML aliases that repeat a text thousands of times',
+    'en/2026/11/e-yaml-bomb.md',
+    article(
+      `headline: A\n${DATE}\na: &a ["${'x'.repeat(20_000)}"]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]`,
+    ),
+    /e-yaml-bomb\.md:2: frontmatter: expands to more than 256 KB/,
+  ],
+  [
+    'a body link to a story file that does not exist',
+    'en/2026/11/e-file-link.md',
+    article(`headline: A\n${DATE}`, 'See [the vote](../10/budget-vote.md).'),
+    /e-file-link\.md:6: links to \.\.\/10\/budget-vote\.md, which is no story file/,
   ],
   [
     'a body link to a story that does not exist',

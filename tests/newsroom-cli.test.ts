@@ -3,11 +3,12 @@
  * it is; `npm run check` finds what editors break, says where (`file:line: field:
  * message`, and GitHub annotations in CI), fails on errors and only warns of embargoes.
  */
+import { execFile } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { frontmatterSchema } from '../src/content/schema.ts';
-import { article, buildFixture, type CliResult, jpeg, runCli, writeFixture } from './helpers/fixture-site.ts';
+import { article, buildFixture, type CliResult, jpeg, repoRoot, runCli, writeFixture } from './helpers/fixture-site.ts';
 
 const NO_STACK = /\n\s+at .*(\.(ts|js|cjs|mjs)|node:internal).*:\d+/;
 // 22:30 UTC on 30 November is already 1 December in Moscow and Tehran.
@@ -166,6 +167,27 @@ describe('npm run check, called wrongly', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain('Usage: npm run check --');
+    expect(run.stderr).not.toMatch(NO_STACK);
+  });
+});
+
+describe('npm run new, called without the --', () => {
+  // Through npm itself: it is npm that keeps the options written before `--`. Nothing is created.
+  const npm = (args: string[]) =>
+    new Promise<CliResult>((resolve) => {
+      execFile('npm', ['run', '--silent', 'new', ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  it.each([
+    [['--edition', 'en', 'Budget passes'], 'npm run new -- --edition en "Budget passes"'],
+    [['--edition=ru', 'Бюджет принят'], 'npm run new -- --edition ru "Бюджет принят"'],
+  ])('npm run new %j says npm kept --edition and gives the command with --', async (args, command) => {
+    const run = await npm(args);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('npm kept --edition for itself');
+    expect(run.stderr).toContain(command);
     expect(run.stderr).not.toMatch(NO_STACK);
   });
 });

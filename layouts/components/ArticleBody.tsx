@@ -2,7 +2,7 @@ import type { Build } from '../../src/build/build.ts';
 import type { Article } from '../../src/content/article.ts';
 import type { Edition } from '../../src/editions/edition.ts';
 import { creditLine } from '../../src/editions/lists.ts';
-import { relativeBodyLinks } from '../../src/render/body-links.ts';
+import { linkStoryFiles, relativeBodyLinks } from '../../src/render/body-links.ts';
 import { Corrections } from './Corrections.tsx';
 import { LeadPhoto } from './LeadPhoto.tsx';
 import { BylineLinks, TopicList } from './StoryLinks.tsx';
@@ -31,7 +31,10 @@ export function ArticleBody({ article, edition, build }: { article: Article; edi
         </p>
       ) : null}
       {article.photo ? <LeadPhoto photo={article.photo} edition={edition} build={build} page={article.url} /> : null}
-      <div class="story-body" dangerouslySetInnerHTML={{ __html: relativeBodyLinks(article.bodyHtml, article.url, build.options) }} />
+      <div
+        class="story-body"
+        dangerouslySetInnerHTML={{ __html: relativeBodyLinks(linkStoryFiles(article.bodyHtml, article, build), article.url, build.options) }}
+      />
       {article.credits.length ? <p class="wire-credits">{creditLine(article.credits, edition)}</p> : null}
       <Corrections article={article} edition={edition} />
       <TopicList tags={article.tags} edition={edition} page={article.url} />

@@ -5,15 +5,16 @@
  * or the dev server for its whole life — and handed to every stage in the Build's
  * making; no module keeps a cache of its own.
  */
-import path from 'node:path';
 import { ArticleCache } from '../content/article-cache.ts';
 import { BodyCache } from '../content/body-cache.ts';
 import type { LoadedFiles } from '../content/load-article.ts';
 import { DateTexts } from '../editions/dates.ts';
 import { ImageCache, imageCacheDir } from '../photos/encode.ts';
 import { PhotoInspections } from '../photos/inspect.ts';
-import { searchCacheDir } from '../search/search-cache.ts';
+import { removeSearchLeftovers, searchCacheDir } from '../search/search-cache.ts';
+import { contentCacheDir } from './cache-dirs.ts';
 import { sourceFingerprint } from './fingerprint.ts';
+import { removeLeftovers } from './leftovers.ts';
 import { once } from './memoise.ts';
 import { Store } from './store.ts';
 
@@ -34,11 +35,13 @@ export interface BuildCaches {
   saveContent(): void;
   /** Writes the formatted dates (once the pages are rendered). */
   saveDates(): void;
+  /** Removes what builds killed while writing the caches left (src/build/leftovers.ts); gives the names removed. */
+  removeLeftovers(): string[];
 }
 
 /** Each cache made on first use: `npm run check` never needs the bodies or the renditions, and never pays for their fingerprints. */
 export function openCaches(rootDir: string, env: NodeJS.ProcessEnv = process.env): BuildCaches {
-  const contentDir = env.MASTHEAD_BODY_CACHE ?? path.join(rootDir, '.cache', 'bodies');
+  const contentDir = contentCacheDir(rootDir, env);
   const imagesDir = imageCacheDir(rootDir, env);
   // The sources' fingerprint covers what decides a date's text too: the editions' code and Node's ICU and zone data.
   const bodies = once(() => new BodyCache(contentDir));
@@ -46,6 +49,7 @@ export function openCaches(rootDir: string, env: NodeJS.ProcessEnv = process.env
   const dateStore = once(() => new Store<string>(contentDir, 'dates', sourceFingerprint()));
   const dates = once(() => new DateTexts(dateStore()));
   const images = once(() => new ImageCache(imagesDir));
+  const searchDir = searchCacheDir(rootDir, env);
   const inspections = once(() => new PhotoInspections(imagesDir));
   return {
     get bodies() {
@@ -63,7 +67,7 @@ export function openCaches(rootDir: string, env: NodeJS.ProcessEnv = process.env
     get inspections() {
       return inspections();
     },
-    searchDir: searchCacheDir(rootDir, env),
+    searchDir,
     contentDir,
     loaded: new Map(),
     saveContent() {
@@ -72,6 +76,19 @@ export function openCaches(rootDir: string, env: NodeJS.ProcessEnv = process.env
     },
     saveDates() {
       dateStore().save();
+    },
+    removeLeftovers() {
+      // A store's temporary file is named by its process: `<store file>.<pid>.tmp`.
+      const storeTemporary = (name: string) => {
+        const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
+        return pid === undefined ? undefined : Number(pid);
+      };
+      return [
+        ...removeLeftovers(contentDir, storeTemporary),
+        ...removeLeftovers(imagesDir, storeTemporary),
+        ...images().removeLeftovers(),
+        ...removeSearchLeftovers(searchDir),
+      ];
     },
   };
 }

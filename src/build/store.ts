@@ -49,10 +49,18 @@ function readPayload(file: string): Buffer | undefined {
   } catch {
     return undefined;
   }
+  return unsealed(bytes);
+}
+
+/** The payload of bytes made by `sealed`, or undefined when they are truncated, damaged or not such bytes. */
+export function unsealed(bytes: Buffer): Buffer | undefined {
   if (bytes.length < HEADER || bytes.toString('latin1', 0, 4) !== MAGIC) return undefined;
   const payload = bytes.subarray(HEADER);
   return payload.length === bytes.readUInt32LE(4) && crc32(payload) === bytes.readUInt32LE(8) ? payload : undefined;
 }
+
+/** A payload behind the store's header (its length and CRC-32), for cache files kept outside a store (image manifests, search bundle listings). */
+export const sealed = (payload: Buffer): Buffer => withHeader(payload);
 
 function withHeader(payload: Buffer): Buffer {
   const header = Buffer.alloc(HEADER);

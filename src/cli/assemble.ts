@@ -10,7 +10,7 @@
  * Like the build, it works in a staging folder and swaps only when the merged site's
  * links all resolve.
  */
-import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareBuild } from '../build/build.ts';
@@ -19,7 +19,7 @@ import { readBuildOptions } from '../build/options.ts';
 import { formatProblem } from '../content/problems.ts';
 import { editionCodes } from '../editions/registry.ts';
 import { verifyBuiltLinks } from '../publish/link-check.ts';
-import { BuildStopped, publishAtomically, stagingDirFor } from '../publish/publish.ts';
+import { BuildStopped, publishAtomically, recoverOutput, removePublishLeftovers, stagingDirFor } from '../publish/publish.ts';
 import { publishMedia, writeAssets, writeHostFiles } from '../publish/site-files.ts';
 import { renderWithEleventy } from '../render/render.ts';
 import { applyBuildFlags, buildFlagHelp, buildFlags } from './build-flags.ts';
@@ -73,15 +73,18 @@ export async function assemble(argv: string[], rootDir = process.cwd()): Promise
 
   const outDir = path.resolve(rootDir, values.out);
   const staging = stagingDirFor(outDir);
+  recoverOutput(outDir);
+  removePublishLeftovers(outDir);
   const shards = from.map((d) => path.resolve(rootDir, d));
   return publishAtomically(outDir, staging, async () => {
     for (const shard of shards) {
       if (!existsSync(shard))
         throw new BuildStopped(`Shard ${shard} does not exist: build it with npm run build -- --edition … --out ${path.relative(rootDir, shard)}`);
-      mergeShard(shard, staging);
+      // A shard's output is a link to its site folder (src/publish/publish.ts): copied from where it leads.
+      mergeShard(realpathSync(shard), staging);
     }
     // Shards are copied first, so _headers (written last) sees the merged top level.
-    await renderWithEleventy(build, rootDir, staging, values.quiet);
+    await renderWithEleventy(build, rootDir, staging, !values.verbose);
     writeAssets(build, staging);
     publishMedia(build, staging);
     writeHostFiles(build, staging, rootDir);

@@ -18,6 +18,7 @@ export const buildFlags = {
   'admin-auth-url': { type: 'string' },
   out: { type: 'string', default: '_site' },
   quiet: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -32,7 +33,8 @@ export const buildFlagHelp: FlagHelp<typeof buildFlags> = {
   'admin-branch': ['NAME', 'the branch the editor publishes to (default main; MASTHEAD_ADMIN_BRANCH)'],
   'admin-auth-url': ['URL', "the OAuth provider for GitHub sign-in (default: Netlify's; MASTHEAD_ADMIN_AUTH_URL)"],
   out: ['DIR', 'the output folder (default _site)'],
-  quiet: ['', 'print only problems'],
+  quiet: ['', 'print only problems (warnings and errors)'],
+  verbose: ['', 'print every file written too (by default: one line per stage, with counts and times)'],
   help: ['', 'print this help'],
 };
 

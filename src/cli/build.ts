@@ -7,23 +7,19 @@
  * Content is loaded and validated first: every problem is printed and the build stops
  * before rendering anything. The site is rendered into a staging folder beside the
  * output and swapped in only when everything succeeded, so a failed build leaves the
- * previously published `_site/` exactly as it was.
+ * previously published `_site/` exactly as it was. A build that finds nothing changed
+ * since the one that made the output folder leaves it as it is (src/publish/up-to-date.ts).
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { prepareBuild } from '../build/build.ts';
-import { type BuildCaches, openCaches } from '../build/caches.ts';
-import { type BuildOptions, readBuildOptions } from '../build/options.ts';
-import { formatProblem, hasErrors } from '../content/problems.ts';
-import { stopOnBrokenLinks } from '../publish/link-check.ts';
-import { type PageOutput, startPageOutput } from '../publish/output-threads.ts';
-import { publishAtomically, stagingDirFor } from '../publish/publish.ts';
-import { checkUpToDate, type UpToDate } from '../publish/up-to-date.ts';
-import { bodyLinkAsWritten } from '../render/body-links.ts';
-import { planPages, render } from '../render/render.ts';
-import { startSearchIndex } from '../search/search-index.ts';
+import { contentCacheDir } from '../build/cache-dirs.ts';
+import { describeFileSystemError } from '../build/fs-errors.ts';
+import { readBuildOptions } from '../build/options.ts';
+import { recoverOutput, removePublishLeftovers, stagingDirFor } from '../publish/publish.ts';
+import { checkUpToDate } from '../publish/up-to-date.ts';
+import { explainedMessage } from '../render/page-errors.ts';
 import { applyBuildFlags, buildFlagHelp, buildFlags } from './build-flags.ts';
+import type { BuildResult } from './build-site.ts';
 import { helpText } from './help.ts';
 
 const flags = { ...buildFlags, edition: { type: 'string', multiple: true } } as const;
@@ -31,12 +27,6 @@ const USAGE = helpText('npm run build -- [options]', flags, {
   ...buildFlagHelp,
   edition: ['CODE', 'build only this edition (repeat for several); `npm run assemble` merges such shards'],
 });
-
-export interface BuildResult {
-  ok: boolean;
-  outDir: string;
-  pages: number;
-}
 
 export async function build(argv: string[], rootDir = process.cwd()): Promise<BuildResult> {
   const { values } = parseArgs({ args: argv, options: flags, strict: true });
@@ -49,99 +39,39 @@ export async function build(argv: string[], rootDir = process.cwd()): Promise<Bu
   if (values.edition) env.MASTHEAD_EDITIONS = values.edition.join(',');
   const options = readBuildOptions(env);
   const outDir = path.resolve(rootDir, values.out);
-  const caches = openCaches(rootDir);
-  const upToDate = checkUpToDate({ rootDir, cacheDir: caches.contentDir, outDir, options, argv });
+  const staging = stagingDirFor(outDir);
+  // A site a killed build moved aside goes back first; then what killed builds left is removed (src/publish/publish.ts).
+  recoverOutput(outDir);
+  removePublishLeftovers(outDir);
+  const upToDate = checkUpToDate({ rootDir, cacheDir: contentCacheDir(rootDir, env), outDir, options, argv });
   if (upToDate.upToDate) {
     if (!values.quiet)
       console.log(`Nothing changed since the last build (code, options, content and ${values.out}/ as they were): ${values.out}/ is up to date.`);
     return { ok: true, outDir: values.out, pages: 0 };
   }
-  const staging = stagingDirFor(outDir);
-  // Started first, so that its start-up overlaps loading the content.
-  const output = startPageOutput(staging, options);
-  try {
-    return await buildSite(rootDir, options, { out: values.out, quiet: values.quiet === true, outDir, staging }, { output, caches, upToDate });
-  } finally {
-    await output.stop();
-  }
+  const verbosity = values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'progress';
+  const { buildSite } = await import('./build-site.ts');
+  return buildSite(rootDir, options, { out: values.out, verbosity, outDir, staging }, upToDate);
 }
-
-interface BuildPlace {
-  out: string;
-  quiet: boolean;
-  outDir: string;
-  staging: string;
-}
-
-interface BuildTools {
-  output: PageOutput;
-  caches: BuildCaches;
-  upToDate: UpToDate;
-}
-
-async function buildSite(rootDir: string, options: BuildOptions, values: BuildPlace, { output, caches, upToDate }: BuildTools): Promise<BuildResult> {
-  const { outDir, staging } = values;
-  const prepared = await prepareBuild({ rootDir, options, caches, fingerprintAssets: true });
-  for (const p of prepared.problems) console.error(formatProblem(p));
-  const { build } = prepared;
-  if (!build) {
-    const inContent = hasErrors(prepared.content.problems);
-    const count = (inContent ? prepared.content.problems : prepared.photos.problems).filter((p) => p.severity === 'error').length;
-    console.error(
-      `\nBuild stopped: ${count} problem${count === 1 ? '' : 's'} ${inContent ? 'in the content' : 'with photos'}. Nothing was published; ${values.out}/ is unchanged.`,
-    );
-    return { ok: false, outDir: values.out, pages: 0 };
-  }
-  const { encoded, reused } = prepared.photos;
-  if (!values.quiet) console.log(`Photos: ${encoded} renditions encoded, ${reused} reused from ${path.relative(rootDir, caches.images.dir) || '.'}/`);
-  // What the last build encoded, beside the cache, for whoever keeps the cache between CI runs (and the tests).
-  await writeFile(path.join(caches.images.dir, 'last-build.json'), `${JSON.stringify({ encoded, reused })}\n`).catch(() => {});
-  const plan = planPages(build);
-
-  const ok = await publishAtomically(outDir, staging, async () => {
-    // First, so that a thread makes them while this one starts the search index and runs Eleventy.
-    output.makeFolders(plan.directFiles);
-    // Pagefind indexes in its own process while the pages are rendered.
-    const searchIndex = await startSearchIndex(build, caches.searchDir);
-    const started = performance.now();
-    const direct = await render(plan, { rootDir, outDir: staging, output, quiet: values.quiet });
-    const { written: writtenCount, links: checked } = await output.finish();
-    if (writtenCount !== direct) throw new Error(`${direct} pages were rendered but ${writtenCount} written`);
-    caches.saveDates();
-    if (!values.quiet) console.log(`Article and listing pages: ${direct} written; every page link-checked (${seconds(started)})`);
-    // A page with a link into the site that leads nowhere is never published (ADR 010).
-    // Body links as written in the pages: those into the site relative to the page (src/render/body-links.ts).
-    const written = new Map(prepared.content.links.map((l) => [`${l.url} ${bodyLinkAsWritten(l.href, l.url, options)}`, `${l.file}:${l.line}`]));
-    const links = stopOnBrokenLinks(checked, (page, url) => written.get(`${page} ${url}`));
-    if (!values.quiet) console.log(`Links: ${links.links} on ${links.pages} pages resolve`);
-    const search = await searchIndex.write(staging);
-    if (!values.quiet) {
-      const counts = search.languages.map((l) => `${l} ${search.pagesByLanguage[l]}`).join(', ');
-      console.log(
-        `Search index: ${counts || 'no pages'} (${search.pages} articles in ${search.parts} parts: ${search.indexed} indexed, ${search.reused} from the cache)`,
-      );
-    }
-  });
-  const pages = build.articles.length;
-  // An edition without stories has empty feeds, dated by the build's "now" itself.
-  if (ok)
-    upToDate.record(
-      prepared.content.articles,
-      options.render.editions.some((code) => !build.pages.articles.some((a) => a.edition === code)),
-    );
-  if (ok && !values.quiet) console.log(`Published ${pages} articles to ${path.relative(rootDir, outDir) || '.'}/`);
-  return { ok, outDir, pages };
-}
-
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 /** The command line: exit code 0 when the site was published, 1 when not. */
 export async function run(argv: string[]): Promise<number> {
   try {
     return (await build(argv)).ok ? 0 : 1;
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    console.error(USAGE);
+    const disk = describeFileSystemError(error);
+    if (disk) {
+      console.error(`npm run build: ${disk}.\nNothing was published.`);
+      return 1;
+    }
+    const usage = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') || /MASTHEAD_|--/.test(String((error as Error).message));
+    const explained = explainedMessage(error);
+    console.error(
+      usage || explained !== undefined || !(error instanceof Error)
+        ? (explained ?? String(error instanceof Error ? error.message : error))
+        : (error.stack ?? error.message),
+    );
+    if (usage) console.error(USAGE);
     return 1;
   }
 }

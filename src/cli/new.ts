@@ -61,7 +61,27 @@ export function articleTemplate(headline: string, edition: Edition, localDate: s
   return `---\n${body}\n---\n\nWrite the story here, in Markdown. The first paragraph says what happened.\n`;
 }
 
-export function createStory(argv: string[], rootDir = process.cwd()): NewStory {
+/**
+ * npm reads the options before a `--` as its own: `npm run new --edition en "Headline"`
+ * gives this command only `en Headline` and sets npm_config_edition ("true", or "en" for
+ * `--edition=en`). Said plainly, with the command that works.
+ */
+function swallowedByNpm(positionals: string[], env: NodeJS.ProcessEnv): string | undefined {
+  const taken = ['edition', 'slug', 'now', 'content'].filter((flag) => env[`npm_config_${flag}`] !== undefined);
+  if (!taken.length) return undefined;
+  const flags: string[] = [];
+  const rest = [...positionals];
+  for (const flag of taken) {
+    const value = env[`npm_config_${flag}`];
+    // `--edition en`: npm took the flag as true and passed its value on as the first word.
+    const given = value === 'true' ? rest.shift() : value;
+    flags.push(`--${flag} ${given ?? '…'}`);
+  }
+  const headline = rest.join(' ') || 'Headline of the story';
+  return `npm kept ${taken.map((f) => `--${f}`).join(', ')} for itself: npm reads the options before a \`--\`. Put \`--\` first: npm run new -- ${flags.join(' ')} ${JSON.stringify(headline)}`;
+}
+
+export function createStory(argv: string[], rootDir = process.cwd(), env: NodeJS.ProcessEnv = process.env): NewStory {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -74,7 +94,7 @@ export function createStory(argv: string[], rootDir = process.cwd()): NewStory {
     strict: true,
   });
   const code = values.edition;
-  if (!code) throw new UsageError(`--edition is required: one of ${editionCodes.join(', ')}`);
+  if (!code) throw new UsageError(swallowedByNpm(positionals, env) ?? `--edition is required: one of ${editionCodes.join(', ')}`);
   if (!isEditionCode(code)) throw new UsageError(`--edition: "${code}" is not an edition; editions are ${editionCodes.join(', ')}`);
   const edition = editions[code];
   const headline = positionals.join(' ').replace(/\s+/g, ' ').trim();

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { normalisePrefix } from '../build/options.ts';
 import { parseHeadersFile } from '../preview/host-rules.ts';
 import { createPreviewHandler } from '../preview/server.ts';
+import { recoverOutput } from '../publish/publish.ts';
 
 const USAGE = 'Usage: npm run preview -- [--port 8080] [--dir _site] [--pathprefix /news/]';
 
@@ -55,6 +56,7 @@ async function serve(argv: string[]): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: "${values.port}" is not a port number`);
   const root = path.resolve(values.dir);
+  recoverOutput(root);
   if (!existsSync(root)) throw new Error(`${values.dir}/ does not exist: run \`npm run build\` first`);
   const headersFile = path.join(root, '_headers');
   if (!existsSync(headersFile)) console.warn(`${values.dir}/_headers is missing: pages are served without the production headers.`);

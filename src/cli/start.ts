@@ -5,18 +5,26 @@
  * Eleventy would re-import an edited template, but never the components and modules it
  * imports, so only a new process shows every edit.
  *
- *   npm start -- [--port 8080] [--out _site]
+ * It writes into a folder of its own, `_dev/`, never `_site/`: its pages show drafts and
+ * plain asset names, and a production build run meanwhile swaps `_site` to a new folder
+ * (src/publish/publish.ts) that the dev server would not be writing to.
+ *
+ *   npm start -- [--port 8080] [--out _dev]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Eleventy } from '@11ty/eleventy';
+import { buildFlags } from './build-flags.ts';
 
-const USAGE = 'Usage: npm start -- [--port 8080] [--out _site]';
+/** The dev server's output folder. */
+export const DEV_OUTPUT_DIR = '_dev';
+
+const USAGE = `Usage: npm start -- [--port 8080] [--out ${DEV_OUTPUT_DIR}]`;
 
 export async function run(argv: string[], rootDir = process.cwd()): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', default: '8080' }, out: { type: 'string', default: '_site' }, help: { type: 'boolean', default: false } },
+    options: { port: { type: 'string', default: '8080' }, out: { type: 'string', default: DEV_OUTPUT_DIR }, help: { type: 'boolean', default: false } },
     strict: true,
   });
   if (values.help) {
@@ -28,7 +36,12 @@ export async function run(argv: string[], rootDir = process.cwd()): Promise<numb
     console.error(`--port: "${values.port}" is not a port number\n${USAGE}`);
     return 1;
   }
-  const eleventy = new Eleventy(path.join(rootDir, 'layouts'), path.resolve(rootDir, values.out), {
+  const out = path.resolve(rootDir, values.out);
+  if (out === path.resolve(rootDir, buildFlags.out.default)) {
+    console.error(`--out: ${values.out} is where \`npm run build\` publishes; the dev server writes its own folder (default ${DEV_OUTPUT_DIR}/)\n${USAGE}`);
+    return 1;
+  }
+  const eleventy = new Eleventy(path.join(rootDir, 'layouts'), out, {
     source: 'cli',
     runMode: 'serve',
     configPath: path.join(rootDir, '.eleventy.ts'),

@@ -9,14 +9,16 @@ const story = (headline: string, extra = '') => `---\nheadline: ${headline}\ndat
 
 describe('aliasProblem', () => {
   it.each([
-    '/en/old/story/',
-    '/en/2025/03/01/old-story/',
-    '/old-site/story.html',
-    '/ru/новость/',
-    '/ru/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D1%8C/',
-    '/en/world/2019/story',
-  ])('accepts the site path %s', (alias) => {
-    expect(aliasProblem(alias)).toBeUndefined();
+    ['en', '/en/old/story/'],
+    ['en', '/en/2025/03/01/old-story/'],
+    ['en', '/en/old-site/story.html'],
+    ['ru', '/ru/новость/'],
+    ['ru', '/ru/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D1%8C/'],
+    ['en', '/en/2019/world/story'],
+    ['en', '/en/a:b/'],
+    ['en', '/en/old%20story/'],
+  ] as const)('accepts for a story of %s the site path %s', (edition, alias) => {
+    expect(aliasProblem(alias, edition)).toBeUndefined();
   });
 
   it.each([
@@ -36,11 +38,42 @@ describe('aliasProblem', () => {
     ['/en/story/#top', /query or fragment/],
     ['/en//story/', /empty segment/],
     ['/', /home page/],
-    ['/en/', /edition page/],
-    ['/ru/world/', /edition page/],
-    ['/fa/about/', /edition page/],
+    // Patterns hosts read in _redirects, written or %-encoded.
+    ['/en/*', /"\*"/],
+    ['/*', /"\*"/],
+    ['/en/%2A/', /"\*"/],
+    ['/en/:slug/', /placeholder/],
+    ['/en/%3Aslug', /placeholder/],
+    // Hidden in %-escapes.
+    ['/en/x%00', /control character/],
+    ['/en/x%0A/', /control character/],
+    ['/en/x%3Fy=1', /"\?"/],
+    ['/en/x%23top', /"#"/],
+    ['/en/x%5Cy', /backslash/],
+    [`/en/${'ы'.repeat(130)}/`, /260 bytes long, over the 255/],
+    // Outside the story's edition, and pages the build writes.
+    ['/old-site/story.html', /outside the en edition/],
+    ['/ru/old/', /outside the en edition/],
+    ['/assets/masthead.css', /outside the en edition/],
+    ['/en/', /front page of the en edition/],
+    ['/en/index.html', /en edition's index\.html/],
+    ['/en/world/', /world section/],
+    ['/en/world/page/2/', /world section/],
+    ['/en/economy/rss.xml', /economy section/],
+    ['/en/about/', /about page/],
+    ['/en/search/', /search page/],
+    ['/en/pagefind/pagefind.js', /search index/],
+    ['/en/tag/budget/', /tag pages/],
+    ['/en/author/jana-novak/page/2/', /author pages/],
+    ['/en/feed.xml', /feed\.xml/],
+    ['/en/rss.xml', /rss\.xml/],
+    ['/en/feed.json', /feed\.json/],
+    ['/en/sitemap.xml', /sitemap\.xml/],
+    ['/en/sitemap-2.xml', /sitemap-2\.xml/],
+    ['/en/news-sitemap.xml', /news-sitemap\.xml/],
+    ['/en/404.html', /404\.html/],
   ])('rejects %j', (alias, message) => {
-    expect(aliasProblem(alias)).toMatch(message);
+    expect(aliasProblem(alias, 'en')).toMatch(message);
   });
 });
 
@@ -87,6 +120,25 @@ describe('the loader reports alias problems with file and field', () => {
         field: 'aliases',
         message: expect.stringContaining('also an alias of content/en/2026/11/a.md'),
       }),
+    ]);
+  });
+
+  it('reports an alias that is a story page written out (index.html), and one whose folder is another alias file', () => {
+    const root = contentRoot({
+      'content/en/2026/11/a.md': story('A', 'aliases: [/en/2026/11/26/b/index.html, /en/old.html]\n'),
+      'content/en/2026/11/b.md': story('B', 'aliases: [/en/old.html/more/, /en/2026/11/26/a/index.html/x/]\n'),
+    });
+    const { problems } = loadArticleFiles({ rootDir: root });
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`)).toEqual([
+      expect.stringMatching(
+        /^content\/en\/2026\/11\/a\.md:4: aliases: "\/en\/2026\/11\/26\/b\/index\.html" is the address of the story content\/en\/2026\/11\/b\.md/,
+      ),
+      expect.stringMatching(
+        /^content\/en\/2026\/11\/b\.md:4: aliases: "\/en\/old\.html\/more\/" needs a folder \/en\/old\.html\/ where the alias "\/en\/old\.html" of content\/en\/2026\/11\/a\.md is a file/,
+      ),
+      expect.stringMatching(
+        /^content\/en\/2026\/11\/b\.md:4: aliases: "\/en\/2026\/11\/26\/a\/index\.html\/x\/" needs a folder .* where the story content\/en\/2026\/11\/a\.md is a file/,
+      ),
     ]);
   });
 

@@ -4,7 +4,9 @@
  * (Unicode, no %XX), like every other site path; src/site/redirects.ts turns them into
  * the build's redirects.
  */
-import { editions } from '../editions/registry.ts';
+import type { EditionCode } from '../editions/edition.ts';
+import { ownedPath } from '../site/owned-paths.ts';
+import { segmentProblem } from './limits.ts';
 
 function decodeSegments(alias: string): string | undefined {
   try {
@@ -23,9 +25,15 @@ function decodeSegments(alias: string): string | undefined {
   }
 }
 
-/** What is wrong with one alias as written, or undefined when it is a usable site path. */
-export function aliasProblem(alias: string): string | undefined {
-  const example = 'e.g. `/en/2025/03/01/old-story/`';
+/**
+ * What is wrong with one alias as written, or undefined when it is a usable old address
+ * of a story of `edition`. An alias is a plain path: hosts read `_redirects` with
+ * patterns (`*` matches anything, `:name` one segment), so neither may appear, nor a query,
+ * fragment, control character or `.`/`..` segment, written or %-encoded; and it lies inside
+ * the story's own edition, never on a page the build writes (src/site/owned-paths.ts).
+ */
+export function aliasProblem(alias: string, edition: EditionCode): string | undefined {
+  const example = `e.g. \`/${edition}/2025/03/01/old-story/\``;
   if (/^[a-z][a-z0-9+.-]*:/i.test(alias) || alias.startsWith('//')) {
     return `"${alias}" is a full URL: write only the old path on this site, ${example}`;
   }
@@ -34,15 +42,21 @@ export function aliasProblem(alias: string): string | undefined {
   if (/[?#]/.test(alias)) return `"${alias}" has a query or fragment (? or #): an old page is identified by its path alone`;
   const decoded = decodeSegments(alias);
   if (decoded === undefined) return `"${alias}" has a broken %-escape or an encoded "/": write the path as plain text`;
+  if (/[\\?#]|\p{Cc}/u.test(decoded)) return `"${alias}" hides a control character, backslash, "?" or "#" in a %-escape: write the old path as plain text`;
+  if (decoded.includes('*'))
+    return `"${alias}" contains "*", which hosts read in _redirects as "any path": an alias names one old address, written out in full`;
+  if (decoded.split('/').some((s) => s.startsWith(':'))) {
+    return `"${alias}" has a segment starting with ":", which hosts read in _redirects as a placeholder: write the old address in full`;
+  }
   if (decoded.split('/').some((s) => s === '..' || s === '.')) return `"${alias}" contains "." or ".." segments: write the old path exactly, without them`;
   if (/\/\//.test(decoded)) return `"${alias}" contains an empty segment ("//")`;
   const top = decoded.split('/').filter(Boolean);
   if (top.length === 0) return 'cannot be "/": the home page is not a story';
-  const [code, second] = top;
-  const edition = code && Object.hasOwn(editions, code) ? editions[code as keyof typeof editions] : undefined;
-  if (edition && (top.length === 1 || (top.length === 2 && (second === 'about' || second === 'access' || edition.sections.some((s) => s.slug === second))))) {
-    return `"${alias}" is the address of an edition page, not an old story address`;
-  }
+  const long = top.find((segment) => segmentProblem(segment));
+  if (long) return `"${alias}" ${segmentProblem(long)!}`;
+  if (top[0] !== edition) return `"${alias}" is outside the ${edition} edition: an old address of this story starts with /${edition}/, ${example}`;
+  const owned = ownedPath(decoded);
+  if (owned) return `"${alias}" is ${owned}, a page the build writes itself: an alias is an old address that no longer has a page`;
   return undefined;
 }
 

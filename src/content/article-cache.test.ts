@@ -123,7 +123,7 @@ describe('article cache', () => {
   it('splits an article into facts and texts that join back into it', async () => {
     const root = site({
       'content/en/2026/11/harbour.md': story(
-        'summary: Boats are back.\ntranslationKey: harbour-2026\naliases:\n  - /old/harbour/\nphoto:\n  src: harbour.jpg\n  alt: The harbour\n',
+        'summary: Boats are back.\ntranslationKey: harbour-2026\naliases:\n  - /en/old/harbour/\nphoto:\n  src: harbour.jpg\n  alt: The harbour\n',
       ),
       'content/en/2026/11/harbour.jpg': await photo(),
     });

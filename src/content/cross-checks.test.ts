@@ -25,6 +25,22 @@ const cases: [string, string, RegExp | undefined][] = [
   ['a Cyrillic slug, as written', '[x](/ru/2026/11/26/выборы/)', undefined],
   ['a page that is not a story (checked after the build)', '[x](/en/economy/)', undefined],
   ['another site', '[x](https://example.org/en/2026/11/26/nothing/)', undefined],
+  ['a story by its file, relative', '[x](target.md)', undefined],
+  ['a story by its file, relative with a fragment', '[x](../11/target.md#more)', undefined],
+  ['a story by its file, from the repository root', '[x](/content/en/2026/11/target.md)', undefined],
+  ['a story in another edition by its file', '[x](../../../ru/2026/11/выборы.md)', undefined],
+  ['a story in another edition by its file, percent-encoded', '[x](../../../ru/2026/11/%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B.md)', undefined],
+  [
+    'a story file that does not exist',
+    '[x](../10/target.md)',
+    /^content\/en\/2026\/11\/linking\.md:6: links to \.\.\/10\/target\.md, which is no story file: there is no article at content\/en\/2026\/10\/target\.md — did you mean target\.md\?/,
+  ],
+  [
+    'a Markdown file that is no story',
+    '[x](../../../../README.md)',
+    /:6: links to \.\.\/\.\.\/\.\.\/\.\.\/README\.md, which is no story file: there is no article at README\.md; check/,
+  ],
+  ['a draft by its file', '[x](a-draft.md)', /:6: links to a-draft\.md, which is a draft \(content\/en\/2026\/11\/a-draft\.md\)/],
   [
     'a story that does not exist',
     'One line.\nTwo [x](/en/2026/11/26/nothing/)',

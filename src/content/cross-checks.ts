@@ -12,6 +12,7 @@ import { editions } from '../editions/registry.ts';
 import { redirectPagePath } from './aliases.ts';
 import type { ArticleFacts } from './article.ts';
 import type { ContentProblem } from './problems.ts';
+import { storyFileTarget } from './story-links.ts';
 
 /** A link written in an article body, as the loader found it. */
 export interface ArticleLink {
@@ -77,7 +78,28 @@ function checkLinks(
   }
   const origin = new URL(options.baseUrl).origin;
   const problems: ContentProblem[] = [];
+  let byFile: Map<string, ArticleFacts> | undefined;
   for (const link of links) {
+    const storyFile = storyFileTarget(link.href, link.file);
+    if (storyFile) {
+      byFile ??= new Map(articles.map((a) => [a.sourcePath.normalize('NFC'), a]));
+      const article = byFile.get(storyFile.file);
+      if (article) problems.push(...storyProblems(link, article, options, nowMs));
+      else {
+        const name = path.posix.basename(storyFile.file);
+        const guess = articles.find((a) => path.posix.basename(a.sourcePath.normalize('NFC')) === name);
+        problems.push({
+          file: link.file,
+          line: link.line,
+          severity: 'error',
+          message:
+            `links to ${link.href}, which is no story file: there is no article at ${storyFile.file}` +
+            (guess ? ` — did you mean ${path.posix.relative(path.posix.dirname(link.file), guess.sourcePath)}?` : '; check the folders and the file name') +
+            (incomplete ? ' (if it is a story with a problem reported here, fix that first)' : ''),
+        });
+      }
+      continue;
+    }
     const target = sitePath(link, origin);
     const shape = target && ARTICLE_PATH.exec(target);
     // Other site paths (front pages, sections, tags…) exist only once rendered: the link
@@ -94,16 +116,24 @@ function checkLinks(
           (guess ? ` — did you mean ${guess.url} (${guess.sourcePath})?` : ': check the date and the slug in the link') +
           (incomplete ? ' (if it is a story with a problem reported here, fix that first)' : ''),
       );
-    } else if (options.mode === 'production' && article.draft) {
-      report(`links to ${link.href}, which is a draft (${article.sourcePath}): the link would lead nowhere; publish that story first or remove the link`);
-    } else if (options.mode === 'production' && article.timestamp > nowMs) {
-      const until = machineDateTime(article.date, editions[article.edition]);
-      report(
-        `links to ${link.href}, which is embargoed until ${until} (${article.sourcePath}): until then the link would lead nowhere and reveal the story's address; link to it after it is published`,
-      );
-    }
+    } else problems.push(...storyProblems(link, article, options, nowMs));
   }
   return problems;
+}
+
+/** A link to a story that exists, as a production build sees it: not to a draft, nor before its embargo ends. */
+function storyProblems(link: ArticleLink, article: ArticleFacts, options: BuildOptions, nowMs: number): ContentProblem[] {
+  const report = (message: string): ContentProblem[] => [{ file: link.file, line: link.line, severity: 'error', message }];
+  if (options.mode === 'production' && article.draft) {
+    return report(`links to ${link.href}, which is a draft (${article.sourcePath}): the link would lead nowhere; publish that story first or remove the link`);
+  }
+  if (options.mode === 'production' && article.timestamp > nowMs) {
+    const until = machineDateTime(article.date, editions[article.edition]);
+    return report(
+      `links to ${link.href}, which is embargoed until ${until} (${article.sourcePath}): until then the link would lead nowhere and reveal the story's address; link to it after it is published`,
+    );
+  }
+  return [];
 }
 
 /** The decoded site path a body link points to, or undefined when it leaves the site. */
@@ -126,7 +156,7 @@ function sitePath(link: ArticleLink, origin: string): string | undefined {
  * Line of a top-level frontmatter field, read again from the file: only for the few
  * articles a problem is reported on, so the loader's hot path keeps no per-field lines.
  */
-function fieldLineFinder(rootDir: string): (file: string, field: string) => number | undefined {
+export function fieldLineFinder(rootDir: string): (file: string, field: string) => number | undefined {
   return (file, field) => {
     try {
       const lines = readFileSync(path.join(rootDir, file), 'utf8').split(/\r?\n/);
@@ -173,22 +203,64 @@ export function reportDuplicateUrls<A extends ArticleFacts>(articles: A[], probl
   articles.splice(0, articles.length, ...articles.filter((a) => !same.has(a.url)));
 }
 
-/** Loader check across all stories: an alias may not be a story's URL, nor belong to two stories. */
-export function reportAliasCollisions(articles: readonly ArticleFacts[], problems: ContentProblem[]): void {
-  const byUrl = new Map(articles.map((a) => [a.url, a]));
+/** The file a page at `sitePath` is written to: a folder path means its index.html. */
+const fileOf = (sitePath: string) => (sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
+
+/**
+ * Loader check across all stories: an alias may not be a story's URL (nor its
+ * index.html), nor belong to two stories, nor put a file where another page needs a
+ * folder or the other way round (`/en/old.html` and `/en/old.html/more/`: the build
+ * could write only one of them). The pages the build writes itself are refused by the
+ * schema (src/content/aliases.ts, src/site/owned-paths.ts).
+ */
+export function reportAliasCollisions(
+  articles: readonly ArticleFacts[],
+  problems: ContentProblem[],
+  lineOf: (file: string, field: string) => number | undefined = () => undefined,
+): void {
+  const byFile = new Map<string, ArticleFacts>(articles.map((a) => [fileOf(a.url), a]));
   const owner = new Map<string, ArticleFacts>();
+  const pages: [file: string, alias: string, article: ArticleFacts][] = [];
   for (const article of articles) {
     for (const alias of article.aliases) {
-      const page = redirectPagePath(alias);
-      const live = byUrl.get(page) ?? byUrl.get(alias);
-      const earlier = owner.get(page);
+      const file = fileOf(redirectPagePath(alias));
+      const live = byFile.get(file);
+      const earlier = owner.get(file);
       const clash = live
         ? `is the address of ${live === article ? 'this story itself' : `the story ${live.sourcePath}`}: an alias is an old address that no longer has a story`
         : earlier && earlier !== article
           ? `is also an alias of ${earlier.sourcePath}: an old address can redirect to one story only`
           : undefined;
-      if (clash) problems.push({ file: article.sourcePath, field: 'aliases', severity: 'error', message: `"${alias}" ${clash}` });
-      owner.set(page, earlier ?? article);
+      if (clash)
+        problems.push({
+          file: article.sourcePath,
+          line: lineOf(article.sourcePath, 'aliases'),
+          field: 'aliases',
+          severity: 'error',
+          message: `"${alias}" ${clash}`,
+        });
+      else if (!earlier) pages.push([file, alias, article]);
+      owner.set(file, earlier ?? article);
+    }
+  }
+  if (!pages.length) return;
+  // A folder of one page that is the file of another.
+  const files = new Map<string, string>([...byFile].map(([file, a]) => [file, `the story ${a.sourcePath}`]));
+  for (const [file, alias, article] of pages) files.set(file, `the alias "${alias}" of ${article.sourcePath}`);
+  for (const [file, alias, article] of pages) {
+    const segments = file.split('/');
+    for (let i = 2; i < segments.length; i++) {
+      const folder = segments.slice(0, i).join('/');
+      const other = files.get(folder);
+      if (!other) continue;
+      problems.push({
+        file: article.sourcePath,
+        line: lineOf(article.sourcePath, 'aliases'),
+        field: 'aliases',
+        severity: 'error',
+        message: `"${alias}" needs a folder ${folder}/ where ${other} is a file: the two cannot both be published; drop one of them`,
+      });
+      break;
     }
   }
 }

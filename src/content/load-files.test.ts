@@ -116,7 +116,7 @@ describe('content loader', () => {
     expect(problems.map((p) => p.message).join('\n')).toMatch(/outside the repository[\s\S]*outside the repository/);
   });
 
-  it('lists every Markdown file at any depth, sorted, skipping hidden files and links to folders', () => {
+  it('lists every Markdown file at any depth, sorted, skipping hidden files and following links that stay in the repository', () => {
     const root = site({
       'content/ru/2026/11/b.md': ok,
       'content/fa/c.md': ok,
@@ -132,10 +132,62 @@ describe('content loader', () => {
     expect(listArticleFiles(root).map((f) => path.relative(root, f))).toEqual([
       'content/en/2026/11/26/z.md',
       'content/en/2026/a.md',
+      'content/en/linked-folder/hidden.md',
       'content/fa/a-link.md',
       'content/fa/c.md',
       'content/ru/2026/11/b.md',
     ]);
+  });
+
+  // [case, how the link is made (root, outside), the message]
+  const links: [string, (root: string, outside: string) => void, RegExp][] = [
+    [
+      'an edition folder linked from outside',
+      (root, outside) => symlinkSync(path.join(outside, 'en'), path.join(root, 'content/en')),
+      /^content\/en: links to a folder outside the repository/,
+    ],
+    [
+      'a subfolder linked from outside',
+      (root, outside) => symlinkSync(path.join(outside, 'en'), path.join(root, 'content/ru/sub')),
+      /^content\/ru\/sub: links to a folder outside the repository/,
+    ],
+    [
+      'a dangling link',
+      (root) => symlinkSync(path.join(root, 'gone.md'), path.join(root, 'content/ru/dangling.md')),
+      /^content\/ru\/dangling\.md: is a symbolic link to .*gone\.md that does not exist/,
+    ],
+    [
+      'a dangling folder link',
+      (root) => symlinkSync(path.join(root, 'gone'), path.join(root, 'content/ru/gone')),
+      /^content\/ru\/gone: is a symbolic link to .* that does not exist/,
+    ],
+    [
+      'a link to itself',
+      (root) => symlinkSync(path.join(root, 'content/ru/self.md'), path.join(root, 'content/ru/self.md')),
+      /^content\/ru\/self\.md: is a symbolic link that leads back to itself/,
+    ],
+    [
+      'a link to a folder above it',
+      (root) => symlinkSync(path.join(root, 'content/ru'), path.join(root, 'content/ru/2026/up')),
+      /^content\/ru\/2026\/up: is a symbolic link to a folder that holds it \(content\/ru\/\), a loop/,
+    ],
+  ];
+
+  it.each(links)('reports %s with the link named, and loads the rest', (_name, link, message) => {
+    const outside = site({ 'en/x.md': ok });
+    const root = site({ 'content/ru/2026/a.md': ok });
+    link(root, outside);
+    const { articles, problems } = loadArticleFiles({ rootDir: root });
+    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(message)]);
+    expect(articles.map((a) => a.sourcePath)).toEqual(['content/ru/2026/a.md']);
+  });
+
+  it('follows a link named x.md to a folder as the folder it is', () => {
+    const root = site({ 'content/ru/a.md': ok, 'stories/b.md': ok.replace('Body', 'Other') });
+    symlinkSync(path.join(root, 'stories'), path.join(root, 'content/ru/x.md'));
+    const { articles, problems } = loadArticleFiles({ rootDir: root });
+    expect(problems).toEqual([]);
+    expect(articles.map((a) => a.sourcePath)).toEqual(['content/ru/a.md', 'content/ru/x.md/b.md']);
   });
 
   it('reports two files with the same URL', () => {

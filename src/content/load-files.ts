@@ -4,13 +4,13 @@
  * pass, taking what the caches hold for untouched files (src/content/load-article.ts).
  * Eleventy never reads the Markdown itself (see docs/adr/001-content-loader.md).
  */
-import { readdirSync, realpathSync } from 'node:fs';
+import { readdirSync, readlinkSync, realpathSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { editionCodes, editions, isEditionCode } from '../editions/registry.ts';
 import type { Article, ArticleFacts } from './article.ts';
 import type { ArticleCache } from './article-cache.ts';
 import type { BodyCache } from './body-cache.ts';
-import { type ArticleLink, reportAliasCollisions, reportDuplicateUrls, reportTranslationClashes } from './cross-checks.ts';
+import { type ArticleLink, fieldLineFinder, reportAliasCollisions, reportDuplicateUrls, reportTranslationClashes } from './cross-checks.ts';
 import { type ArticleInput, type LoadedFiles, loadArticle, loadArticleFacts as loadOneArticleFacts } from './load-article.ts';
 import { pathBelow } from './path-below.ts';
 import { photoChecksForOneLoad, photoStampsForOneLoad } from './photo-checks.ts';
@@ -44,23 +44,88 @@ export interface LoadedContent<A extends ArticleFacts = Article> {
 }
 
 /**
- * Every `.md` file below the content folder (links to directories are not followed). A
- * walk of our own: `fs.globSync`, recursive `readdirSync` and tinyglobby are several
- * times slower on the check's hot path (ADR 018).
+ * Every `.md` file below the content folder, and what is wrong with the links among
+ * them. A walk of our own: `fs.globSync`, recursive `readdirSync` and tinyglobby are
+ * several times slower on the check's hot path (ADR 018); only symbolic links cost a
+ * system call more. A link is followed when it stays inside the repository (`rootDir`),
+ * to a file or a folder; a link out of it, a dangling link and a loop are errors naming
+ * the link: content is never dropped silently.
  */
-export function listArticleFiles(rootDir: string, contentDir = 'content'): string[] {
+export function listContentFiles(rootDir: string, contentDir = 'content'): { files: string[]; problems: ContentProblem[] } {
   const files: string[] = [];
-  const walk = (dir: string) => {
+  const problems: ContentProblem[] = [];
+  const realRoot = realpathSync(rootDir);
+  const report = (absolute: string, message: string) => problems.push({ file: pathBelow(rootDir, absolute), severity: 'error', message });
+  const insideRoot = (real: string) => real === realRoot || real.startsWith(realRoot + path.sep);
+  /** The real paths of the folders being walked, outermost first, to tell a loop. */
+  const ancestors: string[] = [];
+  const walk = (dir: string, realDir: string) => {
+    ancestors.push(realDir);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       // `dir` is normalised and a name holds no separator: the same path as path.join.
       const absolute = `${dir}${path.sep}${entry.name}`;
-      if (entry.isDirectory()) walk(absolute);
-      else if (entry.name.endsWith('.md') && !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink())) files.push(absolute);
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isDirectory()) walk(absolute, `${realDir}${path.sep}${entry.name}`);
+      else if (entry.isFile()) {
+        if (entry.name.endsWith('.md')) files.push(absolute);
+      } else if (entry.isSymbolicLink()) followLink(absolute, entry.name);
     }
+    ancestors.pop();
   };
-  walk(path.join(rootDir, contentDir));
+  const followLink = (absolute: string, name: string) => {
+    let real: string;
+    let stat: Stats;
+    try {
+      real = realpathSync(absolute);
+      stat = statSync(real);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const target = readlinkOrUndefined(absolute);
+      if (code === 'ELOOP')
+        report(
+          absolute,
+          `is a symbolic link that leads back to itself (a loop${target ? ` through ${target}` : ''}): replace it with the file or folder it should be`,
+        );
+      else if (code === 'ENOENT')
+        report(absolute, `is a symbolic link to ${target ?? 'a path'} that does not exist: restore what it points to, or delete the link`);
+      else report(absolute, `is a symbolic link that cannot be followed (${code ?? String(error)}): replace it with the file or folder itself`);
+      return;
+    }
+    const isArticle = name.endsWith('.md') && stat.isFile();
+    if (!stat.isDirectory() && !isArticle) return;
+    if (!insideRoot(real)) {
+      // A photo linked from outside is the photo check's to report; an article or a folder is refused here.
+      report(absolute, `links to a ${stat.isDirectory() ? 'folder' : 'file'} outside the repository (${real}): commit the content itself, not a link to it`);
+      return;
+    }
+    if (isArticle) {
+      files.push(absolute);
+      return;
+    }
+    if (ancestors.includes(real)) {
+      report(absolute, `is a symbolic link to a folder that holds it (${pathBelow(rootDir, real)}/), a loop: delete the link`);
+      return;
+    }
+    walk(absolute, real);
+  };
+  const top = path.join(rootDir, contentDir);
+  const realTop = realpathSync(top);
+  walk(top, realTop);
   // Sorted so that problems, URLs and output are the same on every machine.
-  return files.sort();
+  return { files: files.sort(), problems };
+}
+
+function readlinkOrUndefined(file: string): string | undefined {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every `.md` file below the content folder (src/content/load-files.ts: listContentFiles). */
+export function listArticleFiles(rootDir: string, contentDir = 'content'): string[] {
+  return listContentFiles(rootDir, contentDir).files;
 }
 
 /** Every article, whole: for the build and the dev server. */
@@ -87,7 +152,8 @@ function loadEach<A extends ArticleFacts>(options: LoadOptions, load: (input: Ar
   const photoChecks = photoChecksForOneLoad();
   const photoStamp = photoStampsForOneLoad();
 
-  const files = listArticleFiles(rootDir, contentDir);
+  const { files, problems: listing } = listContentFiles(rootDir, contentDir);
+  problems.push(...listing);
   const listed = new Set(files);
   const changed = options.changedStories;
   const trusted = changed && [...changed].every((f) => listed.has(f)) ? (f: string) => !changed.has(f) : () => false;
@@ -125,7 +191,7 @@ function loadEach<A extends ArticleFacts>(options: LoadOptions, load: (input: Ar
   }
 
   reportDuplicateUrls(articles, problems);
-  reportAliasCollisions(articles, problems);
+  reportAliasCollisions(articles, problems, fieldLineFinder(rootDir));
   reportTranslationClashes(articles, problems);
   return { articles, problems, links };
 }

@@ -13,6 +13,7 @@ import { editions } from '../editions/registry.ts';
 import type { MarkdownEnv } from '../markdown/enhance-images.ts';
 import { createMarkdown } from '../markdown/markdown.ts';
 import { type BodyCache, bodyKey } from './body-cache.ts';
+import { expandedSize, MAX_EXPANDED_CHARACTERS, MAX_FILE_BYTES, MAX_FRONTMATTER_BYTES } from './limits.ts';
 import type { ContentProblem } from './problems.ts';
 
 export interface ParsedFile {
@@ -40,7 +41,16 @@ function failure(fatal: ParsedFile['fatal']): ParsedFile {
   return { data: undefined, frontmatterLines: [], bodyHtml: '', env: {}, warnings: [], ...(fatal ? { fatal } : {}) };
 }
 
+const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en')} KB`;
+
 export function parseSource(bytes: Buffer, edition: Edition, bodies?: BodyCache): ParsedFile {
+  // Sizes first, before anything that costs in proportion to them (README, "Limits").
+  if (bytes.length > MAX_FILE_BYTES) {
+    return failure({
+      severity: 'error',
+      message: `is ${kb(bytes.length)}, over the ${kb(MAX_FILE_BYTES)} an article may be: split the story, or move what is not the story out of it`,
+    });
+  }
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -52,6 +62,15 @@ export function parseSource(bytes: Buffer, edition: Edition, bodies?: BodyCache)
   }
   if (!/^\uFEFF?---\r?\n/.test(source)) {
     return failure({ severity: 'error', line: 1, message: 'has no frontmatter: start the file with a line `---`, the fields, and another `---`' });
+  }
+  const close = source.search(/\r?\n---[ \t]*(\r?\n|$)/);
+  if ((close === -1 ? source.length : close) > MAX_FRONTMATTER_BYTES) {
+    return failure({
+      severity: 'error',
+      line: 1,
+      field: 'frontmatter',
+      message: `is over ${kb(MAX_FRONTMATTER_BYTES)} (or its closing --- line is missing): the fields of a story take a few hundred bytes; move long text into the body`,
+    });
   }
   let file: matter.GrayMatterFile<string>;
   try {
@@ -67,6 +86,14 @@ export function parseSource(bytes: Buffer, edition: Edition, bodies?: BodyCache)
   }
   if (typeof file.data !== 'object' || file.data === null || Array.isArray(file.data)) {
     return failure({ severity: 'error', line: 2, field: 'frontmatter', message: 'must be a list of `field: value` lines' });
+  }
+  if (expandedSize(file.data) > MAX_EXPANDED_CHARACTERS) {
+    return failure({
+      severity: 'error',
+      line: 2,
+      field: 'frontmatter',
+      message: `expands to more than ${kb(MAX_EXPANDED_CHARACTERS)} of text, or nests too deep (YAML aliases such as *name repeat what they name): write each field out once`,
+    });
   }
   const { html, env, key } = renderBody(file.content, edition, bodies);
   return { data: file.data, frontmatterLines: file.matter.split(/\r?\n/), bodyHtml: html, env, warnings: env.warnings ?? [], bodyKey: key };
@@ -84,9 +111,27 @@ function renderBody(body: string, edition: Edition, bodies?: BodyCache): { html:
 
 /** 1-based file line of a top-level frontmatter key (line 1 is the opening ---). */
 export function findLine(frontmatterLines: readonly string[], key: string): number | undefined {
-  if (!key) return undefined;
+  return lineFinder(frontmatterLines)(key);
+}
+
+/**
+ * Lines of the top-level keys, indexed once: a file with thousands of unknown keys is
+ * reported in time linear in its size, not one scan of the lines per key.
+ */
+export function lineFinder(frontmatterLines: readonly string[]): (key: string) => number | undefined {
   // gray-matter's `matter` starts with the newline after the opening ---.
   const offset = frontmatterLines[0] === '' ? 1 : 2;
-  const index = frontmatterLines.findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`));
-  return index === -1 ? undefined : index + offset;
+  let index: Map<string, number> | undefined;
+  return (key) => {
+    if (!key) return undefined;
+    if (!index) {
+      index = new Map();
+      frontmatterLines.forEach((line, i) => {
+        const match = /^(?:"([^"]*)"|'([^']*)'|([^\s:#'"][^:]*?))\s*:/.exec(line);
+        const name = match && (match[1] ?? match[2] ?? match[3]);
+        if (name !== undefined && name !== null && !index!.has(name)) index!.set(name, i + offset);
+      });
+    }
+    return index.get(key);
+  };
 }

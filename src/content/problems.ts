@@ -67,3 +67,104 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+/**
+ * Names other tools and habits give the contract's fields (Hugo, Jekyll, WordPress
+ * exports, other newsrooms): "did you mean" for a key no edit distance reaches.
+ */
+const SYNONYMS: Readonly<Record<'story' | 'photo', Readonly<Record<string, string>>>> = {
+  story: {
+    title: 'headline',
+    heading: 'headline',
+    headlines: 'headline',
+    description: 'summary',
+    excerpt: 'summary',
+    lede: 'summary',
+    lead: 'summary',
+    standfirst: 'summary',
+    subtitle: 'summary',
+    teaser: 'summary',
+    abstract: 'summary',
+    author: 'byline',
+    authors: 'byline',
+    by: 'byline',
+    writer: 'byline',
+    writers: 'byline',
+    reporter: 'byline',
+    reporters: 'byline',
+    image: 'photo',
+    images: 'photo',
+    img: 'photo',
+    picture: 'photo',
+    pic: 'photo',
+    cover: 'photo',
+    thumbnail: 'photo',
+    hero: 'photo',
+    featured_image: 'photo',
+    featuredImage: 'photo',
+    tag: 'tags',
+    keywords: 'tags',
+    topics: 'tags',
+    topic: 'tags',
+    categories: 'tags',
+    category: 'section',
+    desk: 'section',
+    rubric: 'section',
+    published: 'date',
+    publishDate: 'date',
+    pubDate: 'date',
+    publish_date: 'date',
+    created: 'date',
+    time: 'date',
+    modified: 'updated',
+    lastmod: 'updated',
+    lastModified: 'updated',
+    update: 'updated',
+    credit: 'credits',
+    agency: 'credits',
+    agencies: 'credits',
+    source: 'credits',
+    sources: 'credits',
+    wire: 'credits',
+    permalink: 'slug',
+    url: 'slug',
+    alias: 'aliases',
+    redirect_from: 'aliases',
+    redirects: 'aliases',
+    correction: 'corrections',
+    errata: 'corrections',
+    translation: 'translationKey',
+    translation_key: 'translationKey',
+    translationkey: 'translationKey',
+    unpublished: 'draft',
+    urgent: 'breaking',
+  },
+  photo: {
+    file: 'src',
+    path: 'src',
+    url: 'src',
+    image: 'src',
+    href: 'src',
+    alt_text: 'alt',
+    altText: 'alt',
+    description: 'alt',
+    title: 'caption',
+    text: 'caption',
+    photographer: 'credit',
+    author: 'credit',
+    copyright: 'credit',
+    source: 'credit',
+    byline: 'credit',
+    crop: 'focus',
+    position: 'focus',
+  },
+};
+
+/** The field an unknown key probably meant: a known synonym, else the nearest spelling. */
+export function suggestKey(key: string, candidates: readonly string[], where: 'story' | 'photo'): string | undefined {
+  const synonyms = SYNONYMS[where];
+  const synonym = Object.hasOwn(synonyms, key) ? synonyms[key] : Object.hasOwn(synonyms, key.toLowerCase()) ? synonyms[key.toLowerCase()] : undefined;
+  if (synonym && candidates.includes(synonym)) return synonym;
+  // Edit distance is quadratic in the key's length: a key far longer than any field is no misspelling of one.
+  return key.length > 40 ? undefined : closest(key, candidates);
+}

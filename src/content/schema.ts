@@ -22,10 +22,12 @@
 import type { z as Zod } from 'zod';
 import { memoise } from '../build/memoise.ts';
 import { zod } from '../build/on-first-use.ts';
-import { resolveDateTime } from '../editions/dates.ts';
+import { readDateTime } from '../editions/dates.ts';
 import type { Edition, EditionCode } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
+import { slugify } from '../site/slugs.ts';
 import { aliasProblem, normaliseAlias } from './aliases.ts';
+import { characterProblem, codePoint, LIMITS, segmentProblem } from './limits.ts';
 import { closest } from './problems.ts';
 
 /** What the web editor needs to know of a field beyond its type (src/cms/config.ts). */
@@ -37,13 +39,23 @@ export interface EditorHint {
   newStory?: unknown;
 }
 
-export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$/u;
+/** Lowercase letters, digits and single hyphens; no invisible letters (U+3164 HANGUL FILLER is a letter to Unicode). */
+export const SLUG_PATTERN = /^(?!.*\p{Default_Ignorable_Code_Point})[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$/u;
+
+interface TextRules {
+  /** Characters at most (README's table of fields). */
+  max: number;
+  /** A field shown on one line (headline, names, tags): no line breaks or other controls. */
+  singleLine?: boolean;
+  /** The field becomes a URL segment through slugify (tags, byline names): its slug must fit a file name. */
+  segment?: boolean;
+}
 
 function defineSchema(z: typeof Zod, edition: Edition) {
   const zone = edition.timeZone;
   // Of this schema alone: zod's global registry would outlive it.
   const editor = z.registry<EditorHint>();
-  const text = (field: string, example: string) =>
+  const text = (field: string, example: string, { max, singleLine = false, segment = false }: TextRules) =>
     z
       .string({
         error: (issue) =>
@@ -52,14 +64,21 @@ function defineSchema(z: typeof Zod, edition: Edition) {
             : `must be text, e.g. \`${field}: ${example}\` (quote it if it starts with a special character)`,
       })
       .trim()
-      .min(1, { error: `is empty: write the ${field} or remove the line` });
+      .min(1, { error: `is empty: write the ${field} or remove the line` })
+      .max(max, { error: (issue) => `is ${String(issue.input).length} characters long, over the limit of ${max} for ${field}: shorten it` })
+      .superRefine((value, ctx) => {
+        const problem = characterProblem(value, { singleLine }) ?? (segment && value.length <= max ? segmentProblem(slugify(value)) : undefined);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      });
 
-  const optionalText = (field: string, example: string) => text(field, example).optional();
+  const optionalText = (field: string, example: string, rules: TextRules) => text(field, example, rules).optional();
 
-  const textList = (field: string, example: string) =>
-    z.array(text(field, example), {
-      error: `must be a list, e.g. \`${field}: [${example}]\``,
-    });
+  const textList = (field: string, example: string, rules: TextRules, most: number) =>
+    z
+      .array(text(field, example, rules), {
+        error: `must be a list, e.g. \`${field}: [${example}]\``,
+      })
+      .max(most, { error: (issue) => `has ${(issue.input as unknown[]).length} entries, over the ${most} a story may have: keep the ones that matter` });
 
   /** A date-time as written, resolved in the edition's zone when it has no offset. */
   const dateTime = (field: string, example: string) =>
@@ -71,17 +90,26 @@ function defineSchema(z: typeof Zod, edition: Edition) {
             : `must be an ISO 8601 date-time such as 2026-11-27T09:30 or 2026-11-27T09:30+03:00`,
       })
       .transform((value, ctx) => {
-        const resolved = resolveDateTime(value, zone);
-        if (!resolved) ctx.addIssue({ code: 'custom', message: `"${value}" is not an ISO 8601 date-time: write it as ${example}` });
-        return resolved ?? z.NEVER;
+        const reading = readDateTime(value, zone);
+        if ('problem' in reading) {
+          ctx.addIssue({
+            code: 'custom',
+            message: reading.problem.includes('not an ISO 8601') ? `"${value}" is not an ISO 8601 date-time: write it as ${example}` : reading.problem,
+          });
+          return z.NEVER;
+        }
+        // A usable time that needs a word (the hour the clocks repeat): src/content/validate.ts reports it.
+        return reading.warning ? { ...reading.resolved, warning: reading.warning } : reading.resolved;
       })
       .register(editor, { widget: 'datetime' });
+
+  const NAME: TextRules = { max: LIMITS.name, singleLine: true, segment: true };
 
   const flag = (field: string) => z.boolean({ error: `must be true or false, e.g. \`${field}: true\`` });
 
   const PhotoFrontmatter = z.strictObject(
     {
-      src: text('photo.src', 'market.jpg').register(editor, { widget: 'image' }),
+      src: text('photo.src', 'market.jpg', { max: 500, singleLine: true }).register(editor, { widget: 'image' }),
       alt: z
         .string({
           error: (issue) =>
@@ -90,9 +118,14 @@ function defineSchema(z: typeof Zod, edition: Edition) {
               : 'must be text describing the photo',
         })
         .trim()
-        .min(1, { error: 'is empty: describe what the photo shows for readers who cannot see it' }),
-      caption: text('photo.caption', 'Traders in Valdor on Monday (file photo)').register(editor, { widget: 'text' }).optional(),
-      credit: optionalText('photo.credit', 'Jana Novak/Meridian'),
+        .min(1, { error: 'is empty: describe what the photo shows for readers who cannot see it' })
+        .max(LIMITS.alt, { error: `is over the ${LIMITS.alt} characters alt text may have: describe the photo in a sentence or two` })
+        .superRefine((value, ctx) => {
+          const problem = characterProblem(value, { singleLine: false });
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      caption: text('photo.caption', 'Traders in Valdor on Monday (file photo)', { max: LIMITS.caption }).register(editor, { widget: 'text' }).optional(),
+      credit: optionalText('photo.credit', 'Jana Novak/Meridian', { max: LIMITS.credit, singleLine: true }),
       /** Where to keep the crop centred: `center`, `top`, `bottom`, `left`, `right` or `x,y` in 0..1. */
       focus: z
         .string({ error: 'must be a keyword (center, top, bottom, left, right) or two numbers, e.g. `focus: 0.3,0.4`' })
@@ -107,7 +140,7 @@ function defineSchema(z: typeof Zod, edition: Edition) {
   const CorrectionFrontmatter = z.strictObject(
     {
       date: dateTime('corrections[].date', '2026-11-27T18:05'),
-      text: text('corrections[].text', 'An earlier version misstated the date of the vote.').register(editor, { widget: 'text' }),
+      text: text('corrections[].text', 'An earlier version misstated the date of the vote.', { max: LIMITS.correction }).register(editor, { widget: 'text' }),
     },
     { error: 'each correction needs `date:` and `text:`' },
   );
@@ -116,18 +149,27 @@ function defineSchema(z: typeof Zod, edition: Edition) {
 
   const Frontmatter = z
     .strictObject({
-      headline: text('headline', 'Parliament passes the budget'),
+      headline: text('headline', 'Parliament passes the budget', { max: LIMITS.headline, singleLine: true }),
       date: dateTime('date', `2026-11-27T09:30 (edition time, ${zone}) or 2026-11-27T09:30+03:00`),
       updated: dateTime('updated', '2026-11-27T18:05').optional(),
       byline: z
-        .union([text('byline', 'Jana Novak'), z.array(text('byline', 'Jana Novak')).min(1)], {
-          error: 'must be a name or a list of names, e.g. `byline: Jana Novak` or `byline: [Jana Novak, Omid Rahimi]`',
-        })
+        .union(
+          [
+            text('byline', 'Jana Novak', NAME),
+            z
+              .array(text('byline', 'Jana Novak', NAME))
+              .min(1)
+              .max(LIMITS.bylineNames, { error: `has more than ${LIMITS.bylineNames} names: credit the main authors` }),
+          ],
+          {
+            error: 'must be a name or a list of names, e.g. `byline: Jana Novak` or `byline: [Jana Novak, Omid Rahimi]`',
+          },
+        )
         .optional(),
-      credits: textList('credits', 'Reuters, Interfax, AFP').optional(),
+      credits: textList('credits', 'Reuters, Interfax, AFP', { max: LIMITS.name, singleLine: true }, LIMITS.credits).optional(),
       photo: PhotoFrontmatter.optional(),
-      summary: text('summary', 'One or two sentences that say what happened.').register(editor, { widget: 'text' }).optional(),
-      section: text('section', 'world')
+      summary: text('summary', 'One or two sentences that say what happened.', { max: LIMITS.summary }).register(editor, { widget: 'text' }).optional(),
+      section: text('section', 'world', { max: 100, singleLine: true })
         .refine((section) => sectionSlugs.includes(section), {
           error: (issue) => {
             const section = String(issue.input).trim();
@@ -137,23 +179,34 @@ function defineSchema(z: typeof Zod, edition: Edition) {
         })
         .default(edition.defaultSection)
         .register(editor, { options: sectionSlugs }),
-      tags: textList('tags', 'elections, parliament').optional(),
+      tags: textList('tags', 'elections, parliament', { max: LIMITS.tag, singleLine: true, segment: true }, LIMITS.tags).optional(),
       breaking: flag('breaking').optional(),
       draft: flag('draft').register(editor, { newStory: true }).optional(),
       slug: z
         .string({ error: 'must be text, e.g. `slug: budget-vote`' })
-        .regex(SLUG_PATTERN, { error: 'may only hold lowercase letters, digits and single hyphens, e.g. `slug: budget-vote`' })
+        .max(LIMITS.slug, { error: `is over the ${LIMITS.slug} characters a slug may have: shorten it` })
+        .regex(SLUG_PATTERN, {
+          error: (issue) => {
+            const invisible = /\p{Default_Ignorable_Code_Point}/u.exec(String(issue.input));
+            return `may only hold lowercase letters, digits and single hyphens${invisible ? ` (it holds the invisible character ${codePoint(invisible[0])})` : ''}, e.g. \`slug: budget-vote\``;
+          },
+        })
+        .refine((slug) => segmentProblem(slug) === undefined, { error: (issue) => segmentProblem(String(issue.input))! })
         .optional(),
-      translationKey: optionalText('translationKey', 'budget-vote-2026'),
+      translationKey: optionalText('translationKey', 'budget-vote-2026', { max: LIMITS.translationKey, singleLine: true }),
       aliases: z
         .array(
-          text('aliases', '/en/old/path/')
-            .refine((alias) => aliasProblem(alias) === undefined, { error: (issue) => aliasProblem(String(issue.input).trim())! })
+          text('aliases', `/${edition.code}/old/path/`, { max: LIMITS.alias })
+            .refine((alias) => aliasProblem(alias, edition.code) === undefined, { error: (issue) => aliasProblem(String(issue.input).trim(), edition.code)! })
             .transform(normaliseAlias),
-          { error: 'must be a list, e.g. `aliases: [/en/old/path/]`' },
+          { error: `must be a list, e.g. \`aliases: [/${edition.code}/old/path/]\`` },
         )
+        .max(LIMITS.aliases, { error: `has more than ${LIMITS.aliases} old addresses: keep the ones readers still use` })
         .optional(),
-      corrections: z.array(CorrectionFrontmatter, { error: 'must be a list of `- date: … text: …` entries' }).optional(),
+      corrections: z
+        .array(CorrectionFrontmatter, { error: 'must be a list of `- date: … text: …` entries' })
+        .max(LIMITS.corrections, { error: `has more than ${LIMITS.corrections} corrections: merge them` })
+        .optional(),
     })
     .refine((fm) => !fm.updated || fm.updated.millis >= fm.date.millis, {
       path: ['updated'],

@@ -8,12 +8,19 @@ import { memoise } from '../build/memoise.ts';
 import type { Edition, EditionCode } from './edition.ts';
 import { editions } from './registry.ts';
 
-const HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const DATE_TIME_SHAPE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** The years a story may be dated in: a typo such as 0026 or 20266 must not publish at /en/0/… */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2200;
+/** Offsets in use on Earth run from -12:00 to +14:00; anything beyond is a typo. */
+const MAX_OFFSET_EAST = 14 * 60;
+const MAX_OFFSET_WEST = 12 * 60;
 
 /**
  * Parses a frontmatter date-time. Without an offset it means the edition's zone.
  * Returns the instant as an ISO string that keeps the offset it was written with
- * (or the edition's), or undefined when it is not an ISO 8601 date-time.
+ * (or the edition's), or undefined when it is not a usable date-time.
  */
 export function parseDateTime(value: string, timeZone: string): string | undefined {
   return resolveDateTime(value, timeZone)?.iso;
@@ -25,24 +32,97 @@ export interface ResolvedDateTime {
   millis: number;
   /** Year, month, day in the edition's zone, for URLs. */
   ymd: [string, string, string];
+  /** What the editor should know about a usable but ambiguous time (the contract carries readDateTime's warning here). */
+  warning?: string;
 }
+
+/**
+ * A frontmatter date-time read: the instant, or what is wrong with it in words an editor
+ * can act on; `warning` when it is usable but ambiguous (a local time that happens twice).
+ */
+export type DateReading = { resolved: ResolvedDateTime; warning?: string } | { problem: string };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const pad = (n: number) => String(n).padStart(2, '0');
+const offsetText = (minutes: number) => `${minutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
 
 /**
  * Everything the loader needs from one frontmatter date, from a single parse: zone
  * offset lookups (Intl) are the costly part, so each date is resolved exactly once.
+ *
+ * A local time (no offset) is read on the edition's clock. Daylight saving makes two
+ * kinds of clock time special: one in the hour the clocks skip (London, 2026-03-29
+ * 01:30) never happened, and is refused — moving it silently would publish a story at
+ * a time nobody wrote; one in the hour the clocks repeat (2026-10-25 01:30) happened
+ * twice, and is read as the second (the zone's standard time, as luxon does) with a
+ * warning that says how to choose the other with an offset.
  */
-export function resolveDateTime(value: string, timeZone: string): ResolvedDateTime | undefined {
+export function readDateTime(value: string, timeZone: string): DateReading {
   const text = value.trim();
-  if (!HAS_TIME.test(text)) return undefined;
+  const shape = DATE_TIME_SHAPE.exec(text);
+  const example = '2026-11-27T09:30 or 2026-11-27T09:30+03:00';
+  if (!shape) return { problem: `"${value}" is not an ISO 8601 date-time: write it as ${example}` };
+  const [year, month, day, hour, minute, second = 0] = shape.slice(1, 7).map((n) => Number(n ?? 0)) as number[] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number?,
+  ];
+  const zoneText = shape[8];
+  if (year < FIRST_YEAR || year > LAST_YEAR) return { problem: `"${value}": the year ${shape[1]} is outside ${FIRST_YEAR}–${LAST_YEAR}; check the date` };
+  if (month < 1 || month > 12) return { problem: `"${value}": there is no month ${shape[2]}; months run from 01 to 12` };
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > daysInMonth) {
+    return { problem: `"${value}": ${MONTHS[month - 1]} ${year} has no day ${shape[3]} (it has ${daysInMonth} days); check the date` };
+  }
+  if (hour === 24) return { problem: `"${value}": 24:00 is the next day's 00:00; write that date with T00:00 (or T23:59 for the end of this day)` };
+  if (hour > 23 || minute > 59 || second > 59) {
+    const time = shape[6] === undefined ? `${shape[4]}:${shape[5]}` : `${shape[4]}:${shape[5]}:${shape[6]}`;
+    return { problem: `"${value}": ${time} is not a time of day; hours run 00–23, minutes and seconds 00–59` };
+  }
+  if (zoneText && zoneText !== 'Z') {
+    const [, sign, hh, mm = '00'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(zoneText) ?? [];
+    const minutes = Number(hh) * 60 + Number(mm);
+    if (Number(mm) > 59 || (sign === '+' ? minutes > MAX_OFFSET_EAST : minutes > MAX_OFFSET_WEST)) {
+      return {
+        problem: `"${value}": ${zoneText} is not a time zone offset; offsets run from -12:00 to +14:00 (e.g. +03:00), or leave it out for the edition's zone`,
+      };
+    }
+  }
   const dt = DateTime.fromISO(text.replace(' ', 'T'), { zone: timeZone, setZone: true });
-  if (!dt.isValid) return undefined;
+  if (!dt.isValid) return { problem: `"${value}" is not an ISO 8601 date-time: write it as ${example}` };
+  let warning: string | undefined;
+  if (!zoneText) {
+    const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+    const zone = dt.zone;
+    // The offsets a few hours either side cover every daylight-saving change.
+    const around = [...new Set([zone.offset(wall - 12 * 3_600_000), zone.offset(wall + 12 * 3_600_000), dt.offset])];
+    const readings = around.filter((offset) => zone.offset(wall - offset * 60_000) === offset).sort((a, b) => b - a);
+    const clock = `${shape[4]}:${shape[5]}`;
+    if (readings.length === 0) {
+      return {
+        problem: `"${value}": ${clock} on that day does not exist in ${timeZone}, because the clocks go forward then; write the time the clocks showed (e.g. ${pad(dt.hour)}:${pad(dt.minute)}) or add an offset`,
+      };
+    }
+    if (readings.length > 1) {
+      warning = `"${value}": ${clock} happens twice on that day in ${timeZone}, because the clocks go back; read as ${clock}${offsetText(dt.offset)}. Add ${readings.map(offsetText).join(' or ')} to say which`;
+    }
+  }
   const local = dt.zoneName === timeZone ? dt : dt.setZone(timeZone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return {
+  const resolved: ResolvedDateTime = {
     iso: dt.toISO({ suppressMilliseconds: true }) ?? text,
     millis: dt.toMillis(),
     ymd: [String(local.year), pad(local.month), pad(local.day)],
   };
+  return warning ? { resolved, warning } : { resolved };
+}
+
+/** The instant of a frontmatter date-time, or undefined when readDateTime finds a problem with it. */
+export function resolveDateTime(value: string, timeZone: string): ResolvedDateTime | undefined {
+  const reading = readDateTime(value, timeZone);
+  return 'resolved' in reading ? reading.resolved : undefined;
 }
 
 /**

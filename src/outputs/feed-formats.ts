@@ -5,6 +5,11 @@
  * `media:content` in RSS (RSS's own `<enclosure>` demands a byte length) and as an
  * enclosure link in Atom (lenient parsers read Atom's `media:content` as the entry's
  * `content`, showing the alt text as the story).
+ *
+ * RSS's `<description>` is HTML to every reader (RSS 2.0 says "entity-encoded HTML"): its
+ * text is HTML-escaped first and XML-escaped on top, so a summary that reads
+ * `<img src=x onerror=…>` reaches the reader as those characters, never as an element.
+ * Atom says `type="text"` and JSON Feed `summary` is text: there the text goes as it is.
  */
 import { DateTime } from 'luxon';
 import type { Feed, FeedEntry, FeedPerson } from './feeds.ts';
@@ -12,6 +17,13 @@ import { feedMediaTypes } from './feeds.ts';
 import { type XmlFragment, xml, xmlDocument } from './xml.ts';
 
 const GENERATOR = 'Masthead';
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Plain text as HTML that shows exactly that text: what an RSS description carries. */
+export function textAsHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
 
 /** RFC 822 date as RSS 2.0 requires, keeping the story's offset. */
 export function rfc822(iso: string): string {
@@ -58,7 +70,7 @@ function rssItem(e: FeedEntry): XmlFragment {
       <title>${e.title}</title>
       <link>${e.url}</link>
       <guid isPermaLink="true">${e.url}</guid>
-      ${e.summary ? xml`<description>${e.summary}</description>` : ''}
+      ${e.summary ? xml`<description>${textAsHtml(e.summary)}</description>` : ''}
       <pubDate>${rfc822(e.published)}</pubDate>
       ${e.authors.map((a) => xml`<dc:creator>${a.name}</dc:creator>`)}
       ${e.categories.map((c) => xml`<category>${c}</category>`)}
@@ -71,7 +83,7 @@ export function rssFeed(feed: Feed): string {
   <channel>
     <title>${feed.title}</title>
     <link>${feed.homeUrl}</link>
-    <description>${feed.description}</description>
+    <description>${textAsHtml(feed.description)}</description>
     <language>${feed.edition.lang}</language>
     <lastBuildDate>${rfc822(feed.updated)}</lastBuildDate>
     <atom:link rel="self" type="${feedMediaTypes.rss}" href="${feed.selfUrls.rss}"/>

@@ -11,13 +11,12 @@ import type { Article } from '../content/article.ts';
 import type { EditionCode } from '../editions/edition.ts';
 import { editions } from '../editions/registry.ts';
 import type { Site } from '../site/derive.ts';
-import { isEmbargoed, isPublic } from '../site/published.ts';
+import { isEmbargoed, isPublic, NEWS_WINDOW_MS } from '../site/published.ts';
 import { accessPath } from '../site/slugs.ts';
 import { machineUrl } from '../site/urls.ts';
 import { xml, xmlDocument } from './xml.ts';
 
 export const SITEMAP_LIMIT = 50_000;
-export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 export const NEWS_LIMIT = 1_000;
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';

@@ -4,19 +4,33 @@
  * with a focal-point crop, into `.cache/images/files/` and listed in
  * `.cache/images/manifests/<key>.json`. A later build (or a CI job that restores the
  * folder) finds the manifest and encodes nothing. Set MASTHEAD_IMAGE_CACHE to move it.
+ *
+ * A cache must never change what is published: the manifest carries a checksum of its
+ * own (src/build/store.ts) and the size and CRC-32 of every rendition, and a rendition is
+ * used only when its bytes match. Reading every rendition on every build would cost a
+ * warm build more than the rest of it, so a file whose size, modification time and inode
+ * are those it had when its bytes last matched is taken as it is (`renditions-*.json`,
+ * itself a checksummed store); any write to it changes its modification time. Anything
+ * else — a missing, truncated, damaged or foreign manifest or rendition — is a miss: the
+ * photo is encoded again, to the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { accessSync, constants, readFileSync, type Stats, statfsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Sharp } from 'sharp';
+import { removeLeftovers } from '../build/leftovers.ts';
 import { once } from '../build/memoise.ts';
+import { Store, sealed, unsealed } from '../build/store.ts';
 import { cropBox, ENCODING, type Focus, type Frame, frameHeight, type ImageFormat, renditionWidths, SOCIAL_JPEG } from './frames.ts';
 import type { PhotoInfo } from './inspect.ts';
 
 /** Bump when the way renditions are made changes, so old cache entries are not reused. */
 const PIPELINE_VERSION = 1;
+/** Bump when the manifest's format changes. */
+const MANIFEST_VERSION = 2;
 
 /**
  * sharp's version, which pins the libvips it ships, read from its package.json: a build
@@ -42,6 +56,53 @@ export interface EncodeRequest {
   frame: Frame;
   focus: Focus;
 }
+
+/**
+ * A failed encode that is the disk's fault, as the file system error it is: sharp says
+ * only "write error", which would read as a damaged photo. Undefined when the folder
+ * has room and can be written (the photo is then what failed).
+ */
+function diskFailure(dir: string, cacheDir: string, error: unknown): NodeJS.ErrnoException | undefined {
+  let code: string | undefined;
+  try {
+    const space = statfsSync(dir);
+    if (space.bavail * space.bsize < 1024 * 1024) code = 'ENOSPC';
+  } catch {
+    // Unknown: the write test below decides.
+  }
+  try {
+    if (!code) accessSync(dir, constants.W_OK);
+  } catch (refused) {
+    code = (refused as NodeJS.ErrnoException).code;
+  }
+  if (!code) return undefined;
+  return Object.assign(new Error(`${code}: could not write the photo renditions in ${dir}`, { cause: error }), {
+    code,
+    syscall: 'write',
+    path: `the photo renditions into ${cacheDir}/ (the image cache; MASTHEAD_IMAGE_CACHE moves it)`,
+  });
+}
+
+/** A rendition as its manifest lists it: with the size and checksum of its bytes. */
+interface ManifestEntry extends Rendition {
+  size: number;
+  crc: number;
+}
+
+const isManifestEntry = (r: unknown): r is ManifestEntry => {
+  const e = r as Partial<ManifestEntry> | null;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    ['avif', 'webp', 'jpeg'].includes(String(e.format)) &&
+    [e.width, e.height, e.size, e.crc].every((n) => Number.isInteger(n)) &&
+    typeof e.name === 'string' &&
+    /^[0-9a-f]{16}-\d+\.(avif|webp|jpg)$/.test(e.name)
+  );
+};
+
+/** What a file's bytes were last found to match its manifest with: any write changes the modification time. */
+const verifiedStamp = (s: Stats) => `${s.size}:${s.mtimeMs}:${s.ino}`;
 
 export interface CacheResult {
   renditions: Rendition[];
@@ -73,9 +134,25 @@ export class ImageCache {
   readonly dir: string;
   /** One promise per key: two articles with the same photo share one encode. */
   readonly #pending = new Map<string, Promise<CacheResult>>();
+  /** Renditions whose bytes matched their manifest, by name: the stamp they had then. */
+  readonly #verified: Store<string>;
 
   constructor(dir: string) {
     this.dir = dir;
+    this.#verified = new Store(dir, 'renditions', String(MANIFEST_VERSION));
+  }
+
+  /** Keeps which renditions were verified, for the next build; call once the photos are prepared. */
+  save(): void {
+    this.#verified.save();
+  }
+
+  /** Removes the private folders of encodes whose build was killed (src/build/leftovers.ts). */
+  removeLeftovers(): string[] {
+    return removeLeftovers(this.dir, (name) => {
+      const pid = /^tmp-(\d+)-/.exec(name)?.[1];
+      return pid === undefined ? undefined : Number(pid);
+    });
   }
 
   filePath(name: string): string {
@@ -96,11 +173,29 @@ export class ImageCache {
 
   async #load(key: string): Promise<CacheResult | undefined> {
     try {
-      const renditions = JSON.parse(await readFile(path.join(this.dir, 'manifests', `${key}.json`), 'utf8')) as Rendition[];
-      return renditions.every((r) => existsSync(this.filePath(r.name))) ? { renditions, encoded: false } : undefined;
+      const payload = unsealed(await readFile(path.join(this.dir, 'manifests', `${key}.json`)));
+      const entries: unknown = payload && JSON.parse(payload.toString('utf8'));
+      if (!Array.isArray(entries) || entries.length === 0 || !entries.every(isManifestEntry) || !entries.every((e) => e.name.startsWith(`${key}-`)))
+        return undefined;
+      const good = await Promise.all(entries.map((e) => this.#matches(e)));
+      if (!good.every(Boolean)) return undefined;
+      return { renditions: entries.map(({ format, width, height, name }) => ({ format, width, height, name })), encoded: false };
     } catch {
       return undefined;
     }
+  }
+
+  /** Whether a rendition's file holds the bytes its manifest lists. */
+  async #matches(entry: ManifestEntry): Promise<boolean> {
+    const file = this.filePath(entry.name);
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile() || info.size !== entry.size) return false;
+    const stamp = verifiedStamp(info);
+    if (this.#verified.get(entry.name) === stamp) return true;
+    const bytes = await readFile(file).catch(() => undefined);
+    if (!bytes || bytes.length !== entry.size || crc32(bytes) !== entry.crc) return false;
+    this.#verified.set(entry.name, stamp);
+    return true;
   }
 
   async #encode(key: string, { file, info, frame, focus }: EncodeRequest): Promise<CacheResult> {
@@ -110,7 +205,7 @@ export class ImageCache {
     await mkdir(path.join(this.dir, 'manifests'), { recursive: true });
     // Encoded into a private folder and renamed into place, so a build running at the
     // same time never links a half-written file.
-    const tmp = await mkdtemp(path.join(this.dir, 'tmp-'));
+    const tmp = await mkdtemp(path.join(this.dir, `tmp-${process.pid}-`));
     // Loaded on the first miss only: a build whose photos are all cached never needs it.
     const { default: Image } = await import('@11ty/eleventy-img');
     try {
@@ -129,17 +224,27 @@ export class ImageCache {
           // autoOrient first so the crop box is in the coordinates the editor sees.
           image.autoOrient().extract(box).resize(width, frameHeight(frame, width)).flatten({ background: '#ffffff' });
         },
+      }).catch((error: unknown) => {
+        throw diskFailure(tmp, this.dir, error) ?? error;
       })) as Record<string, { width: number; height: number; filename: string }[]>;
       const renditions = frame.formats.flatMap((format) =>
         (stats[format] ?? []).map((s): Rendition => ({ format, width: s.width, height: s.height, name: s.filename })),
       );
-      for (const r of renditions) await rename(path.join(tmp, r.name), this.filePath(r.name));
+      const entries: ManifestEntry[] = [];
+      for (const r of renditions) {
+        const bytes = await readFile(path.join(tmp, r.name));
+        entries.push({ ...r, size: bytes.length, crc: crc32(bytes) });
+        await rename(path.join(tmp, r.name), this.filePath(r.name));
+        const info = await stat(this.filePath(r.name));
+        this.#verified.set(r.name, verifiedStamp(info));
+      }
       const manifest = path.join(tmp, `${key}.json`);
-      await writeFile(manifest, JSON.stringify(renditions));
+      await writeFile(manifest, sealed(Buffer.from(JSON.stringify(entries))));
       await rename(manifest, path.join(this.dir, 'manifests', `${key}.json`));
       return { renditions, encoded: true };
     } finally {
-      await rm(tmp, { recursive: true, force: true });
+      // An encode that failed may still be writing into it: what is left is removed by the next build (src/build/leftovers.ts).
+      await rm(tmp, { recursive: true, force: true }).catch(() => {});
     }
   }
 }

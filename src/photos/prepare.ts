@@ -5,6 +5,7 @@
  * and the publish stage links the files it names into /media/.
  */
 import path from 'node:path';
+import { describeFileSystemError } from '../build/fs-errors.ts';
 import type { Photo } from '../content/article.ts';
 import type { ContentProblem } from '../content/problems.ts';
 import type { Edition } from '../editions/edition.ts';
@@ -121,11 +122,14 @@ export async function preparePhotos(site: Site, rootDir: string, caches: PhotoCa
         pictures.set(photoKey(source.file, source.focus), pictureSet(page!));
         if (social.length === 3) socials.set(photoKey(source.file, source.focus), { w16x9: social[0]![0]!, w4x3: social[1]![0]!, w1x1: social[2]![0]! });
       } catch (error) {
+        // A full or read-only image cache is the machine's problem, not the photo's: said as such by the command.
+        if (describeFileSystemError(error)) throw error;
         fail(source, `"${source.label}" could not be converted (${firstLine(error)}): the file may be damaged; export it again as JPEG`);
       }
     }),
   );
   inspections.save();
+  images.save();
   return report;
 }
 

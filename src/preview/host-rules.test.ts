@@ -15,6 +15,12 @@ describe('host rule paths', () => {
     ['/feed.xml', '/feedxxml', false],
     ['/', '/', true],
     ['/', '/en/', false],
+    // Names used twice: rules a host accepts, which must never stop the preview server.
+    ['/*/*', '/en/a/', true],
+    ['/*/*', '/en', false],
+    ['/:a/:a/', '/en/ru/', true],
+    ['/:a/:a/', '/en/', false],
+    ['/(x[', '/(x[', true],
   ])('%s matches %s: %s', (rule, urlPath, expected) => {
     expect(pathPattern(rule).test(urlPath)).toBe(expected);
   });
@@ -25,6 +31,11 @@ describe('host rule paths', () => {
     expect(redirectFor(rules, '/old/')).toEqual({ to: '/en/', status: 302 });
     expect(redirectFor(rules, '/x')).toEqual({ to: '/y', status: 301 });
     expect(redirectFor(rules, '/y')).toBeUndefined();
+  });
+
+  it('fills a name used twice with what it matched first', () => {
+    expect(redirectFor(parseRedirectsFile('/a/*/* /b/:splat 301\n/:x/:x/ /c/:x/ 302'), '/a/1/2')).toEqual({ to: '/b/1', status: 301 });
+    expect(redirectFor(parseRedirectsFile('/:x/:x/ /c/:x/ 302'), '/p/q/')).toEqual({ to: '/c/p/', status: 302 });
   });
 
   it('refuses a _headers line that belongs to no path', () => {

@@ -20,10 +20,18 @@ export interface RedirectRule {
 }
 
 export function pathPattern(rulePath: string): RegExp {
+  // A name used twice (`*` twice, `:id` twice) is captured the first time only: a
+  // regular expression cannot name two groups alike, and a rule must never stop the server.
+  const named = new Set<string>();
+  const group = (name: string, body: string) => {
+    if (named.has(name)) return `(?:${body})`;
+    named.add(name);
+    return `(?<${name}>${body})`;
+  };
   const source = rulePath
     .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:([A-Za-z]\w*)/g, '(?<$1>[^/]+)'))
-    .join('(?<splat>.*)');
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:([A-Za-z]\w*)/g, (_, name: string) => group(name, '[^/]+')))
+    .reduce((joined, part) => `${joined}${group('splat', '.*')}${part}`);
   return new RegExp(`^${source}$`);
 }
 

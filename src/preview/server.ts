@@ -49,7 +49,8 @@ function cachedRules<T>(file: string, parse: (text: string) => T[]): () => T[] {
 
 export function createPreviewHandler({ root, pathPrefix }: PreviewOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const siteRoot = path.resolve(root);
-  const realRoot = realpathSync(siteRoot);
+  // Where the site really is, asked again on every request: a build swaps the link `_site` to a new folder (src/publish/publish.ts).
+  let realRoot = realpathSync(siteRoot);
   const headerRules = cachedRules<ParsedHeaderRule>(path.join(siteRoot, '_headers'), parseHeadersFile);
   const redirectRules = cachedRules<RedirectRule>(path.join(siteRoot, '_redirects'), parseRedirectsFile);
   const files = sirv(siteRoot, { dev: true, etag: true, extensions: [], setHeaders: (res, pathname) => res.setHeader('Content-Type', contentType(pathname)) });
@@ -83,7 +84,14 @@ export function createPreviewHandler({ root, pathPrefix }: PreviewOptions): (req
     return undefined;
   };
 
-  return (req, res) => {
+  /** The last failure told in the terminal, so that a broken `_headers` is said once, not on every request. */
+  let told = '';
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      realRoot = realpathSync(siteRoot);
+    } catch {
+      // Mid-swap on a system without atomic renames: the last known folder.
+    }
     const url = new URL(req.url ?? '/', 'http://preview.invalid');
     let urlPath: string;
     try {
@@ -125,5 +133,22 @@ export function createPreviewHandler({ root, pathPrefix }: PreviewOptions): (req
       return answer(301, undefined, { Location: `${url.pathname}/${url.search}` });
     }
     return answer(404, notFoundPage(urlPath));
+  };
+
+  // A request the server cannot answer (a `_headers` or `_redirects` it cannot read) gets a 500 that says why; the server keeps serving.
+  return (req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== told) console.error(`npm run preview: ${message}`);
+      told = message;
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`${message}\n`);
+    }
   };
 }

@@ -15,12 +15,12 @@
  * the Eleventy configuration, package.json and the lockfile, and Node's version.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sourceFingerprint } from '../build/fingerprint.ts';
 import type { BuildOptions } from '../build/options.ts';
 import type { Article } from '../content/article.ts';
-import { NEWS_WINDOW_MS } from '../outputs/sitemaps.ts';
+import { NEWS_WINDOW_MS } from '../site/published.ts';
 
 interface PublishedRecord {
   /** Code, options and the command's flags. */
@@ -44,11 +44,15 @@ const CODE = ['layouts', 'assets', '.eleventy.ts', 'package.json'];
  */
 type How = 'bytes' | 'stamp' | 'published';
 
-/** Adds every file below `dir` (or `dir` itself, a file) to `hash`, as `how` says. */
+/**
+ * Adds every file below `dir` (or `dir` itself, a file) to `hash`, as `how` says. Links
+ * are followed, as the loader follows them in content/ and a host follows `_site` (a
+ * link to the site's folder); a folder reached twice (a loop) counts once.
+ */
 function treeHash(dir: string, hash: Hash, how: How = 'stamp'): void {
   let top: Stats;
   try {
-    top = lstatSync(dir);
+    top = statSync(dir);
   } catch {
     hash.update('missing\0');
     return;
@@ -57,25 +61,30 @@ function treeHash(dir: string, hash: Hash, how: How = 'stamp'): void {
     addFile(dir, '', top, hash, how);
     return;
   }
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-    const file = path.join(dir, name);
-    const stat = lstatSync(file);
-    if (!stat.isDirectory()) addFile(file, name, stat, hash, how);
-  }
+  const seen = new Set<string>();
+  const walk = (folder: string, prefix: string) => {
+    const real = realpathSync(folder);
+    if (seen.has(real)) return hash.update(`${prefix} loop\0`);
+    seen.add(real);
+    for (const name of readdirSync(folder).sort()) {
+      const file = path.join(folder, name);
+      let stat: Stats;
+      try {
+        stat = statSync(file);
+      } catch {
+        hash.update(`${prefix}${name} dangling\0`);
+        continue;
+      }
+      if (stat.isDirectory()) walk(file, `${prefix}${name}/`);
+      else addFile(file, prefix + name, stat, hash, how);
+    }
+  };
+  walk(dir, '');
 }
 
 function addFile(file: string, name: string, stat: Stats, hash: Hash, how: How): void {
   hash.update(name).update('\0');
-  if (stat.isSymbolicLink()) {
-    // A link in content/ is followed by the loader: what it leads to counts.
-    let target: Stats | undefined;
-    try {
-      target = statSync(file);
-    } catch {
-      target = undefined;
-    }
-    hash.update(`link ${target ? `${target.size} ${target.mtimeMs} ${target.ctimeMs} ${target.ino}` : 'dangling'}\0`);
-  } else if (how === 'bytes') hash.update(readFileSync(file)).update('\0');
+  if (how === 'bytes') hash.update(readFileSync(file)).update('\0');
   else if (how === 'stamp') hash.update(`${stat.size} ${stat.mtimeMs} ${stat.ctimeMs} ${stat.ino}\0`);
   else hash.update(`${stat.size} ${stat.mtimeMs} ${stat.ino}\0`);
 }

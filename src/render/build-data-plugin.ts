@@ -11,6 +11,7 @@ import path from 'node:path';
 import type UserConfig from '@11ty/eleventy/UserConfig';
 import { type Build, prepareBuild } from '../build/build.ts';
 import { openCaches } from '../build/caches.ts';
+import { describeFileSystemError } from '../build/fs-errors.ts';
 import { loadAllNow } from '../build/on-first-use.ts';
 import { readBuildOptions } from '../build/options.ts';
 import { ContentError, formatProblem, hasErrors } from '../content/problems.ts';
@@ -18,6 +19,18 @@ import { publishMedia, writeAdminFiles, writeAssets, writeHostFiles } from '../p
 import { changedPages } from '../site/changed-pages.ts';
 import { ASSETS_DIR } from './assets.ts';
 import { withPagesWrittenDirectly, writeDirectPages } from './direct-pages.ts';
+
+/** An error while preparing a Build that is no content problem: one message, naming what failed, without Eleventy's stack. */
+function preparationFailure(error: unknown): Error {
+  if (error instanceof ContentError) return error;
+  const disk = describeFileSystemError(error);
+  const frame = String((error as Error)?.stack ?? '')
+    .split('\n')
+    .find((l) => /^\s+at /.test(l))
+    ?.trim();
+  const message = disk ?? `${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}${frame ? ` (${frame})` : ''}`;
+  return Object.assign(new Error(`Masthead could not prepare the site: ${message}`, { cause: error }), { skipOriginalStack: true });
+}
 
 export function buildData(config: UserConfig): void {
   if ((config.globalData as Record<string, unknown>).masthead) return;
@@ -46,47 +59,69 @@ function devSession(config: UserConfig): void {
 
   /** The files that triggered the rebuild being prepared. */
   let changed: string[] | undefined;
+  /**
+   * The last Build whose pages were all written: a rebuild renders what changed since it.
+   * A rebuild that failed (a content error, or a page that crashed while rendering) never
+   * becomes it, so the rebuild after the fix renders everything changed since the last
+   * good one, not only the last edit.
+   */
   let previous: Build | undefined;
+  /** The Build being rendered, and whether its article and listing pages are written after Eleventy's. */
+  let rendering: Build | undefined;
   let writeAfter: Build | undefined;
   let saved = false;
+  /**
+   * Whether the session's memory holds every story as it is on disk. A story that failed
+   * to load keeps its last good version there: after a failed rebuild every file is
+   * looked at again (by its stamps), so the error stays reported until it is fixed, even
+   * when the next save is of another story.
+   */
+  let loadedClean = false;
 
   config.on('eleventy.beforeWatch', (files: string[]) => {
     changed = files.map((f) => path.resolve(rootDir, f));
   });
 
   config.addGlobalData('masthead', async () => {
+    rendering = undefined;
+    writeAfter = undefined;
     // Unchanged files come from the session's memory; when only stories were edited, the others are not even looked at.
     const onlyContent = changed !== undefined && changed.length > 0 && changed.every((f) => f.startsWith(contentRoot));
-    const onlyStories = previous !== undefined && onlyContent && changed!.every((f) => f.endsWith('.md'));
+    const onlyStories = loadedClean && onlyContent && changed!.every((f) => f.endsWith('.md'));
     // The session re-reads only changed files (kept in memory), so it writes the content caches once.
-    const prepared = await prepareBuild({
-      rootDir,
-      options: readBuildOptions(),
-      caches,
-      fingerprintAssets: !serving,
-      saveContent: !saved,
-      ...(onlyStories ? { changedStories: new Set(changed) } : {}),
-    });
+    let prepared: Awaited<ReturnType<typeof prepareBuild>>;
+    loadedClean = false;
+    try {
+      prepared = await prepareBuild({
+        rootDir,
+        options: readBuildOptions(),
+        caches,
+        fingerprintAssets: !serving,
+        saveContent: !saved,
+        ...(onlyStories ? { changedStories: new Set(changed) } : {}),
+      });
+    } catch (error) {
+      throw preparationFailure(error);
+    }
     saved = true;
+    changed = undefined;
     for (const p of prepared.problems.filter((p) => p.severity === 'warning')) console.warn(formatProblem(p));
     const { build } = prepared;
-    if (!build || hasErrors(prepared.problems)) {
-      previous = undefined;
-      throw new ContentError(prepared.problems);
-    }
+    if (!build || hasErrors(prepared.problems)) throw new ContentError(prepared.problems);
+    loadedClean = true;
     let result: Build;
     if (previous && onlyContent) result = Object.freeze({ ...build, pages: changedPages(previous, build) });
     else if (serving) result = writeAfter = withPagesWrittenDirectly(build);
     else result = build;
-    previous = build;
-    changed = undefined;
+    rendering = build;
     return result;
   });
 
   config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
     const full = writeAfter;
-    const build = full ?? previous;
+    const build = rendering;
     writeAfter = undefined;
+    rendering = undefined;
     if (!build) return;
     if (full) {
       const started = performance.now();
@@ -99,6 +134,7 @@ function devSession(config: UserConfig): void {
     // `npm run cms`: the editor beside the dev server's pages, saving through the local backend.
     else if (full) writeAdminFiles(build, directories.output, rootDir);
     caches.saveDates();
+    previous = build;
     // Stories from the caches needed none of the validation libraries; the editor's first save will.
     if (serving) setTimeout(loadAllNow, 0).unref();
   });

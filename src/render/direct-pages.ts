@@ -13,6 +13,7 @@ import renderListing from '../../layouts/pages/listing.11ty.tsx';
 import type { Build } from '../build/build.ts';
 import type { PageOutput } from '../publish/output-threads.ts';
 import { pageFileOf, pageFileWriter } from '../publish/page-files.ts';
+import { namedRender } from './page-errors.ts';
 
 /** The site as the production CLI hands it to Eleventy: its article and listing templates render nothing. */
 export function withPagesWrittenDirectly(build: Build): Build {
@@ -31,7 +32,7 @@ export function directPageFiles(build: Build): string[] {
  */
 export async function writeDirectPages(build: Build, outDir: string, output?: PageOutput): Promise<number> {
   const write: (file: string, html: string) => unknown = output ? (file, html) => output.write(file, html) : pageFileWriter(outDir);
-  for (const listing of build.pages.listings) await write(pageFileOf(listing.url), renderListing({ listing, masthead: build }));
-  for (const article of build.pages.articles) await write(pageFileOf(article.url), renderArticle({ article, masthead: build }));
+  for (const listing of build.pages.listings) await write(pageFileOf(listing.url), namedRender({ listing, masthead: build }, renderListing));
+  for (const article of build.pages.articles) await write(pageFileOf(article.url), namedRender({ article, masthead: build }, renderArticle));
   return build.pages.listings.length + build.pages.articles.length;
 }

@@ -43,6 +43,15 @@ export async function renderWithEleventy(build: Build, rootDir: string, outDir: 
     quietMode: quiet,
     pathPrefix: build.options.pathPrefix,
   });
+  // Quiet means Eleventy's summary line too: the build prints its own progress (src/cli/build.ts); errors are thrown all the same.
+  if (quiet) {
+    eleventy.disableLogger();
+    await eleventy.init();
+    // Eleventy's timing notes ("[11ty] Benchmark … (Configuration) …") go to stderr whenever the machine is slow:
+    // the groups made while the configuration loaded keep the verbosity of that moment, so they are told again.
+    const groups = (eleventy as unknown as { bench: { getAll(): Record<string, { setIsVerbose(v: boolean): void }> } }).bench.getAll();
+    for (const group of Object.values(groups)) group.setIsVerbose(false);
+  }
   const [, pages] = (await eleventy.write()) as unknown as [unknown, { outputPath: string | false; content: string }[]];
   return pages.filter((p): p is WrittenPage => typeof p.outputPath === 'string');
 }

@@ -7,6 +7,7 @@
  */
 import type UserConfig from '@11ty/eleventy/UserConfig';
 import { type Children, renderToString } from '#jsx/jsx-runtime';
+import { renderFailure } from './page-errors.ts';
 
 const toHtml = (out: unknown): string => (typeof out === 'string' ? out : renderToString(out as Children));
 
@@ -15,7 +16,12 @@ export function tsxTemplates(config: UserConfig): void {
     key: '11ty.js',
     compile() {
       return async function (this: { defaultRenderer(data: unknown): Promise<unknown> }, data: unknown) {
-        return toHtml(await this.defaultRenderer(data));
+        try {
+          return toHtml(await this.defaultRenderer(data));
+        } catch (error) {
+          // Named by the story or page it was rendering (src/render/page-errors.ts).
+          throw renderFailure(data, error);
+        }
       };
     },
   });

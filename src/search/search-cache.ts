@@ -6,12 +6,21 @@
  * are unchanged is linked from `.cache/search/` (MASTHEAD_SEARCH_CACHE) instead of being
  * indexed again. Same inputs → same records → same bundle bytes, so the copy is what
  * indexing would have written.
+ *
+ * A cache must never change what is published: each entry holds a listing of its files
+ * with their sizes and CRC-32s (`.masthead-files`, behind the checksummed header of
+ * src/build/store.ts), and an entry is restored only when its files are exactly those, with
+ * those bytes; anything else (a file missing, added, truncated or changed, a damaged
+ * listing) is a miss, and the part is indexed again.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
+import { removeLeftovers } from '../build/leftovers.ts';
 import { once } from '../build/memoise.ts';
+import { sealed, unsealed } from '../build/store.ts';
 
 /** Pagefind's version (its package.json is not exported, so it is found from its entry point). */
 const pagefindVersion = once((): string => {
@@ -41,6 +50,7 @@ const entryDir = (cacheDir: string, edition: string, key: string) => path.join(c
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (entry.name === LISTING && entry.parentPath === from) continue;
     const source = path.join(entry.parentPath, entry.name);
     const target = path.join(to, path.relative(from, source));
     if (entry.isDirectory()) mkdirSync(target, { recursive: true });
@@ -54,17 +64,50 @@ function linkTree(from: string, to: string): void {
   }
 }
 
+/** The listing of an entry's files, inside the entry (never published). */
+const LISTING = '.masthead-files';
+
+/** Every file of a bundle, relative, with its size and CRC-32, sorted. */
+function listing(dir: string): [file: string, size: number, crc: number][] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !(e.name === LISTING && e.parentPath === dir))
+    .map((e): [string, number, number] => {
+      const bytes = readFileSync(path.join(e.parentPath, e.name));
+      return [path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'), bytes.length, crc32(bytes)];
+    })
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** Whether an entry's files are exactly those its listing names, with those bytes. */
+function intact(dir: string): boolean {
+  const payload = unsealed(readFileSync(path.join(dir, LISTING)));
+  return payload !== undefined && payload.toString('utf8') === JSON.stringify(listing(dir));
+}
+
 /** A folder for restoring a bundle into, on the cache's file system (so it can be renamed into place). */
 export function restoreFolder(cacheDir: string, edition: string): string {
   mkdirSync(cacheDir, { recursive: true });
-  return mkdtempSync(path.join(cacheDir, `.restore-${edition}-`));
+  return mkdtempSync(path.join(cacheDir, `.restore-${edition}-${process.pid}-`));
 }
 
-/** Links a cached bundle into `target`; undefined when there is none for these records. */
+/** Removes what builds killed while restoring or storing a bundle left (src/build/leftovers.ts). */
+export function removeSearchLeftovers(cacheDir: string): string[] {
+  return removeLeftovers(cacheDir, (name) => {
+    const pid = /^\.restore-[a-z]+-(\d+)-|\.(\d+)\.tmp$/.exec(name);
+    return pid ? Number(pid[1] ?? pid[2]) : undefined;
+  });
+}
+
+/** Links a cached bundle into `target`; undefined when there is none for these records, or it is not intact. */
 export function restoreBundle(cacheDir: string, edition: string, key: string, target: string): string | undefined {
   const dir = entryDir(cacheDir, edition, key);
   try {
     if (!existsSync(dir)) throw new Error('no entry');
+    if (!intact(dir)) {
+      // Damaged: never used, and replaced when this build indexes the edition.
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error('damaged');
+    }
     linkTree(dir, target);
     return target;
   } catch {
@@ -87,9 +130,14 @@ export function storeBundle(cacheDir: string, edition: string, key: string, writ
     mkdirSync(cacheDir, { recursive: true });
     rmSync(temporary, { recursive: true, force: true });
     linkTree(written, temporary);
+    writeFileSync(path.join(temporary, LISTING), sealed(Buffer.from(JSON.stringify(listing(temporary)))));
     if (!existsSync(final)) renameSync(temporary, final);
-  } catch {
-    // Another build stored this entry meanwhile, or the cache is not writable.
+  } catch (error) {
+    // Another build stored this entry meanwhile (the rename finds it there), or the cache is not writable: say so.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTEMPTY') {
+      console.warn(`warning: could not save the cache ${final} (${code ?? String(error)}): the next build will index ${edition} again`);
+    }
   } finally {
     rmSync(temporary, { recursive: true, force: true });
   }

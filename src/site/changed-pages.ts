@@ -6,7 +6,8 @@
  *
  * A page is rendered again when:
  * - article page: the story changed, or a version of it in another language did (its
- *   "Read in" list), or its edition's breaking banner changed;
+ *   "Read in" list), or its edition's breaking banner changed, or a story it links to by
+ *   its file moved to another URL (src/render/body-links.ts);
  * - listing page: its stories (by identity), label, position or neighbours changed, or
  *   the banner did;
  * - everything else (front pages, feeds, sitemaps…) is cheap and always rendered.
@@ -39,9 +40,11 @@ export function changedPages(previous: Site, next: Site): Site['pages'] {
   const touchedKeys = new Set([...changed, ...gone].flatMap((a) => (a.translationKey ? [a.translationKey] : [])));
   const bannerChanged = new Set(next.options.render.editions.filter((code) => !sameBanner(previous, next, code)));
   const listingsBefore = new Map(previous.listings.pages.map((p) => [p.url, p]));
+  const filesMoved = [...previous.storyFiles].some(([file, url]) => next.storyFiles.get(file) !== url);
+  const linksByFile = (a: Article) => filesMoved && a.bodyHtml.includes('.md');
   const own = {
     articles: next.pages.articles.filter(
-      (a) => changed.has(a) || bannerChanged.has(a.edition) || (a.translationKey !== undefined && touchedKeys.has(a.translationKey)),
+      (a) => changed.has(a) || bannerChanged.has(a.edition) || (a.translationKey !== undefined && touchedKeys.has(a.translationKey)) || linksByFile(a),
     ),
     listings: next.pages.listings.filter((p) => bannerChanged.has(p.edition) || !sameListing(listingsBefore.get(p.url), p)),
   };

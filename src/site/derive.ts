@@ -29,6 +29,11 @@ export interface Site {
   /** Old addresses of moved stories, sorted (src/site/redirects.ts). */
   redirects: Redirect[];
   /**
+   * Each story's page by its Markdown file (repository-relative, NFC): body links to a
+   * story's file become its URL when the page is written (src/render/body-links.ts).
+   */
+  storyFiles: ReadonlyMap<string, string>;
+  /**
    * What this build writes (options.render): the pages of the rendered editions, and
    * the cross-edition files as a list of one or none, for templates to paginate over.
    * `eleventy` is what Eleventy's article and listing templates render of them: all, except
@@ -51,5 +56,6 @@ export function deriveSite(all: readonly Article[], options: BuildOptions): Site
   const rendered = (item: { edition: EditionCode }) => options.render.editions.includes(item.edition);
   const own = { articles: articles.filter(rendered), listings: listings.pages.filter(rendered) };
   const pages: Site['pages'] = { ...own, shared: options.render.shared ? [true] : [], eleventy: own };
-  return { options, articles, breaking, listings, translations: translationGroups(articles), redirects: redirectsOf(articles), pages };
+  const storyFiles = new Map(articles.map((a) => [a.sourcePath.normalize('NFC'), a.url]));
+  return { options, articles, breaking, listings, translations: translationGroups(articles), redirects: redirectsOf(articles), storyFiles, pages };
 }

@@ -20,3 +20,6 @@ export function hasPage(article: Pick<ArticleFacts, 'draft' | 'timestamp'>, opti
 
 /** Whether what machines read (feeds, sitemaps, redirects, the breaking banner) lists the story, given it has a page. */
 export const isPublic = (article: Pick<ArticleFacts, 'draft'>): boolean => !article.draft;
+
+/** How long a story stays in the news sitemap after it is published. */
+export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;

@@ -6,7 +6,7 @@
  * A hand-written site folder, so every rule is exercised on purpose.
  */
 import { execFile } from 'node:child_process';
-import { symlinkSync } from 'node:fs';
+import { symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npmScriptArgs } from '../../scripts/npm-script.ts';
@@ -41,12 +41,20 @@ beforeAll(async () => {
       '/news/:code/about/',
       '  X-About: yes',
     ].join('\n'),
-    _redirects: ['/news/old/* /news/en/:splat 301', '/news/moved /news/en/about/ 308', '/news/alias/ /news/en/about/ 200'].join('\n'),
+    _redirects: [
+      '/news/old/* /news/en/:splat 301',
+      '/news/moved /news/en/about/ 308',
+      '/news/alias/ /news/en/about/ 200',
+      '/news/rewritten-leak /news/en/leak.txt 200',
+    ].join('\n'),
   });
   // Links inside the built folder: one to a file of the site, one out of it.
-  const outside = writeFixture({ 'secret.txt': 'not part of the site' });
+  // Out of it also: a 404 page (the edition's nearest), and a folder with an index.html.
+  const outside = writeFixture({ 'secret.txt': 'not part of the site', 'secret.html': '<h1>secret page</h1>', 'folder/index.html': '<h1>secret index</h1>' });
   symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'en', 'leak.txt'));
   symlinkSync(path.join(outside), path.join(root, 'en', 'leaked-folder'));
+  symlinkSync(path.join(outside, 'secret.html'), path.join(root, 'ru', '404.html'));
+  symlinkSync(path.join(outside, 'folder'), path.join(root, 'ru', 'linked-index'));
   symlinkSync(path.join(root, 'feed.xml'), path.join(root, 'en', 'feed.xml'));
   preview = await startPreview(root, '/news/', 0);
 });
@@ -82,6 +90,10 @@ describe('npm run preview', () => {
     ['/news/en/feed.xml', 200, 'application/xml; charset=utf-8', '<feed/>'],
     ['/news/en/leak.txt', 404, 'text/html; charset=utf-8', 'en not found'],
     ['/news/en/leaked-folder/secret.txt', 404, 'text/html; charset=utf-8', 'en not found'],
+    ['/news/en/leaked-folder/folder/', 404, 'text/html; charset=utf-8', 'en not found'],
+    ['/news/rewritten-leak', 404, 'text/html; charset=utf-8', 'site not found'],
+    ['/news/ru/linked-index/', 404, 'text/html; charset=utf-8', 'site not found'],
+    ['/news/ru/linked-index', 404, 'text/html; charset=utf-8', 'site not found'],
   ])('%s → %i %s', async (p, status, type, body) => {
     const res = await get(p);
     expect(res.status).toBe(status);
@@ -128,5 +140,50 @@ describe('npm run preview', () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('does not exist: run `npm run build` first');
+  });
+});
+
+describe('npm run preview over host files it cannot read, or rules with a name used twice', () => {
+  let broken: RunningPreview;
+  let dir: string;
+  beforeAll(async () => {
+    dir = writeFixture({
+      'en/index.html': '<h1>en home</h1>',
+      _headers: '/*/*\n  X-Twice: yes\n/:a/:a/\n  X-Named-Twice: yes\n',
+      _redirects: '/old/*/* /en/:splat 301\n',
+    });
+    broken = await startPreview(dir, '/', 0);
+  });
+  afterAll(async () => {
+    broken.server.closeAllConnections();
+    await new Promise((done) => broken.server.close(done));
+  });
+  const fetchIt = (p: string) => fetch(new URL(p, broken.url), { redirect: 'manual' });
+
+  it('applies them as a host would', async () => {
+    const page = await fetchIt('/en/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('x-twice')).toBe('yes');
+    const missing = await fetchIt('/en/x/');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('x-named-twice')).toBe('yes');
+    const moved = await fetchIt('/old/en/x');
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe('/en/en');
+  });
+
+  it('answers 500 saying why when _headers cannot be read, and keeps serving once it is fixed', async () => {
+    const headers = path.join(dir, '_headers');
+    writeFileSync(headers, '  X-Orphan: 1\n');
+    // A new modification time, so the server reads the file again.
+    utimesSync(headers, new Date(), new Date(Date.now() + 5000));
+    const failed = await fetchIt('/en/');
+    expect(failed.status).toBe(500);
+    expect(await failed.text()).toContain('_headers: "X-Orphan: 1" is not under a path');
+    writeFileSync(headers, '/*\n  X-Fixed: yes\n');
+    utimesSync(headers, new Date(), new Date(Date.now() + 10_000));
+    const fixed = await fetchIt('/en/');
+    expect(fixed.status).toBe(200);
+    expect(fixed.headers.get('x-fixed')).toBe('yes');
   });
 });
