@@ -130,7 +130,8 @@ describe('article cache', () => {
     const [article] = loadArticleFiles({ rootDir: root }).articles;
     const { facts, texts } = splitArticle(article!);
     expect(Object.keys(facts).sort()).toEqual(['aliases', 'date', 'draft', 'edition', 'photo', 'slug', 'sourcePath', 'timestamp', 'translationKey', 'url']);
-    expect({ ...facts, ...texts, bodyHtml: article!.bodyHtml }).toEqual(article);
+    // The body and the file's digest travel beside the parts (the digest is the cache's key).
+    expect({ ...facts, ...texts, bodyHtml: article!.bodyHtml, digest: article!.digest }).toEqual(article);
   });
 
   it('leaves the body cache to the build when npm run check validates an edited story', () => {

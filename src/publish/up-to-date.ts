@@ -15,7 +15,7 @@
  * the Eleventy configuration, package.json and the lockfile, and Node's version.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sourceFingerprint } from '../build/fingerprint.ts';
 import type { BuildOptions } from '../build/options.ts';
@@ -151,14 +151,16 @@ export function checkUpToDate(input: { rootDir: string; cacheDir: string; outDir
         }
       }
       const record: PublishedRecord = { inputs, content, site: stampOf(outDir, 'published'), now, after: exact ? now : after, before: exact ? now : before };
+      const temporary = `${file}.${process.pid}.tmp`;
       try {
         mkdirSync(cacheDir, { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
         writeFileSync(temporary, `${JSON.stringify(record)}\n`);
         renameSync(temporary, file);
       } catch (error) {
+        rmSync(temporary, { force: true });
         // Without the record the next build does all its work: slower, never wrong.
-        console.warn(`Could not record the published site in ${file}: ${error instanceof Error ? error.message : error}`);
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        console.warn(`warning: could not save the cache ${file} (${code}): the next build will redo its work`);
       }
     },
   };
